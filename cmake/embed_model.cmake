@@ -1,0 +1,22 @@
+# Writes a C++ source holding the weights file as a byte array (or an empty one when the
+# file does not exist yet, before the first training run).
+# Usage: cmake -DINPUT=weights/scrawl.bin -DOUTPUT=embedded_model.cpp -P embed_model.cmake
+if(EXISTS "${INPUT}")
+  file(READ "${INPUT}" hex HEX)
+  string(LENGTH "${hex}" hex_len)
+  math(EXPR size "${hex_len} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" bytes "${bytes}")
+else()
+  set(size 0)
+  set(bytes "0")
+endif()
+file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_model.cmake. Do not edit.
+#include \"embedded_model.h\"
+namespace scrawl {
+namespace { alignas(16) const uint8_t kModel[] = {
+${bytes}}; }
+std::span<const uint8_t> embedded_model_bytes() { return {kModel, ${size}}; }
+}  // namespace scrawl
+")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

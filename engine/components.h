@@ -1,0 +1,37 @@
+// Connected components (8-connected) of a binary mask, with reusable buffers.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace scrawl {
+
+struct Box {
+  int x = 0, y = 0, w = 0, h = 0;
+  int right() const { return x + w; }
+  int bottom() const { return y + h; }
+  bool operator==(const Box&) const = default;
+};
+
+Box unite(const Box& a, const Box& b);
+
+struct Component {
+  int label = 0;  // value in labels() for this component's pixels (1-based)
+  int area = 0;   // pixels
+  Box box;
+  double sum_x = 0, sum_y = 0;  // for the centroid
+};
+
+class ComponentFinder {
+ public:
+  // mask: nonzero = foreground, w*h bytes row-major.
+  std::span<const Component> find(const uint8_t* mask, int w, int h);
+  const std::vector<int>& labels() const { return labels_; }
+
+ private:
+  std::vector<int> labels_;
+  std::vector<int> stack_;
+  std::vector<Component> components_;
+};
+
+}  // namespace scrawl

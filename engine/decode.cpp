@@ -1,0 +1,69 @@
+#include "decode.h"
+
+#include <stb/stb_image.h>
+
+#include <memory>
+#include <string>
+
+namespace scrawl {
+namespace {
+
+// Rec. 601 luma in integers, then alpha over white.
+inline uint8_t gray_over_white(int r, int g, int b, int a) {
+  int luma = (r * 299 + g * 587 + b * 114 + 500) / 1000;
+  return uint8_t((luma * a + 255 * (255 - a) + 127) / 255);
+}
+
+std::string with_commas(long long v) {
+  std::string s = std::to_string(v);
+  for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
+  return s;
+}
+
+}  // namespace
+
+Status check_image_size(long long width, long long height) {
+  if (width <= 0 || height <= 0)
+    return make_error(ErrorCode::kEmptyImage, "the image is empty (" + std::to_string(width) + "×" +
+                                                  std::to_string(height) + " pixels)");
+  if (width > kMaxSide || height > kMaxSide || width * height > kMaxPixels)
+    return make_error(ErrorCode::kImageTooLarge,
+                      "image is " + std::to_string(width) + "×" + std::to_string(height) +
+                          "; the largest accepted is " + std::to_string(kMaxSide) + " pixels a side and " +
+                          with_commas(kMaxPixels) + " pixels in all");
+  return Ok{};
+}
+
+Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
+  if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG or JPG expected");
+  if (bytes.size() > size_t(1) << 30) return make_error(ErrorCode::kImageTooLarge, "the file is over 1 GB");
+  int w = 0, h = 0, channels = 0;
+  const int len = int(bytes.size());
+  if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &channels))
+    return make_error(ErrorCode::kNotAnImage, "not an image: PNG or JPG expected");
+  if (auto size_ok = check_image_size(w, h); !size_ok) return size_ok.error();
+
+  std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
+      stbi_load_from_memory(bytes.data(), len, &w, &h, &channels, 4), &stbi_image_free);
+  if (!data) {
+    const char* why = stbi_failure_reason();
+    return make_error(ErrorCode::kNotAnImage,
+                      std::string("the image is damaged or truncated and cannot be read") +
+                          (why ? std::string(" (") + why + ")" : std::string()));
+  }
+  return gray_from_rgba(data.get(), w, h);
+}
+
+Result<GrayImage> gray_from_rgba(const uint8_t* rgba, int width, int height) {
+  if (auto size_ok = check_image_size(width, height); !size_ok) return size_ok.error();
+  if (!rgba) return make_error(ErrorCode::kBadArgument, "no pixels were given");
+  GrayImage img(width, height);
+  const size_t n = size_t(width) * size_t(height);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t* p = rgba + 4 * i;
+    img.pixels[i] = gray_over_white(p[0], p[1], p[2], p[3]);
+  }
+  return img;
+}
+
+}  // namespace scrawl

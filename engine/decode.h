@@ -1,0 +1,26 @@
+// bytes -> GrayImage. The first stage of the pipeline.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "image.h"
+#include "result.h"
+
+namespace scrawl {
+
+// Limits checked from the header, before any pixel is decoded.
+inline constexpr long long kMaxPixels = 50'000'000;
+inline constexpr int kMaxSide = 16384;
+
+// Decodes PNG, JPG, BMP, GIF (first frame), TGA and the rest stb_image reads into
+// 8-bit grayscale; transparent pixels are composited onto white.
+Result<GrayImage> decode_image(std::span<const uint8_t> bytes);
+
+// RGBA pixels (as a canvas gives them) -> grayscale, alpha composited onto white.
+Result<GrayImage> gray_from_rgba(const uint8_t* rgba, int width, int height);
+
+// Checks width/height against the limits; shared by both entry points.
+Status check_image_size(long long width, long long height);
+
+}  // namespace scrawl

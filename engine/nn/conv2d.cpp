@@ -1,0 +1,117 @@
+#include "conv2d.h"
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace scrawl {
+namespace {
+using MatRM = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using Vec = Eigen::Matrix<float, Eigen::Dynamic, 1>;
+}  // namespace
+
+Conv2D::Conv2D(Shape in, int filters, int kernel) : Layer(in), k_(kernel) { out_ = {filters, in.h, in.w}; }
+
+std::string Conv2D::spec() const { return "conv " + std::to_string(out_.c) + " " + std::to_string(k_); }
+
+size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * k_ * k_ + out_.c; }
+
+void Conv2D::init_params(std::span<float> p, Rng& rng) const {
+  const int fan_in = in_.c * k_ * k_;
+  const float bound = std::sqrt(6.0f / float(fan_in));  // He-uniform for ReLU
+  const size_t nw = size_t(out_.c) * fan_in;
+  for (size_t i = 0; i < nw; ++i) p[i] = rng.uniform(-bound, bound);
+  std::fill(p.begin() + long(nw), p.end(), 0.0f);
+}
+
+void Conv2D::param_roles(std::span<ParamRole> roles) const {
+  const size_t nw = size_t(out_.c) * in_.c * k_ * k_;
+  std::fill(roles.begin(), roles.begin() + long(nw), ParamRole::kWeight);
+  std::fill(roles.begin() + long(nw), roles.end(), ParamRole::kBias);
+}
+
+size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * k_ * k_ * in_.h * in_.w; }
+
+// col[(c*k + ky)*k + kx][y*W + x] = x[c][y + ky - pad][x + kx - pad]
+void Conv2D::im2col(const float* x, float* col) const {
+  const int H = in_.h, W = in_.w, pad = k_ / 2;
+  for (int c = 0; c < in_.c; ++c) {
+    const float* xc = x + size_t(c) * H * W;
+    for (int ky = 0; ky < k_; ++ky) {
+      for (int kx = 0; kx < k_; ++kx) {
+        float* row = col + size_t((c * k_ + ky) * k_ + kx) * H * W;
+        const int dx = kx - pad;
+        const int x0 = std::max(0, -dx), x1 = std::min(W, W - dx);
+        for (int y = 0; y < H; ++y) {
+          const int sy = y + ky - pad;
+          float* out = row + size_t(y) * W;
+          if (sy < 0 || sy >= H) {
+            std::memset(out, 0, sizeof(float) * size_t(W));
+            continue;
+          }
+          const float* in = xc + size_t(sy) * W;
+          for (int xx = 0; xx < x0; ++xx) out[xx] = 0.0f;
+          for (int xx = x0; xx < x1; ++xx) out[xx] = in[xx + dx];
+          for (int xx = x1; xx < W; ++xx) out[xx] = 0.0f;
+        }
+      }
+    }
+  }
+}
+
+void Conv2D::col2im(const float* col, float* dx) const {
+  const int H = in_.h, W = in_.w, pad = k_ / 2;
+  std::memset(dx, 0, sizeof(float) * size_t(in_.size()));
+  for (int c = 0; c < in_.c; ++c) {
+    float* dc = dx + size_t(c) * H * W;
+    for (int ky = 0; ky < k_; ++ky) {
+      for (int kx = 0; kx < k_; ++kx) {
+        const float* row = col + size_t((c * k_ + ky) * k_ + kx) * H * W;
+        const int ddx = kx - pad;
+        const int x0 = std::max(0, -ddx), x1 = std::min(W, W - ddx);
+        for (int y = 0; y < H; ++y) {
+          const int sy = y + ky - pad;
+          if (sy < 0 || sy >= H) continue;
+          const float* in = row + size_t(y) * W;
+          float* out = dc + size_t(sy) * W;
+          for (int xx = x0; xx < x1; ++xx) out[xx + ddx] += in[xx];
+        }
+      }
+    }
+  }
+}
+
+void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
+  const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
+  Eigen::Map<const MatRM> w(p, out_.c, rows);
+  Eigen::Map<const Vec> b(p + size_t(out_.c) * rows, out_.c);
+  for (int i = 0; i < n; ++i) {
+    im2col(x + size_t(i) * in_.size(), scratch);
+    Eigen::Map<const MatRM> col(scratch, rows, hw);
+    Eigen::Map<MatRM> out(y + size_t(i) * out_.size(), out_.c, hw);
+    out.noalias() = w * col;
+    out.colwise() += b;
+  }
+}
+
+void Conv2D::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
+                      float* scratch, const float*) const {
+  const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
+  Eigen::Map<const MatRM> w(p, out_.c, rows);
+  Eigen::Map<MatRM> dw(dp, out_.c, rows);
+  Eigen::Map<Vec> db(dp + size_t(out_.c) * rows, out_.c);
+  for (int i = 0; i < n; ++i) {
+    Eigen::Map<const MatRM> g(dy + size_t(i) * out_.size(), out_.c, hw);
+    im2col(x + size_t(i) * in_.size(), scratch);
+    Eigen::Map<MatRM> col(scratch, rows, hw);
+    dw.noalias() += g * col.transpose();
+    db += g.rowwise().sum();
+    if (dx) {
+      col.noalias() = w.transpose() * g;
+      col2im(scratch, dx + size_t(i) * in_.size());
+    }
+  }
+}
+
+}  // namespace scrawl

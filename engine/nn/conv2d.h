@@ -1,0 +1,28 @@
+#pragma once
+#include "layer.h"
+
+namespace scrawl {
+
+// k×k convolution, stride 1, "same" zero padding. Params: weights [out][in][k][k], bias [out].
+class Conv2D final : public Layer {
+ public:
+  Conv2D(Shape in, int filters, int kernel);
+  std::string spec() const override;
+  int filters() const { return out_.c; }
+  int kernel() const { return k_; }
+  size_t param_count() const override;
+  void init_params(std::span<float> p, Rng& rng) const override;
+  void param_roles(std::span<ParamRole> roles) const override;
+  std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.c, k_, k_}, {out_.c}}; }
+  size_t scratch_floats(int n) const override;
+  void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+  void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
+                float* scratch, const float* cache) const override;
+
+ private:
+  void im2col(const float* x, float* col) const;
+  void col2im(const float* col, float* dx) const;
+  int k_;
+};
+
+}  // namespace scrawl

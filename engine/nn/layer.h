@@ -1,0 +1,58 @@
+// One definition per layer serves inference and training: forward() with cache == nullptr
+// is inference; with a cache it keeps what backward() needs.
+// Tensors are float, NCHW, n images back to back; parameters live outside the layer in one
+// flat blob so that training threads can share them and keep their own gradients.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rng.h"
+
+namespace scrawl {
+
+struct Shape {
+  int c = 0, h = 0, w = 0;
+  int size() const { return c * h * w; }
+  bool operator==(const Shape&) const = default;
+};
+
+// How the optimizer treats a parameter.
+enum class ParamRole : unsigned char { kWeight, kBias, kState };
+
+class Layer {
+ public:
+  explicit Layer(Shape in) : in_(in), out_(in) {}
+  virtual ~Layer() = default;
+
+  virtual std::string spec() const = 0;  // "conv 16 3": the architecture line in a weights file
+  Shape in() const { return in_; }
+  Shape out() const { return out_; }
+
+  virtual size_t param_count() const { return 0; }
+  virtual void init_params(std::span<float> /*params*/, Rng& /*rng*/) const {}
+  virtual void param_roles(std::span<ParamRole> /*roles*/) const {}
+  // Shapes of the tensors that make up the parameters, in blob order (for the weights file).
+  virtual std::vector<std::vector<int>> param_shapes() const { return {}; }
+
+  // Floats of scratch a call over n images needs (shared by forward and backward).
+  virtual size_t scratch_floats(int /*n*/) const { return 0; }
+  // Floats forward() keeps for backward() in training.
+  virtual size_t cache_floats(int /*n*/) const { return 0; }
+
+  virtual void forward(const float* params, const float* x, float* y, int n, float* scratch,
+                       float* cache) const = 0;
+  // dx may be null (first layer); dparams is accumulated into (+=).
+  virtual void backward(const float* params, const float* x, const float* y, const float* dy, float* dx,
+                        float* dparams, int n, float* scratch, const float* cache) const = 0;
+
+  // After a training step: fold what the caches saw into running state (batch-norm).
+  virtual void update_state(float* /*params*/, std::span<const float* const> /*caches*/) const {}
+
+ protected:
+  Shape in_, out_;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,174 @@
+#include "network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+#include "batchnorm.h"
+#include "conv2d.h"
+#include "simple_layers.h"
+
+namespace scrawl {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+Error bad_spec(const std::string& why) { return make_error(ErrorCode::kBadWeights, "invalid architecture: " + why); }
+
+Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
+  std::istringstream words{std::string(line)};
+  std::string kind;
+  words >> kind;
+  auto number = [&](int lo, int hi) -> int {
+    int v = -1;
+    if (!(words >> v) || v < lo || v > hi) return -1;
+    return v;
+  };
+  std::unique_ptr<Layer> layer;
+  if (kind == "conv") {
+    const int filters = number(1, 4096), k = number(1, 15);
+    if (filters < 0 || k < 0 || k % 2 == 0) return bad_spec("conv needs a filter count and an odd kernel size");
+    layer = std::make_unique<Conv2D>(in, filters, k);
+  } else if (kind == "bn") {
+    layer = std::make_unique<BatchNorm>(in);
+  } else if (kind == "relu") {
+    layer = std::make_unique<Relu>(in);
+  } else if (kind == "maxpool") {
+    const int s = number(2, 8);
+    if (s < 0 || in.h < s || in.w < s) return bad_spec("maxpool needs a size that fits its input");
+    layer = std::make_unique<MaxPool>(in, s);
+  } else if (kind == "gap") {
+    layer = std::make_unique<GlobalAvgPool>(in);
+  } else if (kind == "dense") {
+    const int units = number(1, 65536);
+    if (units < 0) return bad_spec("dense needs a unit count");
+    layer = std::make_unique<Dense>(in, units);
+  } else if (kind == "softmax") {
+    layer = std::make_unique<Softmax>(in);
+  } else {
+    return bad_spec("unknown layer '" + kind + "'");
+  }
+  std::string extra;
+  if (words >> extra) return bad_spec("unexpected '" + extra + "' after " + kind);
+  return layer;
+}
+
+}  // namespace
+
+Result<Network> Network::from_spec(std::string_view spec, Shape input) {
+  Network net;
+  net.input_ = input;
+  Shape shape = input;
+  size_t offset = 0;
+  while (!spec.empty()) {
+    const size_t end = spec.find(';');
+    std::string_view line = trim(spec.substr(0, end));
+    spec = end == std::string_view::npos ? std::string_view() : spec.substr(end + 1);
+    if (line.empty()) continue;
+    auto layer = make_layer(line, shape);
+    if (!layer) return layer.error();
+    shape = (*layer)->out();
+    net.offsets_.push_back(offset);
+    offset += (*layer)->param_count();
+    net.layers_.push_back(std::move(layer.value()));
+  }
+  if (net.layers_.empty()) return bad_spec("no layers");
+  net.params_.assign(offset, 0.0f);
+  return net;
+}
+
+Network::Network(const Network& other) { *this = other; }
+
+Network& Network::operator=(const Network& other) {
+  if (this == &other) return *this;
+  auto rebuilt = from_spec(other.spec(), other.input_);
+  *this = std::move(rebuilt.value());
+  params_ = other.params_;
+  return *this;
+}
+
+std::string Network::spec() const {
+  std::string s;
+  for (const auto& l : layers_) s += (s.empty() ? "" : "; ") + l->spec();
+  return s;
+}
+
+void Network::init_params(uint64_t seed) {
+  Rng rng(seed);
+  for (size_t i = 0; i < layers_.size(); ++i)
+    layers_[i]->init_params(std::span<float>(params_.data() + offsets_[i], layers_[i]->param_count()), rng);
+}
+
+std::vector<ParamRole> Network::param_roles() const {
+  std::vector<ParamRole> roles(params_.size(), ParamRole::kBias);
+  for (size_t i = 0; i < layers_.size(); ++i)
+    layers_[i]->param_roles(std::span<ParamRole>(roles.data() + offsets_[i], layers_[i]->param_count()));
+  return roles;
+}
+
+size_t Network::max_activation() const {
+  size_t m = size_t(input_.size());
+  for (const auto& l : layers_) m = std::max(m, size_t(l->out().size()));
+  return m;
+}
+
+size_t Network::max_scratch(int n) const {
+  size_t m = 0;
+  for (const auto& l : layers_) m = std::max(m, l->scratch_floats(n));
+  return m;
+}
+
+InferenceSession::InferenceSession(const Network& net, int max_batch)
+    : net_(&net),
+      max_batch_(max_batch),
+      a_(net.max_activation() * size_t(max_batch)),
+      b_(net.max_activation() * size_t(max_batch)),
+      scratch_(std::max<size_t>(1, net.max_scratch(max_batch))) {}
+
+const float* InferenceSession::run(const float* x, int n) {
+  n = std::clamp(n, 1, max_batch_);
+  const float* in = x;
+  float* out = a_.data();
+  for (size_t i = 0; i < net_->layer_count(); ++i) {
+    net_->layer(i).forward(net_->layer_params(i), in, out, n, scratch_.data(), nullptr);
+    in = out;
+    out = (out == a_.data()) ? b_.data() : a_.data();
+  }
+  return in;
+}
+
+Result<Network> fold_batchnorm(const Network& trained) {
+  std::string spec;
+  std::vector<float> params;
+  for (size_t i = 0; i < trained.layer_count(); ++i) {
+    const Layer& l = trained.layer(i);
+    const float* p = trained.layer_params(i);
+    if (dynamic_cast<const BatchNorm*>(&l)) {
+      const auto* conv = i > 0 ? dynamic_cast<const Conv2D*>(&trained.layer(i - 1)) : nullptr;
+      if (!conv) return make_error(ErrorCode::kBadArgument, "batch-norm must follow a conv to be folded");
+      const int C = l.in().c;
+      const size_t per_filter = conv->param_count() / size_t(C) - 1;  // weights of one filter
+      float* w = params.data() + params.size() - conv->param_count();
+      float* b = w + per_filter * size_t(C);
+      for (int c = 0; c < C; ++c) {
+        const float scale = p[c] / std::sqrt(p[3 * C + c] + BatchNorm::kEps);
+        for (size_t j = 0; j < per_filter; ++j) w[size_t(c) * per_filter + j] *= scale;
+        b[c] = (b[c] - p[2 * C + c]) * scale + p[C + c];
+      }
+      continue;
+    }
+    spec += (spec.empty() ? "" : "; ") + l.spec();
+    params.insert(params.end(), p, p + l.param_count());
+  }
+  auto folded = Network::from_spec(spec, trained.input());
+  if (!folded) return folded.error();
+  folded->params() = std::move(params);
+  return folded;
+}
+
+}  // namespace scrawl

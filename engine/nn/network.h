@@ -1,0 +1,69 @@
+// A sequential network: its architecture (one spec line per layer) and one flat blob of
+// parameters. Execution buffers live elsewhere (InferenceSession, the trainer's replicas).
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../result.h"
+#include "layer.h"
+
+namespace scrawl {
+
+class Network {
+ public:
+  // spec: layers separated by ';', e.g. "conv 16 3; bn; relu; maxpool 2; gap; dense 10; softmax".
+  static Result<Network> from_spec(std::string_view spec, Shape input);
+
+  Network() = default;
+  Network(Network&&) = default;
+  Network& operator=(Network&&) = default;
+  Network(const Network& other);  // rebuilds the layers from the spec
+  Network& operator=(const Network& other);
+
+  std::string spec() const;
+  Shape input() const { return input_; }
+  Shape output() const { return layers_.empty() ? input_ : layers_.back()->out(); }
+  size_t layer_count() const { return layers_.size(); }
+  const Layer& layer(size_t i) const { return *layers_[i]; }
+  size_t param_offset(size_t i) const { return offsets_[i]; }
+
+  std::vector<float>& params() { return params_; }
+  const std::vector<float>& params() const { return params_; }
+  float* layer_params(size_t i) { return params_.data() + offsets_[i]; }
+  const float* layer_params(size_t i) const { return params_.data() + offsets_[i]; }
+
+  void init_params(uint64_t seed);
+  std::vector<ParamRole> param_roles() const;
+
+  // Largest activation of one image over all layers (input included).
+  size_t max_activation() const;
+  size_t max_scratch(int n) const;
+
+ private:
+  Shape input_;
+  std::vector<std::unique_ptr<Layer>> layers_;
+  std::vector<size_t> offsets_;
+  std::vector<float> params_;
+};
+
+// Runs a network for inference with buffers allocated once, so a call allocates nothing.
+class InferenceSession {
+ public:
+  InferenceSession(const Network& net, int max_batch = 1);
+  // x: n × input size. Returns the output of the last layer (n × output size), valid until the next call.
+  const float* run(const float* x, int n = 1);
+  const Network& network() const { return *net_; }
+
+ private:
+  const Network* net_;
+  int max_batch_;
+  std::vector<float> a_, b_, scratch_;
+};
+
+// Folds each "bn" into the conv before it; returns a network without batch-norm layers
+// that computes the same function as the trained one in inference mode.
+Result<Network> fold_batchnorm(const Network& trained);
+
+}  // namespace scrawl

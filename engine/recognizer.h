@@ -1,0 +1,50 @@
+// The engine's front door: file bytes or RGBA pixels in; the digit, its confidence, the ten
+// probabilities and the 28×28 image the model saw out. The CLI and the wasm module both call this.
+#pragma once
+#include <array>
+#include <memory>
+#include <span>
+
+#include "components.h"
+#include "digit_normalizer.h"
+#include "image.h"
+#include "nn/network.h"
+#include "result.h"
+#include "single_digit.h"
+#include "weights_file.h"
+
+namespace scrawl {
+
+struct Recognition {
+  int digit = -1;
+  float confidence = 0;
+  bool unsure = false;  // confidence below the model's unsure threshold: have a person check it
+  std::array<float, 10> probs{};
+  DigitPixels input{};  // what the model saw, 0 = paper, 1 = ink
+  Box box;              // the digit's place in the source image
+};
+
+class Recognizer {
+ public:
+  static Result<std::unique_ptr<Recognizer>> from_weights(std::span<const uint8_t> weights_file);
+  // The model compiled into this build (weights/scrawl.bin at build time).
+  static Result<std::unique_ptr<Recognizer>> from_embedded();
+
+  Result<Recognition> recognize_file(std::span<const uint8_t> bytes);
+  Result<Recognition> recognize_rgba(const uint8_t* rgba, int width, int height);
+  Result<Recognition> recognize_gray(const GrayImage& image);
+  // The model alone, on an already normalised digit.
+  Recognition classify(const DigitPixels& pixels);
+
+  float unsure_threshold() const { return unsure_below_; }
+  const Model& model() const { return model_; }
+
+ private:
+  explicit Recognizer(Model model);
+  Model model_;
+  InferenceSession session_;
+  SingleDigitPreprocessor preprocess_;
+  float unsure_below_;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,35 @@
+// Preprocessing for an image that holds one digit: finds its ink (ignoring specks, ruled
+// lines and borders) and normalises it MNIST-style.
+#pragma once
+#include <vector>
+
+#include "components.h"
+#include "digit_normalizer.h"
+#include "image.h"
+#include "ink.h"
+#include "result.h"
+
+namespace scrawl {
+
+struct PreparedDigit {
+  DigitPixels pixels;  // what the model sees
+  Box box;             // where the digit is, in the source image's pixels
+};
+
+class SingleDigitPreprocessor {
+ public:
+  Result<PreparedDigit> run(const GrayImage& image);
+
+ private:
+  InkExtractor ink_;
+  ComponentFinder finder_;
+  std::vector<uint8_t> mask_;
+  std::vector<float> crop_;
+  DigitNormalizer normalizer_;
+};
+
+// Clears straight lines that run across (nearly) the whole image, such as ruled lines or a
+// scanned form's box, from an ink map and its mask. Exposed for reuse by segmentation.
+void erase_long_lines(std::vector<float>& ink, std::vector<uint8_t>& mask, int w, int h);
+
+}  // namespace scrawl

@@ -1,0 +1,153 @@
+#include "augment.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace scrawl {
+namespace {
+
+constexpr int N = Augmenter::kCanvas;
+
+float sample_bilinear(const std::vector<float>& img, float x, float y) {
+  const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
+  const float fx = x - float(x0), fy = y - float(y0);
+  auto at = [&](int xx, int yy) { return (xx < 0 || yy < 0 || xx >= N || yy >= N) ? 0.0f : img[size_t(yy) * N + xx]; };
+  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+}
+
+// In-place separable Gaussian blur of an N×N field.
+void gaussian_blur(std::vector<float>& f, std::vector<float>& tmp, float sigma) {
+  const int r = std::max(1, int(std::ceil(3 * sigma)));
+  std::vector<float> k(size_t(2 * r + 1));
+  float s = 0;
+  for (int i = -r; i <= r; ++i) s += (k[size_t(i + r)] = std::exp(-0.5f * float(i * i) / (sigma * sigma)));
+  for (float& v : k) v /= s;
+  tmp.assign(f.size(), 0.0f);
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      float acc = 0;
+      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * f[size_t(y) * N + std::clamp(x + i, 0, N - 1)];
+      tmp[size_t(y) * N + x] = acc;
+    }
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      float acc = 0;
+      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * tmp[size_t(std::clamp(y + i, 0, N - 1)) * N + x];
+      f[size_t(y) * N + x] = acc;
+    }
+}
+
+// Grey-level dilation (grow) or erosion (shrink) with a 3×3 cross, blended by amount in [0, 1].
+void morph(std::vector<float>& f, std::vector<float>& tmp, bool grow, float amount) {
+  tmp = f;
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      float m = tmp[size_t(y) * N + x];
+      const int nx[4] = {x - 1, x + 1, x, x}, ny[4] = {y, y, y - 1, y + 1};
+      for (int i = 0; i < 4; ++i) {
+        const float v = (nx[i] < 0 || ny[i] < 0 || nx[i] >= N || ny[i] >= N) ? 0.0f : tmp[size_t(ny[i]) * N + nx[i]];
+        m = grow ? std::max(m, v) : std::min(m, v);
+      }
+      f[size_t(y) * N + x] = amount * m + (1 - amount) * tmp[size_t(y) * N + x];
+    }
+}
+
+}  // namespace
+
+bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
+  if (list == "all") return out = AugmentOptions{}, true;
+  out = AugmentOptions{false, false, false, false, false, false};
+  if (list == "none") return true;
+  std::stringstream ss(list);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item == "affine") out.affine = true;
+    else if (item == "elastic") out.elastic = true;
+    else if (item == "thickness") out.thickness = true;
+    else if (item == "blur") out.blur = true;
+    else if (item == "noise") out.noise = true;
+    else if (item == "polarity") out.polarity = true;
+    else return false;
+  }
+  return true;
+}
+
+std::string AugmentOptions::describe() const {
+  if (!any()) return "none";
+  std::string s;
+  auto add = [&](bool on, const char* name) {
+    if (on) s += (s.empty() ? "" : ",") + std::string(name);
+  };
+  add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
+  add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity");
+  return s == "affine,elastic,thickness,blur,noise,polarity" ? "all" : s;
+}
+
+void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
+  src_.assign(size_t(N) * N, 0.0f);
+  const int off = (N - 28) / 2;
+  for (int y = 0; y < 28; ++y)
+    for (int x = 0; x < 28; ++x) src_[size_t(y + off) * N + x + off] = digit[y * 28 + x] / 255.0f;
+
+  // Inverse affine map from output to source coordinates around the centre.
+  float a = 1, b = 0, c = 0, d = 1, tx = 0, ty = 0;
+  if (opt_.affine) {
+    const float rot = rng.uniform(-15.0f, 15.0f) * 3.14159265f / 180.0f;
+    const float sx = rng.uniform(0.8f, 1.2f), sy = rng.uniform(0.8f, 1.2f), sh = rng.uniform(-0.25f, 0.25f);
+    // forward = R · Shear · S; invert it.
+    const float cr = std::cos(rot), sr = std::sin(rot);
+    const float fa = cr * sx, fb = (cr * sh - sr) * sy, fc = sr * sx, fd = (sr * sh + cr) * sy;
+    const float det = fa * fd - fb * fc;
+    a = fd / det, b = -fb / det, c = -fc / det, d = fa / det;
+    tx = rng.uniform(-2.0f, 2.0f), ty = rng.uniform(-2.0f, 2.0f);
+  }
+  const bool elastic = opt_.elastic && rng.chance(0.5f);
+  if (elastic) {
+    const float alpha = rng.uniform(20.0f, 34.0f), sigma = 4.0f;
+    dx_.resize(size_t(N) * N), dy_.resize(size_t(N) * N);
+    for (auto& v : dx_) v = rng.uniform(-1.0f, 1.0f);
+    for (auto& v : dy_) v = rng.uniform(-1.0f, 1.0f);
+    gaussian_blur(dx_, b_, sigma);
+    gaussian_blur(dy_, b_, sigma);
+    for (auto& v : dx_) v *= alpha;
+    for (auto& v : dy_) v *= alpha;
+  }
+  a_.assign(size_t(N) * N, 0.0f);
+  const float cx = N / 2.0f - 0.5f;
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      float px = float(x), py = float(y);
+      if (elastic) px += dx_[size_t(y) * N + x], py += dy_[size_t(y) * N + x];
+      const float u = px - cx - tx, v = py - cx - ty;
+      a_[size_t(y) * N + x] = sample_bilinear(src_, a * u + b * v + cx, c * u + d * v + cx);
+    }
+
+  if (opt_.thickness) {
+    const float r = rng.uniform();
+    if (r < 0.3f) morph(a_, b_, true, rng.uniform(0.5f, 1.0f));
+    else if (r < 0.4f) morph(a_, b_, true, 1.0f), morph(a_, b_, true, rng.uniform(0.0f, 1.0f));
+    else if (r < 0.6f) morph(a_, b_, false, rng.uniform(0.3f, 0.7f));
+  }
+  if (opt_.blur && rng.chance(0.2f)) gaussian_blur(a_, b_, rng.uniform(0.4f, 0.9f));
+
+  // Ink on paper: random levels and polarity, then noise.
+  float paper = 0, ink = 255;
+  if (opt_.polarity) {
+    if (rng.chance(0.5f)) paper = rng.uniform(150, 255), ink = rng.uniform(0, paper - 60);
+    else paper = rng.uniform(0, 100), ink = rng.uniform(paper + 60, 255);
+  }
+  const bool noisy = opt_.noise && rng.chance(0.2f);
+  const bool salt = noisy && rng.chance(0.4f);
+  const float sigma = noisy && !salt ? rng.uniform(3.0f, 12.0f) : 0.0f;
+  out.width = out.height = N;
+  out.pixels.resize(size_t(N) * N);
+  for (size_t i = 0; i < out.pixels.size(); ++i) {
+    float v = paper + (ink - paper) * std::clamp(a_[i], 0.0f, 1.0f);
+    if (sigma > 0) v += sigma * rng.normal();
+    if (salt && rng.chance(0.02f)) v = rng.chance(0.5f) ? 0.0f : 255.0f;
+    out.pixels[i] = uint8_t(std::clamp(v + 0.5f, 0.0f, 255.0f));
+  }
+}
+
+}  // namespace scrawl

@@ -1,0 +1,40 @@
+// Training-time distortions that mirror what users feed the app. Each is switchable.
+// A digit is rendered onto a larger canvas as a GrayImage (dark ink on light paper or the
+// reverse), so that training sees it through exactly the preprocessing inference uses.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../image.h"
+#include "../nn/rng.h"
+
+namespace scrawl {
+
+struct AugmentOptions {
+  bool affine = true;     // rotation ±15°, scale 0.8–1.2 per axis, shear ±0.25, shift
+  bool elastic = true;    // smooth random displacement field (Simard et al. 2003), half of the time
+  bool thickness = true;  // strokes thicker (finger on a phone) or thinner (fine pen)
+  bool blur = true;       // mild Gaussian blur, a fifth of the time
+  bool noise = true;      // sensor noise or salt and pepper, a fifth of the time
+  bool polarity = true;   // dark ink on light paper half of the time, with random paper/ink levels
+
+  bool any() const { return affine || elastic || thickness || blur || noise || polarity; }
+  // "all", "none" or a comma list such as "affine,thickness".
+  static bool parse(const std::string& list, AugmentOptions& out);
+  std::string describe() const;
+};
+
+class Augmenter {
+ public:
+  static constexpr int kCanvas = 40;
+  explicit Augmenter(AugmentOptions options) : opt_(options) {}
+  // digit: 28×28, 0 = background, 255 = ink (MNIST's own convention).
+  void render(const uint8_t* digit, Rng& rng, GrayImage& out);
+
+ private:
+  AugmentOptions opt_;
+  std::vector<float> src_, a_, b_, dx_, dy_;
+};
+
+}  // namespace scrawl

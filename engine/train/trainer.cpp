@@ -1,0 +1,239 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <thread>
+
+#include "../single_digit.h"
+
+namespace scrawl {
+namespace {
+
+constexpr float kPi = 3.14159265358979f;
+
+// One thread's forward/backward state over a shard of the batch.
+struct Replica {
+  explicit Replica(const Network& net, int max_n) {
+    const size_t L = net.layer_count();
+    acts.resize(L + 1);
+    grads.resize(L + 1);
+    caches.resize(L);
+    acts[0].resize(size_t(max_n) * net.input().size());
+    grads[0].resize(0);
+    for (size_t i = 0; i < L; ++i) {
+      acts[i + 1].resize(size_t(max_n) * net.layer(i).out().size());
+      grads[i + 1].resize(acts[i + 1].size());
+      caches[i].resize(net.layer(i).cache_floats(max_n));
+    }
+    scratch.resize(std::max<size_t>(1, net.max_scratch(max_n)));
+    dparams.resize(net.params().size());
+  }
+  std::vector<std::vector<float>> acts, grads, caches;
+  std::vector<float> scratch, dparams;
+  std::vector<uint8_t> labels;
+  double loss = 0;
+  int correct = 0;
+};
+
+// Layers trained through: all but a final softmax, whose job the loss does.
+size_t trained_layers(const Network& net) {
+  const size_t L = net.layer_count();
+  return net.layer(L - 1).spec() == "softmax" ? L - 1 : L;
+}
+
+void run_shard(const Network& net, Replica& r, int n) {
+  const size_t L = trained_layers(net);
+  for (size_t i = 0; i < L; ++i)
+    net.layer(i).forward(net.layer_params(i), r.acts[i].data(), r.acts[i + 1].data(), n, r.scratch.data(),
+                         r.caches[i].data());
+  // Softmax cross-entropy on the logits.
+  const int k = net.layer(L - 1).out().size();
+  float* logits = r.acts[L].data();
+  float* g = r.grads[L].data();
+  r.loss = 0;
+  r.correct = 0;
+  for (int i = 0; i < n; ++i) {
+    const float* z = logits + size_t(i) * k;
+    const float m = *std::max_element(z, z + k);
+    double s = 0;
+    for (int j = 0; j < k; ++j) s += std::exp(double(z[j] - m));
+    const int label = r.labels[size_t(i)];
+    r.loss += std::log(s) - double(z[label] - m);
+    r.correct += int(std::max_element(z, z + k) - z) == label;
+    for (int j = 0; j < k; ++j) g[size_t(i) * k + j] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
+  }
+  std::fill(r.dparams.begin(), r.dparams.end(), 0.0f);
+  for (size_t i = L; i-- > 0;) {
+    net.layer(i).backward(net.layer_params(i), r.acts[i].data(), r.acts[i + 1].data(), r.grads[i + 1].data(),
+                          i == 0 ? nullptr : r.grads[i].data(), r.dparams.data() + net.param_offset(i), n,
+                          r.scratch.data(), r.caches[i].data());
+  }
+}
+
+}  // namespace
+
+class MnistPreparer::Impl {
+ public:
+  SingleDigitPreprocessor pre;
+  GrayImage image{28, 28, 0};
+};
+
+bool MnistPreparer::prepare(const uint8_t* digit, DigitPixels& out) {
+  if (!impl_) impl_ = std::make_shared<Impl>();
+  std::copy(digit, digit + 784, impl_->image.pixels.begin());
+  auto r = impl_->pre.run(impl_->image);
+  if (!r) {
+    out.fill(0.0f);
+    return false;
+  }
+  out = r->pixels;
+  return true;
+}
+
+double accuracy(const Network& net, const std::vector<DigitPixels>& digits, const std::vector<uint8_t>& labels) {
+  InferenceSession session(net, 1);
+  int correct = 0;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    const float* p = session.run(digits[i].data(), 1);
+    const int k = net.output().size();
+    correct += int(std::max_element(p, p + k) - p) == labels[i];
+  }
+  return digits.empty() ? 0.0 : double(correct) / double(digits.size());
+}
+
+Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Progress& progress) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  auto built = Network::from_spec(cfg.architecture, Shape{1, kDigitSide, kDigitSide});
+  if (!built) return built.error();
+  Network net = std::move(built.value());
+  net.init_params(cfg.seed);
+  const auto roles = net.param_roles();
+
+  size_t total = data.size();
+  if (cfg.limit > 0) total = std::min(total, size_t(cfg.limit));
+  const size_t val_n = std::min<size_t>(size_t(std::max(0, cfg.validation)), total / 5);
+  const size_t train_n = total - val_n;
+  if (train_n < size_t(cfg.batch)) return make_error(ErrorCode::kBadArgument, "too few training digits");
+
+  // Validation digits: held out, prepared once, never augmented.
+  std::vector<DigitPixels> val(val_n);
+  std::vector<uint8_t> val_labels(val_n);
+  {
+    MnistPreparer prep;
+    for (size_t i = 0; i < val_n; ++i) {
+      prep.prepare(data.image(train_n + i), val[i]);
+      val_labels[i] = data.labels[train_n + i];
+    }
+  }
+
+  const int threads = std::max(1, cfg.threads);
+  const int shard = (cfg.batch + threads - 1) / threads;
+  std::vector<Replica> replicas;
+  for (int t = 0; t < threads; ++t) replicas.emplace_back(net, shard);
+  std::vector<Augmenter> augmenters(size_t(threads), Augmenter(cfg.augment));
+  std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
+  std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
+
+  std::vector<float> velocity(net.params().size(), 0.0f);
+  std::vector<float> grad(net.params().size(), 0.0f);
+  std::vector<uint32_t> order(train_n);
+  const int batches = int(train_n / size_t(cfg.batch));
+  const long total_steps = long(batches) * cfg.epochs;
+  const long warmup_steps = long(batches) * std::min(cfg.warmup_epochs, cfg.epochs);
+  long step = 0;
+  TrainResult result;
+
+  for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
+    const auto epoch_start = Clock::now();
+    std::iota(order.begin(), order.end(), 0u);
+    Rng shuffle(cfg.seed, 1000 + uint64_t(epoch), 0);
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.below(int(i)))]);
+
+    double loss_sum = 0;
+    long correct = 0, seen = 0;
+    for (int b = 0; b < batches; ++b, ++step) {
+      auto work = [&](int t) {
+        Replica& r = replicas[size_t(t)];
+        const int lo = b * cfg.batch + t * shard;
+        const int n = std::min(shard, cfg.batch - t * shard);
+        r.labels.resize(size_t(n));
+        GrayImage canvas;
+        for (int i = 0; i < n; ++i) {
+          const uint32_t idx = order[size_t(lo + i)];
+          Rng rng(cfg.seed, uint64_t(epoch), idx);
+          DigitPixels px;
+          if (cfg.augment.any()) {
+            augmenters[size_t(t)].render(data.image(idx), rng, canvas);
+            auto prepared = pres[size_t(t)].run(canvas);
+            if (prepared) px = prepared->pixels;
+            else preparers[size_t(t)].prepare(data.image(idx), px);
+          } else {
+            preparers[size_t(t)].prepare(data.image(idx), px);
+          }
+          std::copy(px.begin(), px.end(), r.acts[0].begin() + long(i) * 784);
+          r.labels[size_t(i)] = data.labels[idx];
+        }
+        run_shard(net, r, n);
+      };
+      std::vector<std::thread> pool;
+      for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+      work(0);
+      for (auto& th : pool) th.join();
+
+      // Fixed-order reduction keeps runs reproducible.
+      std::fill(grad.begin(), grad.end(), 0.0f);
+      for (auto& r : replicas) {
+        for (size_t j = 0; j < grad.size(); ++j) grad[j] += r.dparams[j];
+        loss_sum += r.loss;
+        correct += r.correct;
+      }
+      seen += cfg.batch;
+      for (size_t i = 0; i < net.layer_count(); ++i) {
+        std::vector<const float*> caches;
+        for (auto& r : replicas) caches.push_back(r.caches[i].data());
+        net.layer(i).update_state(net.layer_params(i), caches);
+      }
+
+      const float lr = step < warmup_steps
+                           ? cfg.learning_rate * float(step + 1) / float(warmup_steps)
+                           : 0.5f * cfg.learning_rate *
+                                 (1.0f + std::cos(kPi * float(step - warmup_steps) /
+                                                  float(std::max(1L, total_steps - warmup_steps))));
+      auto& params = net.params();
+      const float inv_batch = 1.0f / float(cfg.batch);
+      for (size_t j = 0; j < params.size(); ++j) {
+        if (roles[j] == ParamRole::kState) continue;
+        float g = grad[j] * inv_batch;
+        if (roles[j] == ParamRole::kWeight) g += cfg.weight_decay * params[j];
+        velocity[j] = cfg.momentum * velocity[j] + g;
+        params[j] -= lr * (g + cfg.momentum * velocity[j]);
+      }
+
+      if (progress.batch && (b % 20 == 19 || b == batches - 1)) {
+        const double el = std::chrono::duration<double>(Clock::now() - start).count();
+        const double left = el / double(step + 1) * double(total_steps - step - 1);
+        progress.batch(epoch, b + 1, batches, loss_sum / double(seen), double(correct) / double(seen), left);
+      }
+    }
+
+    EpochReport rep;
+    rep.epoch = epoch;
+    rep.epochs = cfg.epochs;
+    rep.loss = loss_sum / double(seen);
+    rep.train_accuracy = double(correct) / double(seen);
+    rep.validation_accuracy = val_n ? accuracy(net, val, val_labels) : 0.0;
+    rep.seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
+    const double el = std::chrono::duration<double>(Clock::now() - start).count();
+    rep.seconds_left = el / epoch * (cfg.epochs - epoch);
+    result.epochs.push_back(rep);
+    if (progress.epoch) progress.epoch(rep);
+  }
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.trained = std::move(net);
+  return result;
+}
+
+}  // namespace scrawl

@@ -1,0 +1,71 @@
+// Trains a network on MNIST with SGD (Nesterov momentum, weight decay, warm-up then cosine
+// learning rate), data-parallel over threads with a fixed reduction order, so a seed
+// reproduces the same weights on the same machine and build.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "../digit_normalizer.h"
+#include "../nn/network.h"
+#include "augment.h"
+#include "mnist.h"
+
+namespace scrawl {
+
+// The shipped architecture: 47k parameters, ~7.8M multiply-adds per digit.
+inline constexpr const char* kDefaultArchitecture =
+    "conv 16 3; bn; relu; conv 32 3; bn; relu; maxpool 2; conv 48 3; bn; relu; maxpool 2; "
+    "conv 64 3; bn; relu; gap; dense 10; softmax";
+
+struct TrainConfig {
+  std::string architecture = kDefaultArchitecture;
+  int epochs = 30;
+  uint64_t seed = 1;
+  int batch = 128;
+  float learning_rate = 0.1f;  // peak
+  float weight_decay = 5e-4f;
+  float momentum = 0.9f;
+  int warmup_epochs = 1;
+  int validation = 5000;       // the last this many training digits are held out
+  int threads = 2;
+  int limit = 0;               // train on only the first this many digits (0 = all); for tests
+  AugmentOptions augment;
+};
+
+struct EpochReport {
+  int epoch = 0, epochs = 0;
+  double loss = 0, train_accuracy = 0, validation_accuracy = 0;
+  double seconds = 0, seconds_left = 0;
+};
+
+struct Progress {
+  // Called now and then within an epoch (done/total batches, running loss and accuracy).
+  std::function<void(int epoch, int done, int total, double loss, double accuracy, double seconds_left)> batch;
+  std::function<void(const EpochReport&)> epoch;
+};
+
+// Turns an MNIST digit (white on black, 28×28) into what the model sees, through the same
+// preprocessing as any user image.
+class MnistPreparer {
+ public:
+  bool prepare(const uint8_t* digit, DigitPixels& out);
+
+ private:
+  class Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+struct TrainResult {
+  Network trained;  // with batch-norm, as trained
+  std::vector<EpochReport> epochs;
+  double seconds = 0;
+};
+
+Result<TrainResult> train(const DigitSet& train_set, const TrainConfig& config, const Progress& progress);
+
+// Accuracy of a network on prepared digits.
+double accuracy(const Network& net, const std::vector<DigitPixels>& digits, const std::vector<uint8_t>& labels);
+
+}  // namespace scrawl

@@ -1,0 +1,148 @@
+#include "weights_file.h"
+
+#include <cstring>
+
+#include "crc32.h"
+
+namespace scrawl {
+namespace {
+
+constexpr char kMagic[8] = {'S', 'C', 'R', 'A', 'W', 'L', 'N', 'N'};
+
+void put_u32(std::vector<uint8_t>& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) out.push_back(uint8_t(v >> (8 * i)));
+}
+
+void put_string(std::vector<uint8_t>& out, const std::string& s) {
+  put_u32(out, uint32_t(s.size()));
+  out.insert(out.end(), s.begin(), s.end());
+}
+
+class Reader {
+ public:
+  explicit Reader(std::span<const uint8_t> b) : b_(b) {}
+  bool u32(uint32_t& v) {
+    if (b_.size() - pos_ < 4) return false;
+    v = uint32_t(b_[pos_]) | uint32_t(b_[pos_ + 1]) << 8 | uint32_t(b_[pos_ + 2]) << 16 | uint32_t(b_[pos_ + 3]) << 24;
+    pos_ += 4;
+    return true;
+  }
+  bool bytes(void* dst, size_t n) {
+    if (b_.size() - pos_ < n) return false;
+    std::memcpy(dst, b_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  bool string(std::string& s, size_t max) {
+    uint32_t n;
+    if (!u32(n) || n > max || b_.size() - pos_ < n) return false;
+    s.assign(reinterpret_cast<const char*>(b_.data() + pos_), n);
+    pos_ += n;
+    return true;
+  }
+  size_t pos() const { return pos_; }
+
+ private:
+  std::span<const uint8_t> b_;
+  size_t pos_ = 0;
+};
+
+Error bad(const std::string& why) { return make_error(ErrorCode::kBadWeights, "weights file " + why); }
+
+}  // namespace
+
+std::vector<uint8_t> serialize_model(const Model& model) {
+  const Network& net = model.network;
+  std::vector<uint8_t> out(kMagic, kMagic + 8);
+  put_u32(out, kWeightsVersion);
+  put_u32(out, uint32_t(net.input().c));
+  put_u32(out, uint32_t(net.input().h));
+  put_u32(out, uint32_t(net.input().w));
+  put_string(out, net.spec());
+  std::string meta;
+  for (const auto& [k, v] : model.metadata) meta += k + "=" + v + "\n";
+  put_string(out, meta);
+  uint32_t tensors = 0;
+  for (size_t i = 0; i < net.layer_count(); ++i) tensors += uint32_t(net.layer(i).param_shapes().size());
+  put_u32(out, tensors);
+  const float* p = net.params().data();
+  for (size_t i = 0; i < net.layer_count(); ++i) {
+    for (const auto& dims : net.layer(i).param_shapes()) {
+      put_u32(out, uint32_t(dims.size()));
+      size_t count = 1;
+      for (int d : dims) {
+        put_u32(out, uint32_t(d));
+        count *= size_t(d);
+      }
+      for (size_t j = 0; j < count; ++j) {
+        uint32_t bits;
+        std::memcpy(&bits, p + j, 4);
+        put_u32(out, bits);
+      }
+      p += count;
+    }
+  }
+  put_u32(out, crc32(out.data(), out.size()));
+  return out;
+}
+
+Result<Model> parse_model(std::span<const uint8_t> bytes) {
+  if (bytes.size() < 8 + 4 * 7 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    return bad("is not a Scrawl model (wrong magic bytes)");
+  Reader r(bytes.subspan(8));
+  uint32_t version, c, h, w;
+  if (!r.u32(version)) return bad("is truncated");
+  if (version != kWeightsVersion)
+    return bad("has version " + std::to_string(version) + "; this build reads version " +
+               std::to_string(kWeightsVersion));
+  const uint32_t stored_crc = uint32_t(bytes[bytes.size() - 4]) | uint32_t(bytes[bytes.size() - 3]) << 8 |
+                              uint32_t(bytes[bytes.size() - 2]) << 16 | uint32_t(bytes[bytes.size() - 1]) << 24;
+  if (crc32(bytes.data(), bytes.size() - 4) != stored_crc) return bad("is truncated or corrupted (checksum mismatch)");
+
+  std::string spec, meta;
+  if (!r.u32(c) || !r.u32(h) || !r.u32(w) || !r.string(spec, 1 << 16) || !r.string(meta, 1 << 20))
+    return bad("is truncated");
+  if (c == 0 || h == 0 || w == 0 || c > 64 || h > 4096 || w > 4096) return bad("has an invalid input shape");
+  auto net = Network::from_spec(spec, Shape{int(c), int(h), int(w)});
+  if (!net) return net.error();
+
+  uint32_t tensors;
+  if (!r.u32(tensors)) return bad("is truncated");
+  std::vector<float>& params = net->params();
+  size_t filled = 0;
+  uint32_t seen = 0;
+  for (size_t i = 0; i < net->layer_count(); ++i) {
+    for (const auto& dims : net->layer(i).param_shapes()) {
+      uint32_t rank;
+      if (seen++ >= tensors || !r.u32(rank)) return bad("has fewer tensors than its architecture needs");
+      if (rank != dims.size()) return bad("has a tensor of the wrong rank for layer " + std::to_string(i));
+      size_t count = 1;
+      for (int d : dims) {
+        uint32_t got;
+        if (!r.u32(got)) return bad("is truncated");
+        if (got != uint32_t(d)) return bad("has a tensor of the wrong shape for layer " + std::to_string(i));
+        count *= size_t(d);
+      }
+      if (!r.bytes(params.data() + filled, 4 * count)) return bad("is truncated");
+      filled += count;
+    }
+  }
+  if (seen != tensors || filled != params.size()) return bad("has more tensors than its architecture needs");
+  if (r.pos() + 8 + 4 != bytes.size()) return bad("has unexpected bytes after its tensors");
+  for (float v : params)
+    if (!(v == v) || v > 1e30f || v < -1e30f) return bad("contains invalid numbers");
+
+  Model model{std::move(net.value()), {}};
+  size_t start = 0;
+  while (start < meta.size()) {
+    size_t end = meta.find('\n', start);
+    if (end == std::string::npos) end = meta.size();
+    const std::string line = meta.substr(start, end - start);
+    const size_t eq = line.find('=');
+    if (eq != std::string::npos) model.metadata[line.substr(0, eq)] = line.substr(eq + 1);
+    start = end + 1;
+  }
+  return model;
+}
+
+}  // namespace scrawl

@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "nn/network.h"
+#include "weights_file.h"
+
+namespace scrawl {
+namespace {
+
+constexpr const char* kSmall = "conv 4 3; bn; relu; maxpool 2; conv 6 3; bn; relu; gap; dense 10; softmax";
+
+Network trained_like_network() {
+  auto net = Network::from_spec(kSmall, {1, 8, 8});
+  EXPECT_TRUE(net.ok());
+  net->init_params(3);
+  // Give batch-norm non-trivial statistics, as training would.
+  Rng rng(5);
+  for (size_t i = 0; i < net->layer_count(); ++i) {
+    if (net->layer(i).spec() != "bn") continue;
+    const int C = net->layer(i).in().c;
+    float* p = net->layer_params(i);
+    for (int c = 0; c < C; ++c) {
+      p[c] = rng.uniform(0.5f, 1.5f);
+      p[C + c] = rng.normal() * 0.3f;
+      p[2 * C + c] = rng.normal() * 0.3f;
+      p[3 * C + c] = rng.uniform(0.3f, 2.0f);
+    }
+  }
+  return std::move(net.value());
+}
+
+TEST(Network, RejectsBadSpecs) {
+  EXPECT_FALSE(Network::from_spec("", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("conv 4", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("conv 4 2", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("teleport 3", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("maxpool 16", {1, 8, 8}).ok());
+  EXPECT_EQ(Network::from_spec("conv 4 3;relu", {1, 8, 8})->spec(), "conv 4 3; relu");
+}
+
+TEST(Network, FoldingBatchNormKeepsTheFunction) {
+  Network net = trained_like_network();
+  auto folded = fold_batchnorm(net);
+  ASSERT_TRUE(folded.ok()) << folded.error().message;
+  EXPECT_EQ(folded->spec(), "conv 4 3; relu; maxpool 2; conv 6 3; relu; gap; dense 10; softmax");
+  Rng rng(9);
+  std::vector<float> x(64);
+  for (auto& v : x) v = rng.uniform();
+  InferenceSession a(net), b(*folded);
+  const float* ya = a.run(x.data());
+  std::vector<float> keep(ya, ya + 10);
+  const float* yb = b.run(x.data());
+  for (int i = 0; i < 10; ++i) EXPECT_NEAR(keep[size_t(i)], yb[i], 1e-5);
+}
+
+TEST(WeightsFile, RoundTrips) {
+  Model m{trained_like_network(), {{"unsure_below", "0.75"}, {"note", "x"}}};
+  const auto bytes = serialize_model(m);
+  auto back = parse_model(bytes);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->network.spec(), m.network.spec());
+  EXPECT_EQ(back->network.params(), m.network.params());
+  EXPECT_EQ(back->metadata.at("unsure_below"), "0.75");
+}
+
+TEST(WeightsFile, RejectsWrongTruncatedAndCorruptedFiles) {
+  Model m{trained_like_network(), {}};
+  const auto bytes = serialize_model(m);
+  auto expect_error = [](std::vector<uint8_t> b, const std::string& words) {
+    auto r = parse_model(b);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, ErrorCode::kBadWeights);
+    EXPECT_NE(r.error().message.find(words), std::string::npos) << r.error().message;
+  };
+  expect_error({}, "not a Scrawl model");
+  expect_error({'h', 'e', 'l', 'l', 'o'}, "not a Scrawl model");
+  std::vector<uint8_t> png(bytes.size(), 0);
+  png[0] = 0x89, png[1] = 'P';
+  expect_error(png, "not a Scrawl model");
+  expect_error(std::vector<uint8_t>(bytes.begin(), bytes.begin() + long(bytes.size() / 2)), "corrupted");
+  auto flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x40;
+  expect_error(flipped, "corrupted");
+  auto future = bytes;
+  future[8] = 99;
+  expect_error(future, "version 99");
+}
+
+}  // namespace
+}  // namespace scrawl

@@ -1,0 +1,98 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace scrawl::cli {
+
+std::string Args::get(const std::string& name, const std::string& fallback) const {
+  auto it = options.find(name);
+  return it == options.end() ? fallback : it->second;
+}
+
+std::optional<std::string> parse_args(int argc, char** argv, const std::vector<std::string>& value_options,
+                                      const std::vector<std::string>& flag_options, Args& out) {
+  auto is = [](const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--") {
+      for (++i; i < argc; ++i) out.positional.push_back(argv[i]);
+      break;
+    }
+    if (a.rfind("--", 0) == 0) {
+      std::string value;
+      const size_t eq = a.find('=');
+      const bool inline_value = eq != std::string::npos;
+      if (inline_value) value = a.substr(eq + 1), a = a.substr(0, eq);
+      if (is(value_options, a)) {
+        if (!inline_value) {
+          if (i + 1 >= argc) return "option " + a + " needs a value";
+          value = argv[++i];
+        }
+        out.options[a] = value;
+      } else if (is(flag_options, a) && !inline_value) {
+        out.options[a] = "";
+      } else {
+        return "unknown option " + a;
+      }
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<uint8_t>> read_file(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return make_error(ErrorCode::kIo, "cannot open the file (missing or not readable)");
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  if (f.bad()) return make_error(ErrorCode::kIo, "cannot read the file");
+  return bytes;
+}
+
+Status write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    if (!f.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size())))
+      return make_error(ErrorCode::kIo, "cannot write " + path);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) return make_error(ErrorCode::kIo, "cannot write " + path);
+  return Ok{};
+}
+
+std::string json_string(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += char(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_number(double v, int digits) {
+  if (!std::isfinite(v)) return "null";
+  std::ostringstream ss;
+  ss.precision(digits);
+  ss << v;
+  return ss.str();
+}
+
+}  // namespace scrawl::cli

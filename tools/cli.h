@@ -1,0 +1,31 @@
+// Small helpers the CLI commands share: argument parsing, files, JSON.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "result.h"
+
+namespace scrawl::cli {
+
+// --name value / --flag / positional. Unknown options are reported by the command.
+struct Args {
+  std::map<std::string, std::string> options;  // "--epochs" -> "30"; flags -> ""
+  std::vector<std::string> positional;
+  bool has(const std::string& name) const { return options.count(name) > 0; }
+  std::string get(const std::string& name, const std::string& fallback = "") const;
+};
+
+// value_options: the options that take a value. Returns an error message on bad input.
+std::optional<std::string> parse_args(int argc, char** argv, const std::vector<std::string>& value_options,
+                                      const std::vector<std::string>& flag_options, Args& out);
+
+Result<std::vector<uint8_t>> read_file(const std::string& path);
+Status write_file(const std::string& path, const std::vector<uint8_t>& bytes);
+
+std::string json_string(const std::string& s);
+std::string json_number(double v, int digits = 6);
+
+}  // namespace scrawl::cli

@@ -1,0 +1,8 @@
+#pragma once
+
+namespace scrawl::cli {
+// Each takes the arguments after its own name and returns the process exit status.
+int cmd_recognize(int argc, char** argv);
+int cmd_train(int argc, char** argv);
+int cmd_eval(int argc, char** argv);
+}  // namespace scrawl::cli

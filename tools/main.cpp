@@ -1,0 +1,33 @@
+// scrawl: the native command line over the engine (recognize, train, eval).
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "commands.h"
+
+namespace {
+const char* kUsage =
+    "Scrawl: handwritten digit recognition.\n"
+    "\n"
+    "usage: scrawl COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  recognize [--json] [--weights FILE] FILE...   read the digit in each image\n"
+    "  train --mnist DIR [--epochs N] [--seed S] [--out FILE]   train a model\n"
+    "  eval --mnist DIR [--weights FILE]             test accuracy, calibration, confusion matrix\n"
+    "\n"
+    "'scrawl COMMAND --help' tells more. The MNIST folder may also come from SCRAWL_MNIST.\n";
+}
+
+int main(int argc, char** argv) {
+  if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  const std::string cmd = argv[1];
+  if (cmd == "recognize") return scrawl::cli::cmd_recognize(argc - 2, argv + 2);
+  if (cmd == "train") return scrawl::cli::cmd_train(argc - 2, argv + 2);
+  if (cmd == "eval") return scrawl::cli::cmd_eval(argc - 2, argv + 2);
+  std::fprintf(stderr, "scrawl: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
+  return 2;
+}

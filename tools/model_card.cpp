@@ -1,0 +1,52 @@
+#include "model_card.h"
+
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+namespace scrawl::cli {
+
+Status write_model_card(const std::string& path, const ModelCardFacts& f) {
+  std::ofstream out(path);
+  if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
+  char buf[256];
+  out << "# Scrawl digit model\n\n"
+      << "Written by `scrawl train` together with the weights file it describes.\n\n"
+      << "## Architecture\n\n"
+      << "Input: one 28×28 grey image (ink = 1, paper = 0), made by Scrawl's preprocessing "
+         "(ink bounding box fitted into 20×20, centred on its centre of mass in 28×28).\n\n"
+      << "As trained: `" << f.config.architecture << "`\n\n"
+      << "As shipped (each batch-norm folded into the conv before it): `" << f.architecture << "`\n\n";
+  std::snprintf(buf, sizeof buf, "Parameters: %zu (%zu bytes of float32); weights file: %zu bytes.\n\n", f.parameters,
+                4 * f.parameters, f.file_bytes);
+  out << buf;
+  out << "## Training\n\n"
+      << "Command:\n\n```sh\n" << f.command << "\n```\n\n";
+  std::snprintf(buf, sizeof buf,
+                "- data: MNIST training set; the first %zu digits train, the last %zu are the validation split "
+                "used to choose settings. The test set is used once, after training.\n",
+                f.train_digits, f.validation_digits);
+  out << buf;
+  std::snprintf(buf, sizeof buf,
+                "- %d epochs, batch %d, SGD with Nesterov momentum %.2f, peak learning rate %.3g (warm-up %d epoch, "
+                "then cosine), weight decay %.1e, seed %llu\n",
+                f.config.epochs, f.config.batch, double(f.config.momentum), double(f.config.learning_rate),
+                f.config.warmup_epochs, double(f.config.weight_decay), (unsigned long long)f.config.seed);
+  out << buf;
+  out << "- augmentation: " << f.config.augment.describe() << "\n";
+  std::snprintf(buf, sizeof buf, "- training time: %.1f minutes on %d threads (%u cores on this machine)\n\n",
+                f.seconds / 60.0, f.config.threads, std::thread::hardware_concurrency());
+  out << buf;
+  out << "Data (md5 of the uncompressed files):\n\n| file | md5 |\n|---|---|\n" << f.md5_lines << "\n";
+  out << "## Accuracy\n\n";
+  std::snprintf(buf, sizeof buf,
+                "| split | accuracy |\n|---|---|\n| validation (%zu digits) | %.2f%% |\n| MNIST test (10,000 digits) | "
+                "%.2f%% |\n\nExpected calibration error on MNIST test: %.2f%%.\n\n",
+                f.validation_digits, 100.0 * f.validation_accuracy, 100.0 * f.test_accuracy, 100.0 * f.ece);
+  out << buf;
+  out << "Confusion matrix on MNIST test (rows: true digit, columns: predicted):\n\n```\n" << f.confusion << "```\n";
+  if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
+  return Ok{};
+}
+
+}  // namespace scrawl::cli

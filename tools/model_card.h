@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+
+#include "result.h"
+#include "train/trainer.h"
+
+namespace scrawl::cli {
+
+struct ModelCardFacts {
+  std::string command;
+  TrainConfig config;
+  size_t parameters = 0;
+  size_t file_bytes = 0;
+  std::string architecture;  // as shipped (batch-norm folded)
+  double validation_accuracy = 0;
+  double test_accuracy = 0;
+  double ece = 0;
+  double seconds = 0;
+  std::string md5_lines;  // "| file | md5 |" rows
+  std::string confusion;
+  size_t train_digits = 0, validation_digits = 0;
+};
+
+Status write_model_card(const std::string& path, const ModelCardFacts& f);
+
+}  // namespace scrawl::cli
