@@ -16,7 +16,7 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_model.cmak
 namespace scrawl {
 namespace { alignas(16) const uint8_t kModel[] = {
 ${bytes}}; }
-std::span<const uint8_t> embedded_model_bytes() { return {kModel, ${size}}; }
+std::span<const uint8_t> embedded_model_bytes() { return std::span<const uint8_t>(kModel, size_t(${size})); }
 }  // namespace scrawl
 ")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds everything: the native CLI and tests (build/native), the WebAssembly engine
+# (build/wasm) and the page (dist/). Each step is incremental.
+#   scripts/build.sh [native|wasm|web|all]   (default all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+if [ "$what" = native ] || [ "$what" = all ]; then
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j "$jobs"
+fi
+if [ "$what" = wasm ] || [ "$what" = web ] || [ "$what" = all ]; then
+  # Debian's emscripten finds its acorn through NODE_PATH.
+  export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/wasm -j "$jobs"
+  mkdir -p dist
+  cp build/wasm/wasm/scrawl-core.mjs dist/scrawl-core.mjs
+  cp build/wasm/wasm/scrawl-core.wasm dist/scrawl.wasm
+  cp wasm/scrawl.mjs dist/scrawl.mjs
+  [ -f wasm/scrawl.d.ts ] && cp wasm/scrawl.d.ts dist/scrawl.d.ts
+  [ -f scripts/build-web.mjs ] && node scripts/build-web.mjs
+fi
+echo "build ok" >&2

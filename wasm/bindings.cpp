@@ -1,0 +1,76 @@
+// The C functions the JS API calls. Results cross as a JSON string (valid until the next
+// call) plus the 28×28 image as floats; errors are values, never exceptions.
+#include <emscripten/emscripten.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "recognizer.h"
+
+namespace {
+
+std::unique_ptr<scrawl::Recognizer> g_recognizer;
+std::string g_json;
+scrawl::DigitPixels g_input{};
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out;
+}
+
+const char* error_json(const scrawl::Error& e) {
+  g_json = std::string("{\"error\":\"") + escape(e.message) + "\",\"code\":\"" + scrawl::error_code_name(e.code) + "\"}";
+  return g_json.c_str();
+}
+
+const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
+  if (!r) return error_json(r.error());
+  g_input = r->input;
+  char buf[64];
+  g_json = "{\"digit\":" + std::to_string(r->digit);
+  std::snprintf(buf, sizeof buf, ",\"confidence\":%.9g", double(r->confidence));
+  g_json += buf;
+  g_json += r->unsure ? ",\"unsure\":true" : ",\"unsure\":false";
+  g_json += ",\"box\":[" + std::to_string(r->box.x) + "," + std::to_string(r->box.y) + "," + std::to_string(r->box.w) +
+            "," + std::to_string(r->box.h) + "],\"probs\":[";
+  for (int i = 0; i < 10; ++i) {
+    std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", double(r->probs[size_t(i)]));
+    g_json += buf;
+  }
+  g_json += "]}";
+  return g_json.c_str();
+}
+
+}  // namespace
+
+extern "C" {
+
+// Loads the compiled-in model; returns null on success or the error as JSON.
+EMSCRIPTEN_KEEPALIVE const char* scrawl_init() {
+  if (g_recognizer) return nullptr;
+  auto r = scrawl::Recognizer::from_embedded();
+  if (!r) return error_json(r.error());
+  g_recognizer = std::move(r.value());
+  return nullptr;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* scrawl_recognize_file(const uint8_t* bytes, int len) {
+  if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
+  return result_json(g_recognizer->recognize_file({bytes, size_t(len < 0 ? 0 : len)}));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* scrawl_recognize_rgba(const uint8_t* rgba, int width, int height) {
+  if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
+  return result_json(g_recognizer->recognize_rgba(rgba, width, height));
+}
+
+// The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful call.
+EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
+
+}

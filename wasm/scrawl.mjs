@@ -1,0 +1,101 @@
+// Scrawl's JavaScript API: handwritten digit recognition in WebAssembly, the same in
+// browsers (window or worker) and in Node >= 20. Nothing is fetched but scrawl.wasm,
+// from beside this file; images never leave the device.
+//
+//   import { createScrawl } from './scrawl.mjs';
+//   const scrawl = await createScrawl();
+//   const r = scrawl.recognize(fileBytes);                    // PNG, JPG, BMP, GIF, TGA bytes
+//   const s = scrawl.recognizePixels(rgba, width, height);     // e.g. a canvas's ImageData.data
+//   // -> { digit: 7, confidence: 0.998, unsure: false, probs: [10 numbers], box: [x, y, w, h],
+//   //      input: Float32Array(784) (the 28×28 image the model saw, 0 = paper, 1 = ink) }
+//
+// Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
+// not_an_image, image_too_large, empty_image, no_digit, bad_argument.
+import createScrawlCore from './scrawl-core.mjs';
+
+export class ScrawlError extends Error {
+  constructor(message, code) {
+    super(message);
+    this.name = 'ScrawlError';
+    this.code = code;
+  }
+}
+
+const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' &&
+  typeof WorkerGlobalScope === 'undefined';
+
+async function loadCore(options) {
+  const args = {};
+  if (options.wasmBinary) {
+    args.wasmBinary = options.wasmBinary;
+  } else if (isNode) {
+    const { readFile } = await import('node:fs/promises');
+    args.wasmBinary = await readFile(new URL('./scrawl.wasm', import.meta.url));
+  } else {
+    const wasmUrl = options.wasmUrl ?? new URL('./scrawl.wasm', import.meta.url).href;
+    args.locateFile = () => wasmUrl;
+  }
+  return createScrawlCore(args);
+}
+
+function toBytes(data) {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new ScrawlError('expected the bytes of an image (Uint8Array or ArrayBuffer)', 'bad_argument');
+}
+
+export class Scrawl {
+  /** @internal use createScrawl() */
+  constructor(core) {
+    this._core = core;
+    const err = core._scrawl_init();
+    if (err) {
+      const e = JSON.parse(core.UTF8ToString(err));
+      throw new ScrawlError(e.error, e.code);
+    }
+  }
+
+  /** Reads the digit in an image file's bytes (PNG, JPG, BMP, GIF first frame, TGA). */
+  recognize(fileBytes) {
+    const bytes = toBytes(fileBytes);
+    return this._call(bytes, (ptr) => this._core._scrawl_recognize_file(ptr, bytes.length));
+  }
+
+  /** Reads the digit in RGBA pixels (width × height × 4 bytes), e.g. ImageData.data; also accepts an ImageData. */
+  recognizePixels(rgba, width, height) {
+    if (rgba && typeof rgba === 'object' && 'data' in rgba && width === undefined) {
+      ({ width, height } = rgba);
+      rgba = rgba.data;
+    }
+    const bytes = toBytes(rgba);
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0)
+      throw new ScrawlError('width and height must be positive whole numbers', 'bad_argument');
+    if (bytes.length !== width * height * 4)
+      throw new ScrawlError(`expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${bytes.length}`,
+        'bad_argument');
+    return this._call(bytes, (ptr) => this._core._scrawl_recognize_rgba(ptr, width, height));
+  }
+
+  _call(bytes, run) {
+    const core = this._core;
+    const ptr = core._malloc(Math.max(1, bytes.length));
+    if (!ptr) throw new ScrawlError('not enough memory for this image', 'image_too_large');
+    let json;
+    try {
+      core.HEAPU8.set(bytes, ptr);
+      json = JSON.parse(core.UTF8ToString(run(ptr)));
+    } finally {
+      core._free(ptr);
+    }
+    if (json.error) throw new ScrawlError(json.error, json.code);
+    const at = core._scrawl_last_input() / 4;
+    json.input = core.HEAPF32.slice(at, at + 784);
+    return json;
+  }
+}
+
+/** Loads the engine. options.wasmUrl / options.wasmBinary override where scrawl.wasm comes from. */
+export async function createScrawl(options = {}) {
+  return new Scrawl(await loadCore(options));
+}
