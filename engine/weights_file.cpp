@@ -108,7 +108,7 @@ Result<Model> parse_model(std::span<const uint8_t> bytes) {
 
   uint32_t tensors;
   if (!r.u32(tensors)) return bad("is truncated");
-  std::vector<float>& params = net->params();
+  FloatBuffer& params = net->params();
   size_t filled = 0;
   uint32_t seen = 0;
   for (size_t i = 0; i < net->layer_count(); ++i) {

@@ -27,6 +27,7 @@ Evaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test) {
     const bool ok = r.digit == label;
     e.correct += ok;
     if (!ok) e.wrong.push_back(i);
+    if (r.unsure) ++e.unsure, e.unsure_wrong += !ok;
     const int bin = std::min(14, int(r.confidence * 15));
     ++e.bin_count[size_t(bin)];
     conf_sum[size_t(bin)] += r.confidence;

@@ -9,9 +9,16 @@
 #include <string>
 #include <vector>
 
+#include <Eigen/Core>
+
 #include "rng.h"
 
 namespace scrawl {
+
+// Float storage aligned as Eigen's widest vectors want: Eigen's reductions start their
+// vectorised part at an aligned address, so the same data at another alignment would be
+// summed in another order and training would not reproduce bit for bit.
+using FloatBuffer = std::vector<float, Eigen::aligned_allocator<float>>;
 
 struct Shape {
   int c = 0, h = 0, w = 0;

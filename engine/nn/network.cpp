@@ -144,7 +144,7 @@ const float* InferenceSession::run(const float* x, int n) {
 
 Result<Network> fold_batchnorm(const Network& trained) {
   std::string spec;
-  std::vector<float> params;
+  FloatBuffer params;
   for (size_t i = 0; i < trained.layer_count(); ++i) {
     const Layer& l = trained.layer(i);
     const float* p = trained.layer_params(i);

@@ -29,8 +29,8 @@ class Network {
   const Layer& layer(size_t i) const { return *layers_[i]; }
   size_t param_offset(size_t i) const { return offsets_[i]; }
 
-  std::vector<float>& params() { return params_; }
-  const std::vector<float>& params() const { return params_; }
+  FloatBuffer& params() { return params_; }
+  const FloatBuffer& params() const { return params_; }
   float* layer_params(size_t i) { return params_.data() + offsets_[i]; }
   const float* layer_params(size_t i) const { return params_.data() + offsets_[i]; }
 
@@ -45,7 +45,7 @@ class Network {
   Shape input_;
   std::vector<std::unique_ptr<Layer>> layers_;
   std::vector<size_t> offsets_;
-  std::vector<float> params_;
+  FloatBuffer params_;
 };
 
 // Runs a network for inference with buffers allocated once, so a call allocates nothing.
@@ -59,7 +59,7 @@ class InferenceSession {
  private:
   const Network* net_;
   int max_batch_;
-  std::vector<float> a_, b_, scratch_;
+  FloatBuffer a_, b_, scratch_;
 };
 
 // Folds each "bn" into the conv before it; returns a network without batch-norm layers

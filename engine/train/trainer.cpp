@@ -30,8 +30,8 @@ struct Replica {
     scratch.resize(std::max<size_t>(1, net.max_scratch(max_n)));
     dparams.resize(net.params().size());
   }
-  std::vector<std::vector<float>> acts, grads, caches;
-  std::vector<float> scratch, dparams;
+  std::vector<FloatBuffer> acts, grads, caches;
+  FloatBuffer scratch, dparams;
   std::vector<uint8_t> labels;
   double loss = 0;
   int correct = 0;
@@ -137,8 +137,8 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
   std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
 
-  std::vector<float> velocity(net.params().size(), 0.0f);
-  std::vector<float> grad(net.params().size(), 0.0f);
+  FloatBuffer velocity(net.params().size(), 0.0f);
+  FloatBuffer grad(net.params().size(), 0.0f);
   std::vector<uint32_t> order(train_n);
   const int batches = int(train_n / size_t(cfg.batch));
   const long total_steps = long(batches) * cfg.epochs;

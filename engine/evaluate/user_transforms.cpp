@@ -1,0 +1,165 @@
+#include "user_transforms.h"
+
+#include <stb/stb_image_write.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace scrawl {
+namespace {
+
+void append_bytes(void* ctx, void* data, int size) {
+  auto* out = static_cast<std::vector<uint8_t>*>(ctx);
+  const auto* p = static_cast<const uint8_t*>(data);
+  out->insert(out->end(), p, p + size);
+}
+
+uint8_t bilinear(const GrayImage& img, float x, float y, uint8_t outside) {
+  const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
+  const float fx = x - float(x0), fy = y - float(y0);
+  auto at = [&](int xx, int yy) -> float {
+    return (xx < 0 || yy < 0 || xx >= img.width || yy >= img.height) ? outside : img.at(xx, yy);
+  };
+  const float v = (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+                  fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+  return uint8_t(std::clamp(v + 0.5f, 0.0f, 255.0f));
+}
+
+// Black ink on white paper, 4× larger: how a scan or a photo of a digit looks.
+GrayImage paper_4x(const uint8_t* digit) { return invert(scale_bilinear(mnist_to_image(digit), 4)); }
+
+}  // namespace
+
+GrayImage mnist_to_image(const uint8_t* digit) {
+  GrayImage img(28, 28);
+  std::copy(digit, digit + 784, img.pixels.begin());
+  return img;
+}
+
+GrayImage invert(const GrayImage& img) {
+  GrayImage out = img;
+  for (auto& v : out.pixels) v = uint8_t(255 - v);
+  return out;
+}
+
+GrayImage scale_bilinear(const GrayImage& img, int f) {
+  GrayImage out(img.width * f, img.height * f);
+  const uint8_t edge = img.at(0, 0);
+  for (int y = 0; y < out.height; ++y)
+    for (int x = 0; x < out.width; ++x)
+      out.at(x, y) = bilinear(img, (x + 0.5f) / float(f) - 0.5f, (y + 0.5f) / float(f) - 0.5f, edge);
+  return out;
+}
+
+GrayImage place_on_canvas(const GrayImage& img, int w, int h, int x0, int y0, uint8_t paper) {
+  GrayImage out(w, h, paper);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x)
+      if (x0 + x >= 0 && y0 + y >= 0 && x0 + x < w && y0 + y < h) out.at(x0 + x, y0 + y) = img.at(x, y);
+  return out;
+}
+
+GrayImage rotate(const GrayImage& img, float degrees, uint8_t paper) {
+  GrayImage out(img.width, img.height, paper);
+  const float a = degrees * 3.14159265f / 180.0f, c = std::cos(a), s = std::sin(a);
+  const float cx = img.width / 2.0f - 0.5f, cy = img.height / 2.0f - 0.5f;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const float u = x - cx, v = y - cy;
+      out.at(x, y) = bilinear(img, c * u + s * v + cx, -s * u + c * v + cy, paper);
+    }
+  return out;
+}
+
+GrayImage morph(const GrayImage& img, int radius, bool grow_bright) {
+  GrayImage out = img;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      int m = img.at(x, y);
+      for (int dy = -radius; dy <= radius; ++dy)
+        for (int dx = -radius; dx <= radius; ++dx) {
+          if (dx * dx + dy * dy > radius * radius) continue;
+          const int nx = x + dx, ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= img.width || ny >= img.height) continue;
+          m = grow_bright ? std::max(m, int(img.at(nx, ny))) : std::min(m, int(img.at(nx, ny)));
+        }
+      out.at(x, y) = uint8_t(m);
+    }
+  return out;
+}
+
+std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality) {
+  std::vector<uint8_t> out;
+  stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 1, img.pixels.data(), quality);
+  return out;
+}
+
+std::vector<uint8_t> encode_png(const GrayImage& img) {
+  std::vector<uint8_t> out;
+  stbi_write_png_to_func(append_bytes, &out, img.width, img.height, 1, img.pixels.data(), img.width);
+  return out;
+}
+
+const std::vector<UserTransform>& user_transforms() {
+  static const std::vector<UserTransform> all = {
+      {"paper", "black ink on white paper",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = invert(mnist_to_image(d));
+         return false;
+       }},
+      {"thicker", "drawn thicker (a finger on a phone)",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 3, true));
+         return false;
+       }},
+      {"thinner", "drawn thinner (a fine pen)",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 2, false));
+         return false;
+       }},
+      {"canvas4x", "scaled up 4× on a 400×300 canvas, off-centre",
+       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+         img = place_on_canvas(paper_4x(d), 400, 300, 20 + rng.below(250), 10 + rng.below(160), 255);
+         return false;
+       }},
+      {"lowcontrast", "low contrast: grey ink on grey paper (40 levels apart)",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = mnist_to_image(d);
+         for (auto& v : img.pixels) v = uint8_t(150 - (40 * v + 127) / 255);
+         return false;
+       }},
+      {"jpeg50", "JPEG at quality 50 (4× scan, black on white)",
+       [](const uint8_t* d, Rng&, GrayImage&, std::vector<uint8_t>& bytes) {
+         bytes = encode_jpeg(paper_4x(d), 50);
+         return true;
+       }},
+      {"saltpepper", "salt-and-pepper noise on 2% of the pixels (4× scan)",
+       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+         img = paper_4x(d);
+         for (auto& v : img.pixels)
+           if (rng.chance(0.02f)) v = rng.chance(0.5f) ? 0 : 255;
+         return false;
+       }},
+      {"rotated12", "rotated 12°",
+       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+         img = rotate(paper_4x(d), rng.chance(0.5f) ? 12.0f : -12.0f, 255);
+         return false;
+       }},
+      {"border", "a thin box drawn around the digit, close to it (a form field)",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = place_on_canvas(paper_4x(d), 132, 132, 10, 10, 255);
+         for (int i = 2; i < 130; ++i)
+           for (int t = 0; t < 2; ++t) img.at(i, 2 + t) = img.at(i, 128 + t) = img.at(2 + t, i) = img.at(128 + t, i) = 30;
+         return false;
+       }},
+      {"ruled", "a ruled line across the page just below the digit",
+       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+         img = place_on_canvas(paper_4x(d), 200, 140, 40, 8, 255);
+         for (int x = 0; x < 200; ++x) img.at(x, 118) = img.at(x, 119) = 60;
+         return false;
+       }},
+  };
+  return all;
+}
+
+}  // namespace scrawl

@@ -1,0 +1,30 @@
+// Reading a page, stage 3: darkness -> which pixels are ink. A threshold from Otsu's method
+// on the flattened image, never below a floor that paper grain, JPEG noise and what is left
+// of a shadow stay under; with hysteresis, so that a faint stretch of a stroke stays attached
+// to its darker rest instead of breaking the digit.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+namespace scrawl {
+
+struct InkMap {
+  int width = 0, height = 0;
+  std::vector<uint8_t> mask;  // 1 = ink
+  std::vector<float> ink;     // 0 (paper) .. 1 (full ink): what the digit normaliser reads
+  float low = 0, high = 0;    // the hysteresis thresholds on darkness
+};
+
+class Binarizer {
+ public:
+  // Darkness a stroke must reach somewhere (above the paper's own level) to count at all.
+  static constexpr float kMinInk = 0.2f;
+
+  const InkMap& run(const std::vector<float>& darkness, int w, int h);
+
+ private:
+  InkMap out_;
+  std::vector<int> stack_;
+};
+
+}  // namespace scrawl

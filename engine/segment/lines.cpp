@@ -1,0 +1,105 @@
+#include "lines.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace scrawl {
+namespace {
+
+// A piece continues a line when its rows overlap the line's last full-height piece by this
+// share of the shorter of the two...
+constexpr float kSameLine = 0.4f;
+// ...and it starts no further right of the line's end than this many line heights.
+constexpr float kMaxGap = 4.0f;
+// Pieces whose columns overlap by this share of the narrower one belong to one digit.
+constexpr float kSameDigit = 0.5f;
+
+int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+}  // namespace
+
+void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
+  const int n = int(pieces.size());
+  order_.resize(size_t(n));
+  std::iota(order_.begin(), order_.end(), 0);
+  std::sort(order_.begin(), order_.end(), [&](int a, int b) { return pieces[size_t(a)].box.x < pieces[size_t(b)].box.x; });
+
+  // Follow lines left to right.
+  tracks_.clear();
+  track_of_.assign(size_t(n), -1);
+  for (int i : order_) {
+    const Box& b = pieces[size_t(i)].box;
+    int best = -1;
+    float best_ratio = kSameLine;
+    for (int t = 0; t < int(tracks_.size()); ++t) {
+      const Track& tr = tracks_[size_t(t)];
+      if (b.x - tr.right > kMaxGap * tr.max_h) continue;
+      const int ov = overlap(b.y, b.bottom(), tr.ref_top, tr.ref_bottom);
+      const float ratio = float(ov) / float(std::max(1, std::min(b.h, tr.ref_bottom - tr.ref_top)));
+      if (ratio >= best_ratio) best_ratio = ratio, best = t;
+    }
+    if (best < 0) {
+      best = int(tracks_.size());
+      tracks_.push_back({b.y, b.bottom(), b.h, b.right(), 0, 0});
+    }
+    Track& tr = tracks_[size_t(best)];
+    if (b.h >= 0.6f * float(tr.max_h)) tr.ref_top = b.y, tr.ref_bottom = b.bottom();
+    tr.max_h = std::max(tr.max_h, b.h);
+    tr.right = std::max(tr.right, b.right());
+    tr.y_sum += b.y + 0.5 * b.h;
+    ++tr.n;
+    track_of_[size_t(i)] = best;
+  }
+
+  // Lines top to bottom by their mean height on the page.
+  track_order_.resize(tracks_.size());
+  std::iota(track_order_.begin(), track_order_.end(), 0);
+  std::sort(track_order_.begin(), track_order_.end(), [&](int a, int b) {
+    return tracks_[size_t(a)].y_sum / tracks_[size_t(a)].n < tracks_[size_t(b)].y_sum / tracks_[size_t(b)].n;
+  });
+  track_rank_.resize(tracks_.size());
+  for (int r = 0; r < int(track_order_.size()); ++r) track_rank_[size_t(track_order_[size_t(r)])] = r;
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](int a, int b) { return track_rank_[size_t(track_of_[size_t(a)])] < track_rank_[size_t(track_of_[size_t(b)])]; });
+
+  // Join, within each line, pieces whose columns overlap (order_ is by line, then x).
+  groups_.clear();
+  lines_.clear();
+  group_of_label_.assign(size_t(std::max(label_count, 1)), -1);
+  int current_track = -1;
+  for (int i : order_) {
+    const Piece& p = pieces[size_t(i)];
+    if (track_of_[size_t(i)] != current_track) {
+      current_track = track_of_[size_t(i)];
+      lines_.push_back({int(groups_.size()), 0, 0});
+    }
+    TextLine& line = lines_.back();
+    int joined = -1;
+    for (int g = line.first; g < line.first + line.count; ++g) {
+      const Box& gb = groups_[size_t(g)].box;
+      if (overlap(p.box.x, p.box.right(), gb.x, gb.right()) >= kSameDigit * std::min(p.box.w, gb.w)) joined = g;
+    }
+    if (joined < 0) {
+      joined = int(groups_.size());
+      groups_.push_back({});
+      ++line.count;
+    }
+    groups_[size_t(joined)].box = unite(groups_[size_t(joined)].box, p.box);
+    groups_[size_t(joined)].area += p.area;
+    group_of_label_[size_t(p.label)] = joined;
+  }
+
+  // Groups are already left to right: each was opened by its leftmost piece, in x order.
+  // Typical digit height per line: the median of its groups that are not mere fragments.
+  for (TextLine& line : lines_) {
+    heights_.clear();
+    int tallest = 0;
+    for (int g = line.first; g < line.first + line.count; ++g) tallest = std::max(tallest, groups_[size_t(g)].box.h);
+    for (int g = line.first; g < line.first + line.count; ++g)
+      if (groups_[size_t(g)].box.h * 2 >= tallest) heights_.push_back(groups_[size_t(g)].box.h);
+    std::nth_element(heights_.begin(), heights_.begin() + heights_.size() / 2, heights_.end());
+    line.height = heights_[heights_.size() / 2];
+  }
+}
+
+}  // namespace scrawl

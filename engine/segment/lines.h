@@ -1,0 +1,48 @@
+// Reading a page, stage 5: pieces -> lines of text, top to bottom, and within each line the
+// pieces of one digit joined (a 7's separate bar, a broken 5: pieces whose x-ranges overlap),
+// left to right. Lines are followed piece by piece, so a string written or photographed at a
+// slant stays one line.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "../components.h"
+#include "pieces.h"
+
+namespace scrawl {
+
+// One or more pieces that belong to one digit (or to touching digits, split later).
+struct Group {
+  Box box;
+  int area = 0;
+};
+
+struct TextLine {
+  int first = 0, count = 0;  // its groups are groups()[first, first + count), left to right
+  int height = 0;            // typical digit height on this line
+};
+
+class LineBuilder {
+ public:
+  // label_count: the largest component label + 1.
+  void build(std::span<const Piece> pieces, int label_count);
+
+  std::span<const TextLine> lines() const { return lines_; }
+  std::span<const Group> groups() const { return groups_; }
+  // Group of each component label; -1 for labels that are in no piece.
+  const std::vector<int>& group_of_label() const { return group_of_label_; }
+
+ private:
+  struct Track {  // a line being followed left to right
+    int ref_top = 0, ref_bottom = 0, max_h = 0, right = 0;
+    double y_sum = 0;
+    int n = 0;
+  };
+  std::vector<Track> tracks_;
+  std::vector<int> order_, track_of_, track_order_, track_rank_;
+  std::vector<Group> groups_;
+  std::vector<TextLine> lines_;
+  std::vector<int> group_of_label_, heights_;
+};
+
+}  // namespace scrawl

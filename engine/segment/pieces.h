@@ -1,0 +1,36 @@
+// Reading a page, stage 4: the ink's connected components, less everything that cannot be
+// (part of) a digit: specks, ruled lines, page borders and frames, solid blobs.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "../components.h"
+#include "binarize.h"
+
+namespace scrawl {
+
+struct Piece {
+  int label = 0;  // this piece's pixels carry this value in labels()
+  int area = 0;
+  Box box;
+};
+
+class PieceFinder {
+ public:
+  // Edits ink.mask (line pixels are cleared).
+  std::span<const Piece> find(InkMap& ink);
+  // Component label per pixel, as ComponentFinder gives it.
+  const std::vector<int>& labels() const { return finder_.labels(); }
+
+ private:
+  // Clears the thin stretches of line-like components (a ruled line, a form's box, tilted
+  // or not); where a digit crosses or sits on the line, the column is thick and stays.
+  // Returns true if any ink was cleared.
+  bool erase_thin_lines(InkMap& ink, std::span<const Component> comps);
+
+  ComponentFinder finder_;
+  std::vector<Piece> pieces_;
+  std::vector<int> counts_;
+};
+
+}  // namespace scrawl

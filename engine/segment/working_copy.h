@@ -1,0 +1,35 @@
+// Reading a page, stage 1: the grayscale image -> a working copy that is small enough to be
+// fast on a 12-megapixel photo and big enough that small digits stay readable, turned so that
+// the ink is dark on light paper whatever the source's polarity.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "../image.h"
+
+namespace scrawl {
+
+struct WorkingCopy {
+  int width = 0, height = 0;
+  float scale = 1.0f;       // source pixels per working pixel (>= 1)
+  bool inverted = false;    // the source had light ink on a dark background
+  std::vector<float> gray;  // width*height, 0..255, dark ink on light paper
+};
+
+class WorkingCopyMaker {
+ public:
+  // A page photographed whole at this size still gives a 5 mm digit ~15 px: enough for the
+  // 20×20 box it ends up in. Larger sources are shrunk by area averaging.
+  static constexpr int kMaxSide = 1280;
+  // Deviations from the paper level smaller than this (of 255) do not count toward polarity.
+  static constexpr int kPolarityContrast = 24;
+
+  const WorkingCopy& make(const GrayImage& image);
+
+ private:
+  WorkingCopy out_;
+  std::vector<uint8_t> shrunk_;
+  std::vector<unsigned char> arena_;  // stb_image_resize's scratch memory, kept between calls
+};
+
+}  // namespace scrawl

@@ -1,0 +1,17 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "evaluation.h"
+#include "result.h"
+#include "robustness.h"
+#include "train/mnist.h"
+
+namespace scrawl::cli {
+
+// Writes DIR/README.md (confusion matrix, per-class accuracy, calibration, robustness),
+// DIR/reliability.png and DIR/errors/*.png (each misclassified test digit, as the model saw it).
+Status write_report(const std::string& dir, Recognizer& recognizer, const DigitSet& test, const Evaluation& e,
+                    const std::vector<RobustnessRow>& robustness, const std::string& command);
+
+}  // namespace scrawl::cli
