@@ -2,8 +2,11 @@
 
 #include <stb/stb_image.h>
 
+#include <algorithm>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace scrawl {
 namespace {
@@ -12,6 +15,19 @@ namespace {
 inline uint8_t gray_over_white(int r, int g, int b, int a) {
   int luma = (r * 299 + g * 587 + b * 114 + 500) / 1000;
   return uint8_t((luma * a + 255 * (255 - a) + 127) / 255);
+}
+
+// Whether the bytes start like a format we read, so a damaged file is told apart from a
+// file that is no image at all.
+const char* known_format(std::span<const uint8_t> b) {
+  auto starts = [&](std::initializer_list<uint8_t> sig) {
+    return b.size() >= sig.size() && std::equal(sig.begin(), sig.end(), b.begin());
+  };
+  if (starts({0x89, 'P', 'N', 'G'})) return "PNG";
+  if (starts({0xFF, 0xD8, 0xFF})) return "JPG";
+  if (starts({'G', 'I', 'F', '8'})) return "GIF";
+  if (starts({'B', 'M'})) return "BMP";
+  return nullptr;
 }
 
 std::string with_commas(long long v) {
@@ -37,10 +53,23 @@ Status check_image_size(long long width, long long height) {
 Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
   if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG or JPG expected");
   if (bytes.size() > size_t(1) << 30) return make_error(ErrorCode::kImageTooLarge, "the file is over 1 GB");
+  // stb_image refuses a PNG that claims a huge size while reading its header, with a vague
+  // reason; the PNG header is simple enough to read the claimed size and say it in words.
+  const char* format = known_format(bytes);
+  if (format && std::string_view(format) == "PNG" && bytes.size() >= 24) {
+    auto be32 = [&](size_t at) {
+      return (long long)bytes[at] << 24 | (long long)bytes[at + 1] << 16 | (long long)bytes[at + 2] << 8 | bytes[at + 3];
+    };
+    if (auto size_ok = check_image_size(be32(16), be32(20)); !size_ok) return size_ok.error();
+  }
   int w = 0, h = 0, channels = 0;
   const int len = int(bytes.size());
-  if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &channels))
+  if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &channels)) {
+    if (format)
+      return make_error(ErrorCode::kNotAnImage,
+                        std::string("the ") + format + " image is damaged or truncated and cannot be read");
     return make_error(ErrorCode::kNotAnImage, "not an image: PNG or JPG expected");
+  }
   if (auto size_ok = check_image_size(w, h); !size_ok) return size_ok.error();
 
   std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
@@ -48,7 +77,8 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
   if (!data) {
     const char* why = stbi_failure_reason();
     return make_error(ErrorCode::kNotAnImage,
-                      std::string("the image is damaged or truncated and cannot be read") +
+                      std::string("the ") + (format ? format : "") + (format ? " " : "") +
+                          "image is damaged or truncated and cannot be read" +
                           (why ? std::string(" (") + why + ")" : std::string()));
   }
   return gray_from_rgba(data.get(), w, h);

@@ -1,0 +1,88 @@
+// The wasm module through its public JS API (dist/scrawl.mjs), in Node.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createScrawl, ScrawlError } from '../../dist/scrawl.mjs';
+import { drawStrokes, grayToRgba, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
+
+const scrawl = await createScrawl();
+const seven = drawStrokes(200, 200, [[50, 40, 150, 40], [150, 40, 80, 170]], 14);
+
+test('reads a drawn digit from PNG bytes and from RGBA pixels alike', () => {
+  const fromFile = scrawl.recognize(pngFromGray(seven, 200, 200));
+  assert.equal(fromFile.digit, 7);
+  assert.equal(fromFile.probs.length, 10);
+  assert.ok(Math.abs(fromFile.probs.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  assert.equal(fromFile.confidence, fromFile.probs[7]);
+  assert.equal(typeof fromFile.unsure, 'boolean');
+  assert.ok(fromFile.input instanceof Float32Array && fromFile.input.length === 784);
+  assert.ok(Math.max(...fromFile.input) > 0.9, 'the model saw ink');
+  const [x, y, w, h] = fromFile.box;
+  assert.ok(x >= 35 && x <= 50 && y >= 28 && y <= 40 && w > 90 && h > 120, `box ${fromFile.box}`);
+
+  const fromPixels = scrawl.recognizePixels(grayToRgba(seven), 200, 200);
+  assert.deepEqual(fromPixels.probs, fromFile.probs);
+  const imageDataLike = { data: new Uint8ClampedArray(grayToRgba(seven)), width: 200, height: 200 };
+  assert.equal(scrawl.recognizePixels(imageDataLike).digit, 7);
+});
+
+test('bad input throws a ScrawlError with words a person understands, and the engine keeps working', () => {
+  const expectError = (fn, code, words) =>
+    assert.throws(fn, (e) => e instanceof ScrawlError && e.code === code && e.message.includes(words));
+  expectError(() => scrawl.recognize(new TextEncoder().encode('hello, this is text')), 'not_an_image',
+    'not an image: PNG or JPG expected');
+  expectError(() => scrawl.recognize(new Uint8Array()), 'not_an_image', 'empty');
+  const png = pngFromGray(seven, 200, 200);
+  const corrupt = Uint8Array.from(png);
+  for (let i = 60; i < corrupt.length - 20; i++) corrupt[i] ^= 0x5a;
+  expectError(() => scrawl.recognize(corrupt), 'not_an_image', 'damaged');
+  const huge = Uint8Array.from(png);
+  new DataView(huge.buffer).setUint32(16, 20000);
+  new DataView(huge.buffer).setUint32(20, 20000);
+  expectError(() => scrawl.recognize(huge), 'image_too_large', 'image is 20000×20000');
+  expectError(() => scrawl.recognize(pngFromGray(new Uint8Array(100 * 80).fill(255), 100, 80)), 'no_digit',
+    'no digit found');
+  expectError(() => scrawl.recognizePixels(new Uint8Array(10), 2, 2), 'bad_argument', 'expected 2×2×4');
+  expectError(() => scrawl.recognize('a string'), 'bad_argument', 'bytes of an image');
+  assert.equal(scrawl.recognize(png).digit, 7);
+});
+
+test('MNIST digits saved as images are read, and the wasm engine agrees with the native one', (t) => {
+  const mnist = mnistTest();
+  if (!mnist) return t.skip(noMnist);
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-'));
+  const files = [], labels = [];
+  for (let i = 0; i < 60; i++) {
+    const digit = mnist.images.subarray(i * 784, (i + 1) * 784);
+    const variant = i % 3;  // white on black; black on white; black on white, 4× on a bigger canvas off-centre
+    let gray = variant === 0 ? digit : digit.map((v) => 255 - v), w = 28, h = 28;
+    if (variant === 2) {
+      w = 300, h = 200;
+      const canvas = new Uint8Array(w * h).fill(255);
+      const ox = 20 + (i * 7) % 150, oy = 10 + (i * 5) % 70;
+      for (let y = 0; y < 112; y++) for (let x = 0; x < 112; x++) canvas[(oy + y) * w + ox + x] = gray[(y >> 2) * 28 + (x >> 2)];
+      gray = canvas;
+    }
+    const file = path.join(dir, `${i}.png`);
+    writeFileSync(file, pngFromGray(gray, w, h));
+    files.push(file);
+    labels.push(mnist.labels[i]);
+  }
+  const native = execFileSync(nativeCli, ['recognize', '--json', ...files], { encoding: 'utf8' })
+    .trim().split('\n').map((line) => JSON.parse(line));
+  let correct = 0;
+  files.forEach((file, i) => {
+    const r = scrawl.recognize(readFileSync(file));
+    correct += r.digit === labels[i];
+    assert.equal(native[i].file, file);
+    assert.equal(native[i].digit, r.digit);
+    assert.deepEqual(native[i].box, r.box);
+    for (let k = 0; k < 10; k++) assert.ok(Math.abs(native[i].probs[k] - r.probs[k]) < 1e-5, `${file} class ${k}`);
+  });
+  assert.ok(correct >= 57, `${correct} of 60 correct`);
+});
+
