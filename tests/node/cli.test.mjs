@@ -1,0 +1,65 @@
+// The native CLI as a person runs it: a line of JSON per file, an error line for each bad one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { drawStrokes, nativeCli, pngFromGray } from './helpers.mjs';
+
+const run = (...args) => spawnSync(nativeCli, args, { encoding: 'utf8' });
+
+test('recognize --json answers every file, errors included, and exits 1 when any failed', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-cli-'));
+  const one = path.join(dir, 'one.png');
+  writeFileSync(one, pngFromGray(drawStrokes(120, 160, [[60, 20, 60, 140]], 12), 120, 160));
+  const png = pngFromGray(drawStrokes(50, 50, [[25, 5, 25, 45]], 6), 50, 50);
+  const corrupt = path.join(dir, 'corrupt.png');
+  writeFileSync(corrupt, Buffer.concat([png.subarray(0, 40), Buffer.alloc(60, 7)]));
+  const text = path.join(dir, 'notes.txt');
+  writeFileSync(text, 'call me at 555 1234\n');
+  const empty = path.join(dir, 'empty.png');
+  writeFileSync(empty, '');
+  const huge = path.join(dir, 'huge.png');
+  const hugeBytes = Buffer.from(png);
+  hugeBytes.writeUInt32BE(20000, 16);
+  hugeBytes.writeUInt32BE(20000, 20);
+  writeFileSync(huge, hugeBytes);
+  const missing = path.join(dir, 'missing.png');
+
+  const r = run('recognize', '--json', one, corrupt, text, empty, huge, missing);
+  assert.equal(r.status, 1);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 6);
+  assert.equal(lines[0].file, one);
+  assert.equal(lines[0].digit, 1);
+  assert.equal(lines[0].probs.length, 10);
+  assert.match(lines[1].error, /PNG image is damaged or truncated/);
+  assert.equal(lines[2].error, 'not an image: PNG or JPG expected');
+  assert.match(lines[3].error, /empty/);
+  assert.match(lines[4].error, /^image is 20000×20000; the largest accepted is/);
+  assert.match(lines[5].error, /cannot open/);
+
+  const plain = run('recognize', one);
+  assert.equal(plain.status, 0);
+  assert.match(plain.stdout, /one\.png: 1 \(\d+\.\d%\)/);
+});
+
+test('every command has --help, and mistakes are explained', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  for (const cmd of ['recognize', 'train', 'eval']) {
+    const r = run(cmd, '--help');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, new RegExp(`usage: scrawl ${cmd}`));
+  }
+  const bad = run('train', '--epochs', 'many');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--epochs must be a whole number/);
+  const unknown = run('frobnicate');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command 'frobnicate'/);
+  const noData = spawnSync(nativeCli, ['eval', '--mnist', '/nonexistent'], { encoding: 'utf8' });
+  assert.equal(noData.status, 2);
+  assert.match(noData.stderr, /not found in '\/nonexistent'/);
+});
