@@ -1,5 +1,6 @@
 #include "weights_file.h"
 
+#include <Eigen/Core>
 #include <cstring>
 
 #include "crc32.h"
@@ -51,7 +52,7 @@ Error bad(const std::string& why) { return make_error(ErrorCode::kBadWeights, "w
 
 }  // namespace
 
-std::vector<uint8_t> serialize_model(const Model& model) {
+std::vector<uint8_t> serialize_model(const Model& model, TensorType type) {
   const Network& net = model.network;
   std::vector<uint8_t> out(kMagic, kMagic + 8);
   put_u32(out, kWeightsVersion);
@@ -74,10 +75,19 @@ std::vector<uint8_t> serialize_model(const Model& model) {
         put_u32(out, uint32_t(d));
         count *= size_t(d);
       }
-      for (size_t j = 0; j < count; ++j) {
-        uint32_t bits;
-        std::memcpy(&bits, p + j, 4);
-        put_u32(out, bits);
+      put_u32(out, uint32_t(type));
+      if (type == TensorType::kFloat16) {
+        for (size_t j = 0; j < count; ++j) {
+          const uint16_t bits = Eigen::numext::bit_cast<uint16_t>(Eigen::half(p[j]));
+          out.push_back(uint8_t(bits)), out.push_back(uint8_t(bits >> 8));
+        }
+        if (count % 2) out.push_back(0), out.push_back(0);
+      } else {
+        for (size_t j = 0; j < count; ++j) {
+          uint32_t bits;
+          std::memcpy(&bits, p + j, 4);
+          put_u32(out, bits);
+        }
       }
       p += count;
     }
@@ -92,7 +102,7 @@ Result<Model> parse_model(std::span<const uint8_t> bytes) {
   Reader r(bytes.subspan(8));
   uint32_t version, c, h, w;
   if (!r.u32(version)) return bad("is truncated");
-  if (version != kWeightsVersion)
+  if (version != kWeightsVersion && version != 1)
     return bad("has version " + std::to_string(version) + "; this build reads version " +
                std::to_string(kWeightsVersion));
   const uint32_t stored_crc = uint32_t(bytes[bytes.size() - 4]) | uint32_t(bytes[bytes.size() - 3]) << 8 |
@@ -123,7 +133,21 @@ Result<Model> parse_model(std::span<const uint8_t> bytes) {
         if (got != uint32_t(d)) return bad("has a tensor of the wrong shape for layer " + std::to_string(i));
         count *= size_t(d);
       }
-      if (!r.bytes(params.data() + filled, 4 * count)) return bad("is truncated");
+      uint32_t type = uint32_t(TensorType::kFloat32);
+      if (version >= 2 && !r.u32(type)) return bad("is truncated");
+      if (type == uint32_t(TensorType::kFloat32)) {
+        if (!r.bytes(params.data() + filled, 4 * count)) return bad("is truncated");
+      } else if (type == uint32_t(TensorType::kFloat16)) {
+        for (size_t j = 0; j < count; ++j) {
+          uint16_t bits;
+          if (!r.bytes(&bits, 2)) return bad("is truncated");
+          params[filled + j] = float(Eigen::numext::bit_cast<Eigen::half>(bits));
+        }
+        uint16_t pad;
+        if (count % 2 && !r.bytes(&pad, 2)) return bad("is truncated");
+      } else {
+        return bad("has a tensor of unknown type " + std::to_string(type));
+      }
       filled += count;
     }
   }

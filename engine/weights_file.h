@@ -1,10 +1,12 @@
 // The versioned binary weights format, little-endian:
-//   "SCRAWLNN"  u32 version (1)
+//   "SCRAWLNN"  u32 version (2)
 //   u32 input c, h, w
 //   u32 len, architecture spec (UTF-8, layers separated by ';')
 //   u32 len, metadata ("key=value" lines: training command, accuracy, unsure threshold...)
-//   u32 tensor count, then per tensor: u32 rank, u32 dims[rank], f32 data[product]
+//   u32 tensor count, then per tensor: u32 rank, u32 dims[rank], u32 type (0 = f32, 1 = f16),
+//     data[product] padded to 4 bytes
 //   u32 CRC-32 of every byte before it
+// Version 1 (no type field, f32 only) is still read.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -17,14 +19,17 @@
 
 namespace scrawl {
 
-inline constexpr uint32_t kWeightsVersion = 1;
+inline constexpr uint32_t kWeightsVersion = 2;
+
+// Half precision halves the download; the model's accuracy does not notice.
+enum class TensorType : uint32_t { kFloat32 = 0, kFloat16 = 1 };
 
 struct Model {
   Network network;
   std::map<std::string, std::string> metadata;
 };
 
-std::vector<uint8_t> serialize_model(const Model& model);
+std::vector<uint8_t> serialize_model(const Model& model, TensorType type = TensorType::kFloat16);
 Result<Model> parse_model(std::span<const uint8_t> bytes);
 
 }  // namespace scrawl

@@ -56,12 +56,25 @@ TEST(Network, FoldingBatchNormKeepsTheFunction) {
 
 TEST(WeightsFile, RoundTrips) {
   Model m{trained_like_network(), {{"unsure_below", "0.75"}, {"note", "x"}}};
-  const auto bytes = serialize_model(m);
+  const auto bytes = serialize_model(m, TensorType::kFloat32);
   auto back = parse_model(bytes);
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->network.spec(), m.network.spec());
   EXPECT_EQ(back->network.params(), m.network.params());
   EXPECT_EQ(back->metadata.at("unsure_below"), "0.75");
+}
+
+TEST(WeightsFile, HalfPrecisionIsHalfTheSizeAndCloseEnough) {
+  Model m{trained_like_network(), {}};
+  const auto full = serialize_model(m, TensorType::kFloat32);
+  const auto half = serialize_model(m, TensorType::kFloat16);
+  EXPECT_LT(half.size(), full.size() * 6 / 10);
+  auto back = parse_model(half);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  for (size_t i = 0; i < m.network.params().size(); ++i) {
+    const float v = m.network.params()[i];
+    EXPECT_NEAR(back->network.params()[i], v, std::abs(v) / 1024 + 1e-7f);
+  }
 }
 
 TEST(WeightsFile, RejectsWrongTruncatedAndCorruptedFiles) {
