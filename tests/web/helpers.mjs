@@ -1,0 +1,248 @@
+// Shared by the web tests: builds the page if web/ changed, serves dist/ on 127.0.0.1 with
+// scripts/serve.mjs, launches Debian's Chromium headless, and draws on the pad.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+function newestMtime(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Runs scripts/build-web.mjs when dist/index.html is missing or older than its sources. */
+export function ensureBuilt() {
+  if (!fs.existsSync(path.join(DIST, 'scrawl.wasm')))
+    throw new Error('dist/scrawl.wasm is missing: run `bash scripts/build.sh wasm` (or npm run build) first');
+  const index = path.join(DIST, 'index.html');
+  const sources = [
+    newestMtime(path.join(ROOT, 'web')),
+    ...['wasm/scrawl.mjs', 'wasm/scrawl-worker.mjs', 'dist/scrawl.wasm', 'dist/scrawl-core.mjs', 'scripts/build-web.mjs'].map(
+      (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
+    ),
+  ];
+  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources))
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs'), '--quiet'], { stdio: 'inherit' });
+}
+
+/** Serves a folder (default dist/) on a free port; resolves with the server (server.url). */
+export async function startServer(root = DIST) {
+  return serve({ port: 0, root });
+}
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new browser context and page that record console errors, page errors and every request
+ * (page, workers and service worker). Returns { context, page, errors, requests }.
+ */
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const errors = [];
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('weberror', (e) => errors.push(`page error: ${e.error().message}`));
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('worker', (w) => w.on('console', (m) => m.type() === 'error' && errors.push(`worker console: ${m.text()}`)));
+  if (url) {
+    await page.goto(url);
+    await waitReady(page);
+  }
+  return { context, page, errors, requests };
+}
+
+/** Waits until the page says its recognizer is loaded. */
+export async function waitReady(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 30000 });
+}
+
+/** The pad's box on the page. */
+export async function padBox(page) {
+  await page.locator('#pad').scrollIntoViewIfNeeded();
+  const box = await page.locator('#pad').boundingBox();
+  if (!box) throw new Error('the drawing pad is not visible');
+  return box;
+}
+
+/** Draws strokes with the mouse; each stroke is a list of [x, y] in 0..1 of the pad. */
+export async function drawWithMouse(page, strokes) {
+  const box = await padBox(page);
+  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  for (const stroke of strokes) {
+    await page.mouse.move(...at(stroke[0]));
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(...at(p), { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+/** Draws strokes with touch (real touch events through the DevTools protocol, which the browser turns into pointer events). */
+export async function drawWithTouch(page, strokes) {
+  const box = await padBox(page);
+  const cdp = await page.context().newCDPSession(page);
+  const pt = ([x, y]) => ({ x: box.x + x * box.width, y: box.y + y * box.height, id: 1, radiusX: 4, radiusY: 4, force: 1 });
+  for (const stroke of strokes) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [pt(stroke[0])] });
+    for (const p of stroke.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [pt(p)] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+  await cdp.detach();
+}
+
+/** Points along a line from a to b (inclusive), n segments. */
+export function line(a, b, n = 12) {
+  return Array.from({ length: n + 1 }, (_, i) => [a[0] + ((b[0] - a[0]) * i) / n, a[1] + ((b[1] - a[1]) * i) / n]);
+}
+
+/** Points around an ellipse centred at (cx, cy). */
+export function ellipse(cx, cy, rx, ry, n = 36) {
+  return Array.from({ length: n + 1 }, (_, i) => {
+    const t = -Math.PI / 2 + (2 * Math.PI * i) / n;
+    return [cx + rx * Math.cos(t), cy + ry * Math.sin(t)];
+  });
+}
+
+export const STROKES = {
+  one: [line([0.5, 0.15], [0.5, 0.85])],
+  zero: [ellipse(0.5, 0.5, 0.22, 0.33)],
+  seven: [line([0.28, 0.2], [0.72, 0.2], 8), line([0.72, 0.2], [0.42, 0.85], 12)],
+};
+
+/**
+ * Waits until the result panel has settled (not busy, no drawing still being read) and
+ * matches `want` ({ state, notState, digit, notDigit }); returns what it shows.
+ */
+export async function resultShown(page, want = {}) {
+  await page.waitForFunction(
+    (w) => {
+      const card = document.getElementById('result-card');
+      const digit = document.getElementById('digit').textContent;
+      const state = card.dataset.state;
+      return (
+        card.getAttribute('aria-busy') !== 'true' &&
+        state !== 'busy' &&
+        (w.state === undefined || state === w.state) &&
+        (w.notState === undefined || state !== w.notState) &&
+        (w.digit === undefined || digit === w.digit) &&
+        (w.notDigit === undefined || digit !== w.notDigit)
+      );
+    },
+    want,
+    { timeout: 20000 },
+  ).catch(async (e) => {
+    const now = await page.evaluate(() => ({
+      busy: document.getElementById('result-card').getAttribute('aria-busy'),
+      state: document.getElementById('result-card').dataset.state,
+      digit: document.getElementById('digit').textContent,
+      text: document.getElementById('verdict-text').textContent,
+    }));
+    throw new Error(`the result panel never showed ${JSON.stringify(want)}; it shows ${JSON.stringify(now)} (${e.message})`);
+  });
+  return page.evaluate(() => ({
+    state: document.getElementById('result-card').dataset.state,
+    digit: document.getElementById('digit').textContent,
+    text: document.getElementById('verdict-text').textContent,
+    detail: document.getElementById('verdict-detail').textContent,
+    unsure: !document.getElementById('unsure-badge').hidden,
+    source: document.getElementById('result-source').textContent,
+  }));
+}
+
+/** Waits for the result panel to settle on `digit`; returns what it shows. */
+export function digitShown(page, digit) {
+  return resultShown(page, { state: 'result', digit: String(digit) });
+}
+
+// ---- images made in the tests ----
+
+/** A PNG of a digit drawn with thick strokes (0..1 coordinates), dark on light by default. */
+export function digitPng(strokes, { size = 140, ink = 20, paper = 250, width = 0.09 } = {}) {
+  const png = new PNG({ width: size, height: size });
+  png.data.fill(paper);
+  for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
+  const r = (width * size) / 2;
+  const dot = (cx, cy) => {
+    for (let y = Math.floor(cy - r); y <= cy + r; y++)
+      for (let x = Math.floor(cx - r); x <= cx + r; x++) {
+        if (x < 0 || y < 0 || x >= size || y >= size || (x - cx) ** 2 + (y - cy) ** 2 > r * r) continue;
+        const i = (y * size + x) * 4;
+        png.data[i] = png.data[i + 1] = png.data[i + 2] = ink;
+      }
+  };
+  for (const stroke of strokes)
+    for (let k = 0; k < stroke.length - 1; k++) {
+      const [a, b] = [stroke[k], stroke[k + 1]];
+      const steps = Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) * size) + 1;
+      for (let s = 0; s <= steps; s++) dot((a[0] + ((b[0] - a[0]) * s) / steps) * size, (a[1] + ((b[1] - a[1]) * s) / steps) * size);
+    }
+  return PNG.sync.write(png);
+}
+
+/** An MNIST test digit as a black-on-white PNG, or null when ../shared/data/mnist is absent. */
+export function mnistPng(index) {
+  const dir = path.join(ROOT, '..', 'shared', 'data', 'mnist');
+  const images = path.join(dir, 't10k-images-idx3-ubyte.gz');
+  const labels = path.join(dir, 't10k-labels-idx1-ubyte.gz');
+  if (!fs.existsSync(images) || !fs.existsSync(labels)) return null;
+  const img = zlib.gunzipSync(fs.readFileSync(images));
+  const lab = zlib.gunzipSync(fs.readFileSync(labels));
+  const scale = 4;
+  const png = new PNG({ width: 28 * scale, height: 28 * scale });
+  for (let y = 0; y < 28 * scale; y++)
+    for (let x = 0; x < 28 * scale; x++) {
+      const v = 255 - img[16 + index * 784 + Math.floor(y / scale) * 28 + Math.floor(x / scale)];
+      const i = (y * 28 * scale + x) * 4;
+      png.data[i] = png.data[i + 1] = png.data[i + 2] = v;
+      png.data[i + 3] = 255;
+    }
+  return { png: PNG.sync.write(png), label: lab[8 + index] };
+}
+
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c;
+});
+function crc32(bytes) {
+  let c = -1;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 255] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** A small, valid grayscale PNG whose header claims width × height (with a correct CRC). */
+export function pngClaiming(width, height) {
+  const png = new PNG({ width: 4, height: 4, colorType: 0 });
+  png.data.fill(255);
+  const buf = PNG.sync.write(png, { colorType: 0 });
+  buf.writeUInt32BE(width, 16);
+  buf.writeUInt32BE(height, 20);
+  buf.writeUInt32BE(crc32(buf.subarray(12, 29)), 29);
+  return buf;
+}
+
+/** Files for page.setInputFiles. */
+export const file = (name, buffer, mimeType = 'image/png') => ({ name, mimeType, buffer });

@@ -1,0 +1,196 @@
+// Scrawl in a Web Worker: the same engine as scrawl.mjs, but every call runs off the main
+// thread and returns a promise, so a page never freezes while a photo is being read.
+//
+//   import { ScrawlWorker } from './scrawl-worker.mjs';
+//   const scrawl = new ScrawlWorker();
+//   await scrawl.ready;                                   // the engine is loaded
+//   const r = await scrawl.recognize(file);               // a File/Blob, ArrayBuffer or Uint8Array
+//   const s = await scrawl.recognizePixels(imageData);    // or (rgba, width, height)
+//   // -> { digit, confidence, unsure, probs[10], box: [x, y, w, h], input: Float32Array(784) }
+//   // Failures reject with a ScrawlError { message, code }, exactly as scrawl.mjs throws them.
+//
+// Calls are answered in order. This one file is both the class (on the page) and the worker's
+// body (it is started as a module worker from its own URL), so copying scrawl-worker.mjs,
+// scrawl.mjs, scrawl-core.mjs and scrawl.wasm side by side is all it takes.
+import { createScrawl, ScrawlError } from './scrawl.mjs';
+
+export { ScrawlError };
+
+const WORKER_NAME = 'scrawl-engine';
+
+/** Copies or moves (when `transfer`) bytes for postMessage; returns [value, transferList]. */
+function bytesMessage(data, transfer) {
+  if (typeof Blob !== 'undefined' && data instanceof Blob) return [data, []];
+  let buffer, offset = 0, length;
+  if (data instanceof ArrayBuffer) {
+    buffer = data;
+    length = data.byteLength;
+  } else if (ArrayBuffer.isView(data)) {
+    ({ buffer, byteOffset: offset, byteLength: length } = data);
+  } else {
+    throw new ScrawlError('expected an image: a File or Blob, an ArrayBuffer or a Uint8Array', 'bad_argument');
+  }
+  if (transfer && offset === 0 && length === buffer.byteLength && !(buffer instanceof SharedArrayBuffer_))
+    return [new Uint8Array(buffer), [buffer]];
+  return [new Uint8Array(buffer, offset, length).slice(), []];
+}
+const SharedArrayBuffer_ = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : class {};
+
+export class ScrawlWorker {
+  /**
+   * Starts the worker and loads the engine in it.
+   * options.workerUrl: where this file is (default: its own URL);
+   * options.wasmUrl: where scrawl.wasm is (default: beside scrawl.mjs).
+   */
+  constructor(options = {}) {
+    if (typeof Worker !== 'function') throw new ScrawlError('this environment has no Web Workers', 'bad_argument');
+    this._pending = new Map();
+    this._nextId = 1;
+    this._methods = [];
+    this._worker = new Worker(options.workerUrl ?? import.meta.url, { type: 'module', name: WORKER_NAME });
+    /** Resolves with { methods } once the engine is loaded; rejects with a ScrawlError if it cannot load. */
+    this.ready = new Promise((resolve, reject) => {
+      this._readyResolve = resolve;
+      this._readyReject = reject;
+    });
+    this.ready.catch(() => {});
+    this._worker.onmessage = (e) => this._onMessage(e.data);
+    this._worker.onerror = (e) => {
+      e.preventDefault?.();
+      this._fail(new ScrawlError(`the recognizer stopped: ${e.message || 'the worker could not start'}`, 'worker_failed'));
+    };
+    this._worker.postMessage({ init: { wasmUrl: options.wasmUrl ? String(options.wasmUrl) : undefined } });
+  }
+
+  /** Reads the digit in an image file (PNG, JPG, BMP, GIF first frame). options.transfer moves an ArrayBuffer instead of copying it. */
+  recognize(image, options = {}) {
+    return this._send('recognize', image, options);
+  }
+
+  /** Reads the digit in RGBA pixels: an ImageData, or (rgba bytes, width, height). options.transfer moves the pixels instead of copying them. */
+  recognizePixels(rgba, width, height, options) {
+    if (rgba && typeof rgba === 'object' && 'data' in rgba && typeof width !== 'number') {
+      options = width;
+      ({ width, height } = rgba);
+      rgba = rgba.data;
+    }
+    const transfer = !!options?.transfer;
+    try {
+      const [bytes, list] = bytesMessage(rgba, transfer);
+      return this._post('recognizePixels', [bytes, width, height], list);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Reads every digit in an image (several digits, several lines), when the engine has it:
+   * resolves with { text, digits: [{ digit, confidence, unsure, box }], lines }. Check
+   * supports('read') after `ready`; without it this rejects with code 'unsupported'.
+   */
+  read(image, options = {}) {
+    return this._send('read', image, options);
+  }
+
+  /** Whether the loaded engine has this method (e.g. 'read'); false until `ready` resolves. */
+  supports(method) {
+    return this._methods.includes(method);
+  }
+
+  /** Stops the worker; calls still waiting reject with code 'terminated'. */
+  terminate() {
+    this._worker.terminate();
+    this._fail(new ScrawlError('the recognizer was stopped', 'terminated'));
+  }
+
+  _send(method, image, options) {
+    try {
+      const [bytes, list] = bytesMessage(image, !!options.transfer);
+      return this._post(method, [bytes], list);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  _post(method, args, transferList = []) {
+    if (this._failed) return Promise.reject(this._failed);
+    const id = this._nextId++;
+    return new Promise((resolve, reject) => {
+      this._pending.set(id, { resolve, reject });
+      this._worker.postMessage({ id, method, args }, transferList);
+    });
+  }
+
+  _onMessage(msg) {
+    if (msg.ready !== undefined) {
+      if (msg.ready) {
+        this._methods = msg.methods;
+        this._readyResolve({ methods: msg.methods });
+      } else {
+        this._fail(new ScrawlError(msg.error.message, msg.error.code));
+      }
+      return;
+    }
+    const job = this._pending.get(msg.id);
+    if (!job) return;
+    this._pending.delete(msg.id);
+    if (msg.error) job.reject(new ScrawlError(msg.error.message, msg.error.code));
+    else job.resolve(msg.result);
+  }
+
+  _fail(error) {
+    if (!this._failed) this._failed = error;
+    this._readyReject(error);
+    for (const job of this._pending.values()) job.reject(error);
+    this._pending.clear();
+  }
+}
+
+// ---- The worker's side: runs when this file is started by ScrawlWorker. ----
+
+function serveInWorker() {
+  const METHODS = ['recognize', 'recognizePixels', 'read'];
+  let scrawl = null;
+  let loading = null;
+  // Calls are handled one at a time, in the order they came.
+  let queue = Promise.resolve();
+
+  const errorOf = (e) => ({
+    message: e instanceof ScrawlError ? e.message : `the recognizer failed: ${e?.message ?? e}`,
+    code: e instanceof ScrawlError ? e.code : 'internal',
+  });
+
+  async function handle({ id, method, args }) {
+    try {
+      await loading;
+      if (!scrawl) throw new ScrawlError('the recognizer did not load', 'worker_failed');
+      if (!METHODS.includes(method) || typeof scrawl[method] !== 'function')
+        throw new ScrawlError(`this version of Scrawl cannot ${method}()`, 'unsupported');
+      const [image, ...rest] = args;
+      const input = typeof Blob !== 'undefined' && image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : image;
+      const result = scrawl[method](input, ...rest);
+      const transfer = result?.input?.buffer ? [result.input.buffer] : [];
+      self.postMessage({ id, result }, transfer);
+    } catch (e) {
+      self.postMessage({ id, error: errorOf(e) });
+    }
+  }
+
+  self.onmessage = (e) => {
+    const msg = e.data;
+    if (msg.init) {
+      loading = createScrawl(msg.init.wasmUrl ? { wasmUrl: msg.init.wasmUrl } : {}).then(
+        (s) => {
+          scrawl = s;
+          self.postMessage({ ready: true, methods: METHODS.filter((m) => typeof s[m] === 'function') });
+        },
+        (err) => self.postMessage({ ready: false, error: errorOf(err) }),
+      );
+      return;
+    }
+    queue = queue.then(() => handle(msg));
+  };
+}
+
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope && globalThis.name === WORKER_NAME)
+  serveInWorker();

@@ -1,0 +1,126 @@
+// Type declarations for Scrawl's JavaScript API (scrawl.mjs) and its Web Worker wrapper
+// (scrawl-worker.mjs). dist/scrawl.d.mts and dist/scrawl-worker.d.mts re-export from here.
+
+/** A rectangle in the image's pixels: [x, y, width, height]. */
+export type Box = [x: number, y: number, width: number, height: number];
+
+/** What went wrong; `ScrawlError.message` says it in words for people. */
+export type ScrawlErrorCode =
+  | 'not_an_image'
+  | 'image_too_large'
+  | 'empty_image'
+  | 'no_digit'
+  | 'bad_argument'
+  | 'bad_weights'
+  /** ScrawlWorker only: the worker could not start or stopped. */
+  | 'worker_failed'
+  /** ScrawlWorker only: terminate() was called while the call waited. */
+  | 'terminated'
+  /** ScrawlWorker only: the loaded engine lacks the method (e.g. read()). */
+  | 'unsupported'
+  | (string & {});
+
+/** The answer for one digit. */
+export interface Recognition {
+  /** The digit read, 0 to 9. */
+  digit: number;
+  /** The model's probability for `digit`, 0 to 1. */
+  confidence: number;
+  /** True when the model is not confident enough: worth a human look. */
+  unsure: boolean;
+  /** Probability of each digit 0 to 9; they add up to 1. */
+  probs: number[];
+  /** Where the digit is, in the pixels of the image given. */
+  box: Box;
+  /** The 28×28 image the model saw, row by row: 0 = paper, 1 = ink. */
+  input: Float32Array;
+}
+
+/** One digit of a multi-digit reading. */
+export interface ReadDigit {
+  digit: number;
+  confidence: number;
+  unsure: boolean;
+  box: Box;
+}
+
+/** The answer of read(), for engines that read several digits (not in every build yet). */
+export interface Reading {
+  /** The digits read, lines separated by "\n". */
+  text: string;
+  digits: ReadDigit[];
+  lines: unknown[];
+}
+
+export class ScrawlError extends Error {
+  constructor(message: string, code: ScrawlErrorCode);
+  readonly name: 'ScrawlError';
+  code: ScrawlErrorCode;
+}
+
+export interface CreateScrawlOptions {
+  /** Where scrawl.wasm is (browsers); default: beside scrawl.mjs. */
+  wasmUrl?: string | URL;
+  /** The bytes of scrawl.wasm, when they are already at hand. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+/** The engine, synchronous: every call blocks until it has an answer. Make one with createScrawl(). */
+export class Scrawl {
+  private constructor();
+  /** Reads the digit in an image file's bytes: PNG, JPG, BMP, GIF (first frame). Throws ScrawlError. */
+  recognize(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Recognition;
+  /** Reads the digit in RGBA pixels (width × height × 4 bytes). Throws ScrawlError. */
+  recognizePixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Recognition;
+  /** Reads the digit in an ImageData, e.g. from a canvas. Throws ScrawlError. */
+  recognizePixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Recognition;
+  /** Several digits; present only in builds that have it. */
+  read?(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Reading;
+}
+
+/** Loads the engine (in a browser window or worker, or Node >= 20). Rejects with ScrawlError. */
+export function createScrawl(options?: CreateScrawlOptions): Promise<Scrawl>;
+
+// ---- scrawl-worker.mjs ----
+
+export interface ScrawlWorkerOptions {
+  /** Where scrawl-worker.mjs is; default: its own URL. */
+  workerUrl?: string | URL;
+  /** Where scrawl.wasm is; default: beside scrawl.mjs. */
+  wasmUrl?: string | URL;
+}
+
+export interface TransferOptions {
+  /** Move the bytes to the worker instead of copying them: the buffer given becomes unusable. */
+  transfer?: boolean;
+}
+
+type ImageInput = Blob | ArrayBuffer | ArrayBufferView;
+
+/**
+ * The engine in a module Web Worker: the same calls as Scrawl, answered by promises, in order.
+ * Browser only. Failures reject with ScrawlError.
+ */
+export class ScrawlWorker {
+  constructor(options?: ScrawlWorkerOptions);
+  /** Resolves once the engine is loaded, with the methods it has; rejects if it cannot load. */
+  readonly ready: Promise<{ methods: string[] }>;
+  /** Reads the digit in an image file: a File or Blob, or its bytes. */
+  recognize(image: ImageInput, options?: TransferOptions): Promise<Recognition>;
+  recognizePixels(
+    rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView,
+    width: number,
+    height: number,
+    options?: TransferOptions,
+  ): Promise<Recognition>;
+  recognizePixels(
+    image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number },
+    options?: TransferOptions,
+  ): Promise<Recognition>;
+  /** Several digits, where the engine has read(): check supports('read'). Otherwise rejects with code 'unsupported'. */
+  read(image: ImageInput, options?: TransferOptions): Promise<Reading>;
+  /** Whether the loaded engine has this method; false until `ready` resolves. */
+  supports(method: 'recognize' | 'recognizePixels' | 'read' | (string & {})): boolean;
+  /** Stops the worker; waiting calls reject with code 'terminated'. */
+  terminate(): void;
+}

@@ -1,0 +1,134 @@
+// Several images at once: reads them one after another, fills the table, keeps the progress
+// bar up to date and offers the results as CSV.
+import { percent } from './result-view.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** One CSV field, quoted when it needs to be. */
+export function csvField(v) {
+  const s = String(v ?? '');
+  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export class Batch {
+  /** read(file) → Promise<{ value, confidence, unsure }>, throwing a ScrawlError; show(file) opens one file in the result panel. */
+  constructor({ read, show, announce }) {
+    this.read = read;
+    this.show = show;
+    this.announce = announce;
+    this.card = $('batch');
+    this.rows = $('batch-rows');
+    this.bar = $('batch-bar');
+    this.count = $('batch-count');
+    this.progress = $('batch-progress');
+    this.summary = $('batch-summary');
+    this.stopButton = $('batch-stop');
+    this.csvButton = $('csv');
+    this.results = [];
+    this._run = null;
+    this.stopButton.addEventListener('click', () => this.stop());
+    this.csvButton.addEventListener('click', () => this.downloadCsv());
+  }
+
+  stop() {
+    if (this._run) this._run.stopped = true;
+  }
+
+  async run(files) {
+    this.stop();
+    const run = { stopped: false };
+    this._run = run;
+    this.results = [];
+    this.rows.replaceChildren();
+    this.card.hidden = false;
+    this.progress.hidden = false;
+    this.stopButton.disabled = false;
+    this.csvButton.disabled = true;
+    this.bar.max = files.length;
+    this.summary.textContent = `${files.length} images`;
+    this._progress(0, files.length);
+    this.card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+
+    for (let i = 0; i < files.length && !run.stopped; i++) {
+      const file = files[i];
+      let row;
+      try {
+        const r = await this.read(file);
+        row = { file, name: file.name, value: r.value, confidence: r.confidence, unsure: r.unsure, error: '' };
+      } catch (e) {
+        row = { file, name: file.name, value: '', confidence: null, unsure: false, error: e.message, code: e.code };
+      }
+      if (this._run !== run) return; // a newer batch took over
+      this.results.push(row);
+      this.rows.append(this._row(row));
+      this._progress(i + 1, files.length);
+    }
+    if (this._run !== run) return;
+    this._run = null;
+    this.stopButton.disabled = true;
+    this.progress.hidden = true;
+    this.csvButton.disabled = this.results.length === 0;
+    const failed = this.results.filter((r) => r.error).length;
+    const unsure = this.results.filter((r) => r.unsure).length;
+    const parts = [`${this.results.length} of ${files.length} images read`];
+    if (unsure) parts.push(`${unsure} unsure`);
+    if (failed) parts.push(`${failed} could not be read`);
+    this.summary.textContent = parts.join(', ');
+    this.announce(`${run.stopped ? 'Stopped. ' : 'Done. '}${parts.join(', ')}.`);
+  }
+
+  _progress(done, total) {
+    this.bar.value = done;
+    this.count.textContent = `${done} of ${total}`;
+  }
+
+  _row(r) {
+    const tr = document.createElement('tr');
+    if (r.unsure) tr.className = 'unsure';
+    if (r.error) tr.className = 'failed';
+    const name = document.createElement('td');
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'file-link';
+    open.textContent = r.name;
+    open.title = 'Show this image in the result panel';
+    open.addEventListener('click', () => this.show(r.file));
+    name.append(open);
+    const cells = [
+      name,
+      td(r.error ? (r.code === 'no_digit' ? '–' : '') : r.value),
+      td(r.error ? '' : `${percent(r.confidence)}%`),
+      td(r.error ? (r.code === 'no_digit' ? 'No digit found' : r.error) : r.unsure ? 'Unsure' : ''),
+    ];
+    tr.append(...cells);
+    return tr;
+  }
+
+  csv() {
+    const lines = [['file', 'digit', 'confidence', 'unsure', 'error'].join(',')];
+    for (const r of this.results)
+      lines.push(
+        [r.name, r.value, r.confidence == null ? '' : r.confidence.toFixed(4), r.error ? '' : String(r.unsure), r.error]
+          .map(csvField)
+          .join(','),
+      );
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  downloadCsv() {
+    const url = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'scrawl-results.csv';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+}
+
+function td(text) {
+  const el = document.createElement('td');
+  el.textContent = text;
+  return el;
+}

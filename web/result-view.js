@@ -1,0 +1,194 @@
+// The result panel: the guessed digit, how sure the model is, the ten probability bars, the
+// 28×28 image the model saw and, for an uploaded image, the image with the digit's box.
+
+export const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** Percent for people: 0.998 → 99 (never "100 % sure" unless it is), 0.004 → 0. */
+export function percent(p) {
+  return p >= 1 ? 100 : Math.floor(p * 100);
+}
+
+/** The sentence read aloud and announced to screen readers. */
+export function spokenResult(r) {
+  return `${r.unsure ? 'maybe ' : ''}${WORDS[r.digit]}, ${percent(r.confidence)} percent sure`;
+}
+
+/** A multi-digit reading (read()) as a sentence. */
+export function spokenReading(reading) {
+  const said = [...reading.text].map((c) => (c >= '0' && c <= '9' ? WORDS[+c] : c === '\n' ? ', new line,' : c)).join(' ');
+  return reading.digits.some((d) => d.unsure) ? `maybe ${said}` : said;
+}
+
+const $ = (id) => document.getElementById(id);
+
+export class ResultView {
+  constructor() {
+    this.card = $('result-card');
+    this.digit = $('digit');
+    this.text = $('verdict-text');
+    this.detail = $('verdict-detail');
+    this.badge = $('unsure-badge');
+    this.source = $('result-source');
+    this.bars = [...$('probs').children];
+    this.modelCanvas = $('model-input');
+    this.photoView = $('photo-view');
+    this.photoCanvas = $('photo');
+    this.photoCaption = $('photo-caption');
+    this._clearModel();
+  }
+
+  _set(state, { digit = '?', text = '', detail = '', source = '', unsure = false } = {}) {
+    this.card.dataset.state = state;
+    this.digit.textContent = digit;
+    this.text.textContent = text;
+    this.detail.textContent = detail;
+    this.source.textContent = source;
+    this.badge.hidden = !unsure;
+    if (state !== 'result') {
+      for (const li of this.bars) {
+        li.classList.remove('top');
+        li.querySelector('.fill').style.setProperty('--p', '0');
+        li.querySelector('.pct').textContent = '';
+      }
+    }
+  }
+
+  empty() {
+    this._set('empty', { text: 'Draw a digit to start', detail: 'Or choose, drop or paste an image. The guess shows here.' });
+    this._clearModel();
+    this.hidePhoto();
+  }
+
+  loading() {
+    this._set('busy', { digit: '…', text: 'Loading the recognizer…', detail: 'This takes a moment the first time.' });
+  }
+
+  busy(source) {
+    this._set('busy', { digit: '…', text: 'Reading…', detail: source, source });
+  }
+
+  noDigit(source, message) {
+    this._set('nodigit', {
+      digit: '–',
+      text: 'No digit found',
+      detail: source === 'drawing' ? 'Draw a bigger digit, with a thicker stroke.' : capitalize(message),
+      source: sourceLabel(source),
+    });
+    this._clearModel();
+  }
+
+  error(source, message) {
+    this._set('error', { digit: '!', text: `Could not read ${source}`, detail: capitalize(message), source: sourceLabel(source) });
+    this._clearModel();
+    this.hidePhoto();
+  }
+
+  failed(message) {
+    this._set('error', { digit: '!', text: 'The recognizer did not start', detail: capitalize(message) });
+  }
+
+  /** Shows a recognize() / recognizePixels() result. */
+  result(r, source) {
+    const second = r.probs
+      .map((p, d) => [p, d])
+      .filter(([, d]) => d !== r.digit)
+      .sort((a, b) => b[0] - a[0])[0];
+    const pct = percent(r.confidence);
+    this._set('result', {
+      digit: String(r.digit),
+      text: r.unsure ? `Probably a ${r.digit}, not sure` : `It’s a ${r.digit}`,
+      detail: r.unsure ? `${pct}% sure; it could also be a ${second[1]} (${percent(second[0])}%).` : `${pct}% sure`,
+      source: sourceLabel(source),
+      unsure: r.unsure,
+    });
+    this.bars.forEach((li, d) => {
+      const p = r.probs[d];
+      li.classList.toggle('top', d === r.digit);
+      li.querySelector('.fill').style.setProperty('--p', String(p));
+      li.querySelector('.pct').textContent = `: ${p >= 0.01 ? percent(p) : '<1'}%`;
+    });
+    this.drawModelInput(r.input);
+  }
+
+  /** Shows a read() result: several digits. */
+  reading(reading, source) {
+    const unsure = reading.digits.some((d) => d.unsure);
+    const n = reading.digits.length;
+    this._set('reading', {
+      digit: n === 1 ? reading.text : '#',
+      text: reading.text.replace(/\n/g, ' / ') || 'No digits found',
+      detail: `${n} digit${n === 1 ? '' : 's'} found${unsure ? '; some are unsure' : ''}`,
+      source: sourceLabel(source),
+      unsure,
+    });
+    this._clearModel();
+  }
+
+  drawModelInput(input) {
+    const ctx = this.modelCanvas.getContext('2d');
+    const img = ctx.createImageData(28, 28);
+    for (let i = 0; i < 784; i++) {
+      const v = Math.round(Math.min(1, Math.max(0, input[i])) * 255);
+      img.data[i * 4] = img.data[i * 4 + 1] = img.data[i * 4 + 2] = v;
+      img.data[i * 4 + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+
+  _clearModel() {
+    const ctx = this.modelCanvas.getContext('2d');
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, 28, 28);
+  }
+
+  /** Draws the uploaded image scaled down, with the box of each digit found. */
+  photo(bitmap, boxes, caption) {
+    const maxW = 480;
+    const maxH = 320;
+    const scale = Math.min(1, maxW / bitmap.width, maxH / bitmap.height);
+    const cssW = Math.max(1, Math.round(bitmap.width * scale));
+    const cssH = Math.max(1, Math.round(bitmap.height * scale));
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    const c = this.photoCanvas;
+    c.width = Math.round(cssW * dpr);
+    c.height = Math.round(cssH * dpr);
+    c.style.width = `${cssW}px`;
+    c.style.aspectRatio = `${cssW} / ${cssH}`;
+    const ctx = c.getContext('2d');
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, c.width, c.height);
+    const k = c.width / bitmap.width;
+    const color = getComputedStyle(this.card).getPropertyValue('--box').trim() || '#e11d48';
+    ctx.lineWidth = Math.max(2, 2.5 * dpr);
+    ctx.strokeStyle = color;
+    for (const { box, label } of boxes) {
+      const [x, y, w, h] = box;
+      const pad = 3 * dpr;
+      ctx.strokeRect(x * k - pad, y * k - pad, w * k + 2 * pad, h * k + 2 * pad);
+      if (label !== undefined) {
+        const size = Math.round(14 * dpr);
+        ctx.font = `700 ${size}px system-ui, sans-serif`;
+        const tw = ctx.measureText(label).width + 8 * dpr;
+        const ty = Math.max(0, y * k - pad - size - 6 * dpr);
+        ctx.fillStyle = color;
+        ctx.fillRect(x * k - pad, ty, tw, size + 6 * dpr);
+        ctx.fillStyle = '#fff';
+        ctx.fillText(label, x * k - pad + 4 * dpr, ty + size);
+      }
+    }
+    this.photoCaption.textContent = caption;
+    this.photoView.hidden = false;
+  }
+
+  hidePhoto() {
+    this.photoView.hidden = true;
+  }
+}
+
+function sourceLabel(source) {
+  return source === 'drawing' ? 'From your drawing' : `From ${source}`;
+}
+
+function capitalize(s) {
+  return s ? s[0].toUpperCase() + s.slice(1) + (/[.!?]$/.test(s) ? '' : '.') : '';
+}
