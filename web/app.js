@@ -86,6 +86,17 @@ const pad = new DrawPad($('pad'));
 const undoButton = $('undo');
 const clearButton = $('clear');
 const placeholder = $('pad-placeholder');
+const padBadge = $('pad-badge');
+
+/** The small guess in the pad's corner (narrow screens): r = a result, or null to hide it. */
+function showPadBadge(r) {
+  padBadge.hidden = !r;
+  if (!r) return;
+  padBadge.classList.toggle('unsure', r.unsure);
+  const small = document.createElement('small');
+  small.textContent = `${percent(r.confidence)}%`;
+  padBadge.replaceChildren(String(r.digit), small);
+}
 
 let drawTurn = -1; // panelTurn when the pad last took the panel
 let inFlight = false;
@@ -101,6 +112,7 @@ function markBusy() {
 function syncPadButtons() {
   undoButton.disabled = clearButton.disabled = pad.isEmpty;
   placeholder.hidden = !pad.isEmpty;
+  if (pad.isEmpty) showPadBadge(null);
 }
 
 /** Asks for the drawing to be read; `final` (stroke end, undo) also announces the answer. */
@@ -138,6 +150,7 @@ async function pumpDrawing() {
     if (turn === panelTurn && drawTurn === turn) {
       view.hidePhoto();
       view.result(r, 'drawing');
+      showPadBadge(r);
       root.dataset.result = String(r.digit);
       if (final) tell(spokenResult(r));
     }
@@ -146,6 +159,7 @@ async function pumpDrawing() {
       if (e.code === 'no_digit') {
         view.hidePhoto();
         view.noDigit('drawing', e.message);
+        showPadBadge(null);
         root.dataset.result = 'none';
         if (final) tell('No digit found');
       } else {

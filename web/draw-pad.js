@@ -89,7 +89,6 @@ export class DrawPad extends EventTarget {
   _down(e) {
     if (this._active || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
-    this.canvas.focus({ preventScroll: true });
     try {
       this.canvas.setPointerCapture(e.pointerId);
     } catch {

@@ -7,12 +7,13 @@ let server;
 let browser;
 let page;
 let errors;
+let requests;
 
 before(async () => {
   ensureBuilt();
   server = await startServer();
   browser = await launch();
-  ({ page, errors } = await openPage(browser, server.url));
+  ({ page, errors, requests } = await openPage(browser, server.url));
 });
 
 after(async () => {
@@ -101,10 +102,22 @@ test('keyboard: Ctrl+Z undoes, Escape clears, buttons are reachable with Tab', a
   await digitShown(page, 1);
   await page.keyboard.press('Escape');
   await resultShown(page, { state: 'empty' });
-  // Tab from the pad reaches Undo/Clear (disabled now) and then the upload button.
-  await page.focus('#pad');
-  await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'file-input');
+  // With something drawn, Tab goes from Undo to Clear and on to the upload button.
+  await drawWithMouse(page, STROKES.one);
+  await digitShown(page, 1);
+  await page.focus('#undo');
+  const order = [];
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id));
+  }
+  assert.deepEqual(order, ['clear', 'file-input']);
+  // back to Clear with Shift+Tab: it shows a focus ring, and Enter presses it
+  await page.keyboard.press('Shift+Tab');
+  const ring = await page.$eval('#clear', (el) => document.activeElement === el && getComputedStyle(el).boxShadow);
+  assert.ok(ring && ring !== 'none', `focus ring: ${ring}`);
+  await page.keyboard.press('Enter');
+  await resultShown(page, { state: 'empty' });
 });
 
 test('a tiny dot shows either a guess or "No digit found", never a failure', async () => {
@@ -122,4 +135,6 @@ test('a tiny dot shows either a guess or "No digit found", never a failure', asy
 
 test('no console errors and no request off the page’s origin', async () => {
   assert.deepEqual(errors, []);
+  const origin = new URL(server.url).origin;
+  assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
 });

@@ -246,3 +246,72 @@ export function pngClaiming(width, height) {
 
 /** Files for page.setInputFiles. */
 export const file = (name, buffer, mimeType = 'image/png') => ({ name, mimeType, buffer });
+
+/** Gray pixels (0..255, row by row) of a PNG made by digitPng, to re-encode in other formats. */
+function grayOf(pngBytes) {
+  const png = PNG.sync.read(pngBytes);
+  const gray = new Uint8Array(png.width * png.height);
+  for (let i = 0; i < gray.length; i++) gray[i] = png.data[i * 4];
+  return { gray, width: png.width, height: png.height };
+}
+
+/** The same image as a 24-bit BMP. */
+export function toBmp(pngBytes) {
+  const { gray, width, height } = grayOf(pngBytes);
+  const stride = Math.ceil((width * 3) / 4) * 4;
+  const buf = Buffer.alloc(54 + stride * height);
+  buf.write('BM', 0);
+  buf.writeUInt32LE(buf.length, 2);
+  buf.writeUInt32LE(54, 10);
+  buf.writeUInt32LE(40, 14);
+  buf.writeInt32LE(width, 18);
+  buf.writeInt32LE(height, 22); // positive: rows bottom-up
+  buf.writeUInt16LE(1, 26);
+  buf.writeUInt16LE(24, 28);
+  buf.writeUInt32LE(stride * height, 34);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const v = gray[(height - 1 - y) * width + x];
+      buf.fill(v, 54 + y * stride + x * 3, 54 + y * stride + x * 3 + 3);
+    }
+  return buf;
+}
+
+/** The same image as a two-colour GIF (black where darker than 128), LZW without compression. */
+export function toGif(pngBytes) {
+  const { gray, width, height } = grayOf(pngBytes);
+  // Code size 2: codes 0..3 colours, 4 clear, 5 end; 3-bit codes. A clear code every two
+  // pixels keeps the table from growing, so every code stays 3 bits wide.
+  const codes = [];
+  for (let i = 0; i < gray.length; i++) {
+    if (i % 2 === 0) codes.push(4);
+    codes.push(gray[i] < 128 ? 0 : 1);
+  }
+  codes.push(5);
+  const bytes = [];
+  let acc = 0;
+  let bits = 0;
+  for (const c of codes) {
+    acc |= c << bits;
+    bits += 3;
+    while (bits >= 8) {
+      bytes.push(acc & 255);
+      acc >>= 8;
+      bits -= 8;
+    }
+  }
+  if (bits) bytes.push(acc & 255);
+  const blocks = [];
+  for (let i = 0; i < bytes.length; i += 255) {
+    const chunk = bytes.slice(i, i + 255);
+    blocks.push(chunk.length, ...chunk);
+  }
+  const u16 = (v) => [v & 255, v >> 8];
+  return Buffer.from([
+    ...Buffer.from('GIF89a'), ...u16(width), ...u16(height), 0xf1, 0, 0, // global table of 4 colours
+    0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+    0x2c, ...u16(0), ...u16(0), ...u16(width), ...u16(height), 0,
+    2, ...blocks, 0,
+    0x3b,
+  ]);
+}
