@@ -345,10 +345,12 @@ const toast = $('update-toast');
 $('reload').addEventListener('click', () => location.reload());
 
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  const hadController = !!navigator.serviceWorker.controller;
+  // The first service worker taking over this page is no news; a later one is a new version.
+  let controlled = !!navigator.serviceWorker.controller;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     updateEngineState();
-    if (hadController) toast.hidden = false; // a new version took over: offer to reload
+    if (controlled) toast.hidden = false; // a new version took over: offer to reload
+    controlled = true;
   });
   navigator.serviceWorker.register('./sw.js').then(
     (reg) => reg.active && updateEngineState(),
