@@ -1,0 +1,107 @@
+// Read aloud (the Web Speech API, stubbed to record what is said), screen-reader labels and
+// the live region.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { digitPng, digitShown, drawWithMouse, ensureBuilt, file, launch, openPage, resultShown, startServer, STROKES, waitReady } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  ensureBuilt();
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page whose speechSynthesis.speak only records the sentences. */
+async function pageWithSpeech() {
+  const opened = await openPage(browser, null);
+  await opened.context.addInitScript(() => {
+    window.spoken = [];
+    window.speechSynthesis.speak = (u) => window.spoken.push(u.text);
+    window.speechSynthesis.cancel = () => {};
+  });
+  await opened.page.goto(server.url);
+  await waitReady(opened.page);
+  return opened;
+}
+
+test('read aloud: silent when off, says the digit and how sure when on, and remembers', async () => {
+  const { context, page, errors } = await pageWithSpeech();
+  const toggle = page.getByRole('switch', { name: 'Read results aloud' });
+  assert.equal(await toggle.isChecked(), false);
+  await drawWithMouse(page, STROKES.one);
+  await digitShown(page, 1);
+  assert.deepEqual(await page.evaluate(() => window.spoken), [], 'nothing is said while the toggle is off');
+
+  // switch it on with the keyboard
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  assert.equal(await toggle.isChecked(), true);
+  await page.click('#clear');
+  await drawWithMouse(page, STROKES.seven);
+  await digitShown(page, 7);
+  await page.waitForFunction(() => window.spoken.length > 0);
+  const said = await page.evaluate(() => window.spoken);
+  assert.equal(said.length, 2, `one sentence per stroke end: ${JSON.stringify(said)}`);
+  assert.match(said.at(-1), /^(maybe )?seven, \d{1,3} percent sure$/);
+
+  // an uploaded image is read out too
+  await page.setInputFiles('#file-input', [file('zero.png', digitPng(STROKES.zero))]);
+  await digitShown(page, 0);
+  await page.waitForFunction(() => /zero, \d+ percent sure$/.test(window.spoken.at(-1)));
+  // and a blank one says so
+  await page.setInputFiles('#file-input', [file('blank.png', digitPng([]))]);
+  await resultShown(page, { state: 'nodigit' });
+  await page.waitForFunction(() => window.spoken.at(-1) === 'No digit found in blank.png');
+
+  // the choice survives a reload
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.getByRole('switch', { name: 'Read results aloud' }).isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screen readers: named controls, a live region for results, headings and language', async () => {
+  const { context, page, errors } = await openPage(browser, server.url);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // the first Tab reaches the skip link, which shows itself
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  assert.ok((await page.locator('.skip-link').boundingBox()).y >= 0);
+  for (const name of ['Undo', 'Clear']) assert.equal(await page.getByRole('button', { name }).count(), 1, name);
+  assert.equal(await page.getByRole('img', { name: /Drawing pad/ }).count(), 1);
+  assert.equal(await page.getByLabel('Choose images').count(), 1);
+  assert.equal(await page.getByLabel('Take a photo').count(), 1);
+  assert.equal(await page.getByRole('img', { name: /28 by 28/ }).count(), 1);
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Scrawl');
+  assert.ok((await page.getByRole('heading', { level: 2 }).count()) >= 4);
+  // every image has a text alternative, every button a name
+  assert.equal(await page.locator('img:not([alt])').count(), 0);
+  const unnamed = await page.$$eval('button, input, canvas[role=img]', (els) =>
+    els.filter((el) => !(el.getAttribute('aria-label') || el.labels?.[0]?.textContent.trim() || el.textContent.trim())).map((el) => el.outerHTML),
+  );
+  assert.deepEqual(unnamed, []);
+  // the privacy promise is on the page
+  assert.match(await page.textContent('.privacy'), /never leave this device/);
+  assert.match(await page.textContent('.help-card'), /16,384 pixels/);
+  assert.match(await page.textContent('.help-card'), /50 megapixels/);
+
+  // results are announced politely once the drawing is finished
+  const live = page.locator('#announcer');
+  assert.equal(await live.getAttribute('aria-live'), 'polite');
+  await drawWithMouse(page, STROKES.zero);
+  await digitShown(page, 0);
+  await page.waitForFunction(() => /^(maybe )?zero, \d+ percent sure$/.test(document.getElementById('announcer').textContent));
+  // the ten bars carry their percentages for screen readers
+  const bars = await page.$$eval('#probs li', (lis) => lis.map((li) => li.textContent.replace(/\s+/g, '')));
+  assert.match(bars[0], /^0:\d+%$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
