@@ -64,4 +64,31 @@ Result<Recognition> Recognizer::recognize_rgba(const uint8_t* rgba, int width, i
   return recognize_gray(*image);
 }
 
+Result<Reading> Recognizer::read(const GrayImage& image) {
+  if (image.empty()) return make_error(ErrorCode::kEmptyImage, "the image is empty");
+  const DigitScorer score = [this](const DigitPixels& pixels) { return classify(pixels).confidence; };
+  Reading out;
+  for (const FoundDigit& found : segmenter_.find(image, score)) {
+    const Recognition r = classify(found.pixels);
+    if (!out.digits.empty() && found.line != out.digits.back().line) out.text += ' ';
+    out.text += char('0' + r.digit);
+    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, found.box, found.line});
+  }
+  out.lines = segmenter_.line_count();
+  if (out.digits.empty()) out.message = kNoDigitsFound;
+  return out;
+}
+
+Result<Reading> Recognizer::read(std::span<const uint8_t> file_bytes) {
+  auto image = decode_image(file_bytes);
+  if (!image) return image.error();
+  return read(*image);
+}
+
+Result<Reading> Recognizer::read(const uint8_t* rgba, int width, int height) {
+  auto image = gray_from_rgba(rgba, width, height);
+  if (!image) return image.error();
+  return read(*image);
+}
+
 }  // namespace scrawl

@@ -1,15 +1,19 @@
 // The engine's front door: file bytes or RGBA pixels in; the digit, its confidence, the ten
-// probabilities and the 28×28 image the model saw out. The CLI and the wasm module both call this.
+// probabilities and the 28×28 image the model saw out (recognize_*), or every digit on a
+// page, read as a number (read). The CLI and the wasm module both call this.
 #pragma once
 #include <array>
 #include <memory>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "components.h"
 #include "digit_normalizer.h"
 #include "image.h"
 #include "nn/network.h"
 #include "result.h"
+#include "segment/segmenter.h"
 #include "single_digit.h"
 #include "weights_file.h"
 
@@ -24,6 +28,27 @@ struct Recognition {
   Box box;              // the digit's place in the source image
 };
 
+// One digit found on a page.
+struct ReadDigit {
+  int digit = -1;
+  float confidence = 0;
+  bool unsure = false;
+  std::array<float, 10> probs{};
+  Box box;       // in the source image's pixels
+  int line = 0;  // 0-based, top to bottom
+};
+
+inline constexpr const char* kNoDigitsFound = "no digits found";
+
+// Every digit on a page, in reading order. A page without digits is not an error: it gives
+// an empty reading whose message says so.
+struct Reading {
+  std::string text;  // the digits in reading order, one space between lines
+  std::vector<ReadDigit> digits;
+  int lines = 0;
+  std::string message;  // kNoDigitsFound when digits is empty, else ""
+};
+
 class Recognizer {
  public:
   static Result<std::unique_ptr<Recognizer>> from_weights(std::span<const uint8_t> weights_file);
@@ -33,6 +58,10 @@ class Recognizer {
   Result<Recognition> recognize_file(std::span<const uint8_t> bytes);
   Result<Recognition> recognize_rgba(const uint8_t* rgba, int width, int height);
   Result<Recognition> recognize_gray(const GrayImage& image);
+  // Finds and reads every digit (a whole number, several lines) in an image.
+  Result<Reading> read(std::span<const uint8_t> file_bytes);
+  Result<Reading> read(const uint8_t* rgba, int width, int height);
+  Result<Reading> read(const GrayImage& image);
   // The model alone, on an already normalised digit.
   Recognition classify(const DigitPixels& pixels);
 
@@ -44,6 +73,7 @@ class Recognizer {
   Model model_;
   InferenceSession session_;
   SingleDigitPreprocessor preprocess_;
+  Segmenter segmenter_;
   float unsure_below_;
 };
 

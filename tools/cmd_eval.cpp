@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "eval_strings.h"
 #include "evaluation.h"
 #include "recognizer.h"
 #include "report.h"
@@ -32,6 +33,9 @@ const char* kHelp =
 }  // namespace
 
 int cmd_eval(int argc, char** argv) {
+  // The whole-number reading test has its own options: see eval_strings.cpp.
+  for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) == "--strings") return cmd_eval_strings(argc, argv);
   Args args;
   if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {
     std::fprintf(stderr, "scrawl eval: %s\n\n%s", err->c_str(), kHelp);

@@ -37,15 +37,116 @@ void box_blur3(std::vector<float>& img, std::vector<float>& tmp, int w, int h) {
                                 tmp[size_t(std::min(h - 1, y + 1)) * w + x]) / 3.0f;
 }
 
+// Grey-level fill of the dark regions that do not touch the border (morphological
+// reconstruction by erosion from the border), in place. Each pixel becomes the lowest level
+// at which a path leads from it to the border without crossing anything brighter.
+void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int h) {
+  fill.assign(img.size(), 1e9f);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (x == 0 || y == 0 || x == w - 1 || y == h - 1) fill[size_t(y) * w + x] = img[size_t(y) * w + x];
+  // Raster scans forth and back until nothing changes (a few passes on a small image).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int pass = 0; pass < 2; ++pass) {
+      const int step = pass == 0 ? 1 : -1;
+      for (int y = pass == 0 ? 0 : h - 1; y >= 0 && y < h; y += step)
+        for (int x = pass == 0 ? 0 : w - 1; x >= 0 && x < w; x += step) {
+          const size_t i = size_t(y) * w + x;
+          float m = fill[i];
+          for (int dx = -1; dx <= 1; ++dx) {
+            const int ny = y - step, nx = x + dx;
+            if (ny >= 0 && ny < h && nx >= 0 && nx < w) m = std::min(m, fill[size_t(ny) * w + nx]);
+          }
+          if (x - step >= 0 && x - step < w) m = std::min(m, fill[i - step]);
+          m = std::max(m, img[i]);
+          if (m < fill[i]) fill[i] = m, changed = true;
+        }
+    }
+  }
+  img.swap(fill);
+}
+
+// Running max (or min) over [i - r, i + r] of n values spaced `stride` apart, in place
+// (van Herk / Gil-Werman: three comparisons per value whatever r). fwd, bwd: scratch.
+template <bool kMax>
+void running_extreme(float* line, int n, int stride, int r, std::vector<float>& fwd, std::vector<float>& bwd) {
+  auto pick = [](float a, float b) { return kMax ? std::max(a, b) : std::min(a, b); };
+  const float outside = kMax ? -1e9f : 1e9f;
+  const int k = 2 * r + 1, len = n + 2 * r;
+  fwd.resize(size_t(len)), bwd.resize(size_t(len));
+  auto at = [&](int i) { return (i < r || i >= n + r) ? outside : line[size_t(i - r) * size_t(stride)]; };
+  for (int i = 0; i < len; ++i) fwd[size_t(i)] = (i % k == 0) ? at(i) : pick(fwd[size_t(i - 1)], at(i));
+  for (int i = len - 1; i >= 0; --i)
+    bwd[size_t(i)] = (i % k == k - 1 || i == len - 1) ? at(i) : pick(bwd[size_t(i + 1)], at(i));
+  for (int i = 0; i < n; ++i) line[size_t(i) * size_t(stride)] = pick(bwd[size_t(i)], fwd[size_t(i + 2 * r)]);
+}
+
+template <bool kMax>
+void filter2d(std::vector<float>& img, int w, int h, int r, std::vector<float>& fwd, std::vector<float>& bwd) {
+  for (int y = 0; y < h; ++y) running_extreme<kMax>(img.data() + size_t(y) * w, w, 1, r, fwd, bwd);
+  for (int x = 0; x < w; ++x) running_extreme<kMax>(img.data() + x, h, w, r, fwd, bwd);
+}
+
 }  // namespace
 
-const std::vector<float>& BackgroundFlattener::flatten(const std::vector<float>& gray, int w, int h) {
+bool BackgroundFlattener::light_ink(const std::vector<float>& gray, int w, int h) {
+  // On a copy of at most ~640 pixels a side (every f-th pixel), thin dark structure is what
+  // a small closing fills in, thin light structure what a small opening removes.
+  const int f = std::max(1, std::max(w, h) / 640);
+  const int pw = (w + f - 1) / f, ph = (h + f - 1) / f;
+  probe_.resize(size_t(pw) * ph);
+  for (int y = 0; y < ph; ++y)
+    for (int x = 0; x < pw; ++x) probe_[size_t(y) * pw + x] = gray[size_t(y * f) * w + size_t(x * f)];
+  // Noise level: the median difference between horizontal neighbours (strokes are too
+  // few to move it); only what stands out well above it counts.
+  noise_.clear();
+  for (int y = 0; y < ph; ++y)
+    for (int x = 1; x < pw; ++x) noise_.push_back(std::abs(probe_[size_t(y) * pw + x] - probe_[size_t(y) * pw + x - 1]));
+  float contrast = kStrokeContrast;
+  if (!noise_.empty()) {
+    std::nth_element(noise_.begin(), noise_.begin() + noise_.size() / 2, noise_.end());
+    contrast = std::max(contrast, 4.0f * noise_[noise_.size() / 2]);
+  }
+  // Thin strokes first; strokes too bold for that window (a marker digit filling a small
+  // canvas) show in one four times as wide.
+  for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {
+    closed_ = probe_;
+    filter2d<true>(closed_, pw, ph, r, fwd_, bwd_);
+    filter2d<false>(closed_, pw, ph, r, fwd_, bwd_);
+    tmp_ = probe_;
+    filter2d<false>(tmp_, pw, ph, r, fwd_, bwd_);
+    filter2d<true>(tmp_, pw, ph, r, fwd_, bwd_);
+    double dark = 0, light = 0;
+    for (size_t i = 0; i < probe_.size(); ++i) {
+      dark += std::max(0.0f, closed_[i] - probe_[i] - contrast);
+      light += std::max(0.0f, probe_[i] - tmp_[i] - contrast);
+    }
+    // Dark ink on light paper is by far the common case: turning the page over needs a
+    // clear lead, and a page with no strokes at all stays as it is.
+    if (std::max(dark, light) >= 0.001 * 255.0 * double(probe_.size())) return light > 2 * dark;
+  }
+  return false;
+}
+
+const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray, int w, int h) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
   const float half_stroke = std::max(2.0f, 0.5f * kMaxStroke * float(std::max(w, h)));
   const int block = std::max(1, int(half_stroke / 2));
   const int radius = int(std::ceil(half_stroke / float(block)));
   const int sw = (w + block - 1) / block, sh = (h + block - 1) / block;
+
+  inverted_ = light_ink(gray, w, h);
+  if (inverted_)
+    for (float& v : gray) v = 255.0f - v;
+
+  // A closing of the image itself, wide enough to fill in the widest stroke: caps the
+  // smooth estimate below (see there).
+  const int near = std::max(2, int(half_stroke));
+  local_close_ = gray;
+  filter2d<true>(local_close_, w, h, near, fwd_, bwd_);
+  filter2d<false>(local_close_, w, h, near, fwd_, bwd_);
 
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);
@@ -56,9 +157,23 @@ const std::vector<float>& BackgroundFlattener::flatten(const std::vector<float>&
   }
   // Closing: the max filter fills in blocks lying wholly on ink, the min filter then moves
   // the edges of real shadows back to where they were.
-  min_max_filter(small_, tmp_, sw, sh, radius, true);
-  min_max_filter(small_, tmp_, sw, sh, radius, false);
+  closed_ = small_;
+  min_max_filter(closed_, tmp_, sw, sh, radius, true);
+  min_max_filter(closed_, tmp_, sw, sh, radius, false);
+  fill_enclosed(small_, tmp_, sw, sh);
+  for (size_t i = 0; i < small_.size(); ++i) small_[i] = std::min(small_[i], closed_[i]);
   box_blur3(small_, tmp_, sw, sh);
+
+  // The estimate is smooth; where the page meets the table it runs over onto the table.
+  // Capping it with the small closing of the image itself puts that edge back where it is,
+  // while strokes narrower than the closing still see the paper beside them.
+
+  // Darkness is measured against the paper, but no darker a paper than a share of the
+  // brightest: in deep shadow or on the table the ink would be invisible anyway, and
+  // dividing by a small level would blow the noise up into specks.
+  tmp_ = small_;
+  std::nth_element(tmp_.begin(), tmp_.begin() + tmp_.size() * 9 / 10, tmp_.end());
+  const float min_paper = std::max(8.0f, 0.6f * tmp_[tmp_.size() * 9 / 10]);
 
   // Bilinear upsampling of the paper level, then darkness = 1 - pixel / paper.
   darkness_.resize(size_t(w) * h);
@@ -74,8 +189,9 @@ const std::vector<float>& BackgroundFlattener::flatten(const std::vector<float>&
       const float fx = std::clamp((x + 0.5f) / block - 0.5f, 0.0f, float(sw - 1));
       const int x0 = int(fx), x1 = std::min(sw - 1, x0 + 1);
       const float tx = fx - float(x0);
-      const float paper = (1 - ty) * ((1 - tx) * r0[x0] + tx * r0[x1]) + ty * ((1 - tx) * r1[x0] + tx * r1[x1]);
-      dst[x] = std::clamp(1.0f - src[x] / std::max(paper, 8.0f), 0.0f, 1.0f);
+      const float smooth = (1 - ty) * ((1 - tx) * r0[x0] + tx * r0[x1]) + ty * ((1 - tx) * r1[x0] + tx * r1[x1]);
+      const float paper = std::min(smooth, local_close_[size_t(y) * w + x]);
+      dst[x] = std::clamp((paper - src[x]) / std::max(paper, min_paper), 0.0f, 1.0f);
     }
   }
   return darkness_;

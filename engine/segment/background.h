@@ -1,6 +1,17 @@
-// Reading a page, stage 2: evens out the lighting. Estimates the paper's brightness
+// Reading a page, stage 2: evens out the lighting. Decides which side is ink (dark strokes
+// on light paper, or light strokes on a dark board), estimates the paper's brightness
 // everywhere and divides it out, so that gradients, vignetting and shadows leave the paper
 // at darkness 0 and the ink stands out by the same ratio wherever it is.
+//
+// Polarity comes from thin structure (what a small closing fills in versus what a small
+// opening removes), so that a shadow or the table around a page, which are large, do not
+// sway it.
+//
+// The estimate works on a small copy that keeps each block's brightest pixel (thin strokes
+// vanish there) and takes the lower of two guesses: a closing (max then min filter), which
+// removes strokes but keeps shadow edges, and a fill of the dark regions that do not reach
+// the image's border, which keeps what surrounds a photographed page (the table) as
+// background however narrow a strip of it shows.
 #pragma once
 #include <vector>
 
@@ -12,12 +23,19 @@ class BackgroundFlattener {
   // a bold marker digit that fills a small canvas still counts as ink, not as paper.
   static constexpr float kMaxStroke = 0.08f;
 
-  // gray: w*h, dark ink on light paper (0..255). Returns the darkness, w*h:
-  // 0 = as bright as the paper around it, 1 = black.
-  const std::vector<float>& flatten(const std::vector<float>& gray, int w, int h);
+  // Deviations from the local background smaller than this (of 255) are noise, not strokes.
+  static constexpr float kStrokeContrast = 12.0f;
+
+  // gray: w*h, 0..255; inverted in place when the ink is light. Returns the darkness, w*h:
+  // 0 = as bright as the paper around it, 1 = black (or the ink's full contrast).
+  const std::vector<float>& flatten(std::vector<float>& gray, int w, int h);
+  bool inverted() const { return inverted_; }
 
  private:
-  std::vector<float> small_, tmp_, darkness_;
+  bool light_ink(const std::vector<float>& gray, int w, int h);
+
+  std::vector<float> probe_, noise_, small_, closed_, tmp_, local_close_, fwd_, bwd_, darkness_;
+  bool inverted_ = false;
 };
 
 }  // namespace scrawl

@@ -1,7 +1,8 @@
-// Reading a page, stage 3: darkness -> which pixels are ink. A threshold from Otsu's method
-// on the flattened image, never below a floor that paper grain, JPEG noise and what is left
-// of a shadow stay under; with hysteresis, so that a faint stretch of a stroke stays attached
-// to its darker rest instead of breaking the digit.
+// Reading a page, stage 3: darkness -> which pixels are ink. The darkness is smoothed a
+// little first (sensor noise and paper grain average out, strokes are wider than that),
+// then thresholded at Otsu's level, never below a floor that paper grain, JPEG noise and
+// what is left of a shadow stay under; with hysteresis, so that a faint stretch of a stroke
+// stays attached to its darker rest instead of breaking the digit.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -20,10 +21,12 @@ class Binarizer {
   // Darkness a stroke must reach somewhere (above the paper's own level) to count at all.
   static constexpr float kMinInk = 0.2f;
 
-  const InkMap& run(const std::vector<float>& darkness, int w, int h);
+  // The map is the binarizer's own; later stages may edit it (clearing lines).
+  InkMap& run(const std::vector<float>& darkness, int w, int h);
 
  private:
   InkMap out_;
+  std::vector<float> smooth_, tmp_;
   std::vector<int> stack_;
 };
 

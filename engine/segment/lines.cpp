@@ -6,10 +6,10 @@
 namespace scrawl {
 namespace {
 
-// A piece continues a line when its rows overlap the line's last full-height piece by this
-// share of the shorter of the two...
+// A piece continues a line when its rows overlap those of the line's nearest full-height
+// piece by this share of the shorter of the two...
 constexpr float kSameLine = 0.4f;
-// ...and it starts no further right of the line's end than this many line heights.
+// ...and lies no further from that piece than this many of its heights.
 constexpr float kMaxGap = 4.0f;
 // Pieces whose columns overlap by this share of the narrower one belong to one digit.
 constexpr float kSameDigit = 0.5f;
@@ -24,32 +24,45 @@ void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
   std::iota(order_.begin(), order_.end(), 0);
   std::sort(order_.begin(), order_.end(), [&](int a, int b) { return pieces[size_t(a)].box.x < pieces[size_t(b)].box.x; });
 
-  // Follow lines left to right.
+  // Follow lines left to right: first with the tall pieces (digits), then the small ones
+  // (bars, dots, fragments) join the line of the tall piece nearest them, so that a dot
+  // between two lines never draws a digit away from its own line.
+  int tallest = 0;
+  for (const Piece& p : pieces) tallest = std::max(tallest, p.box.h);
   tracks_.clear();
   track_of_.assign(size_t(n), -1);
-  for (int i : order_) {
-    const Box& b = pieces[size_t(i)].box;
-    int best = -1;
-    float best_ratio = kSameLine;
-    for (int t = 0; t < int(tracks_.size()); ++t) {
-      const Track& tr = tracks_[size_t(t)];
-      if (b.x - tr.right > kMaxGap * tr.max_h) continue;
-      const int ov = overlap(b.y, b.bottom(), tr.ref_top, tr.ref_bottom);
-      const float ratio = float(ov) / float(std::max(1, std::min(b.h, tr.ref_bottom - tr.ref_top)));
-      if (ratio >= best_ratio) best_ratio = ratio, best = t;
+  for (int phase = 0; phase < 2; ++phase)
+    for (int i : order_) {
+      const Box& b = pieces[size_t(i)].box;
+      if ((b.h * 2 >= tallest) != (phase == 0)) continue;
+      // The line whose nearest tall piece overlaps this one's rows the most.
+      int best = -1;
+      float best_ratio = kSameLine;
+      for (int t = 0; t < int(tracks_.size()); ++t) {
+        const Box* ref = nullptr;
+        int ref_dist = 0;
+        for (int k : order_) {
+          if (track_of_[size_t(k)] != t) continue;
+          const Box& r = pieces[size_t(k)].box;
+          if (r.h * 5 < tracks_[size_t(t)].max_h * 3) continue;  // a fragment itself
+          const int dist = std::abs((r.x + r.right()) - (b.x + b.right()));
+          if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
+        }
+        if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
+        const int ov = overlap(b.y, b.bottom(), ref->y, ref->bottom());
+        const float ratio = float(ov) / float(std::max(1, std::min(b.h, ref->h)));
+        if (ratio >= best_ratio) best_ratio = ratio, best = t;
+      }
+      if (best < 0) {
+        best = int(tracks_.size());
+        tracks_.push_back({});
+      }
+      Track& tr = tracks_[size_t(best)];
+      tr.max_h = std::max(tr.max_h, b.h);
+      tr.y_sum += b.y + 0.5 * b.h;
+      ++tr.n;
+      track_of_[size_t(i)] = best;
     }
-    if (best < 0) {
-      best = int(tracks_.size());
-      tracks_.push_back({b.y, b.bottom(), b.h, b.right(), 0, 0});
-    }
-    Track& tr = tracks_[size_t(best)];
-    if (b.h >= 0.6f * float(tr.max_h)) tr.ref_top = b.y, tr.ref_bottom = b.bottom();
-    tr.max_h = std::max(tr.max_h, b.h);
-    tr.right = std::max(tr.right, b.right());
-    tr.y_sum += b.y + 0.5 * b.h;
-    ++tr.n;
-    track_of_[size_t(i)] = best;
-  }
 
   // Lines top to bottom by their mean height on the page.
   track_order_.resize(tracks_.size());

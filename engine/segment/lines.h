@@ -34,7 +34,7 @@ class LineBuilder {
 
  private:
   struct Track {  // a line being followed left to right
-    int ref_top = 0, ref_bottom = 0, max_h = 0, right = 0;
+    int max_h = 0;
     double y_sum = 0;
     int n = 0;
   };

@@ -14,6 +14,10 @@ constexpr float kLineLength = 0.25f;
 constexpr float kLineThinness = 0.012f;
 // Components whose longer side is under this share of the image's longer side are specks.
 constexpr float kSpeck = 0.006f;
+// A component that meets the image's edge along this share of its own extent there is
+// something cut off by the frame (the table around the page, a corner of it), not a digit,
+// which would touch it with a stroke's end at most.
+constexpr float kEdgeContact = 0.4f;
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 
@@ -60,6 +64,19 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
   erase_long_lines(ink.ink, ink.mask, w, h);
   auto comps = finder_.find(ink.mask.data(), w, h);
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
+  label_count_ = int(comps.size()) + 1;
+
+  // How many pixels of each component lie on each edge of the image.
+  contact_.assign(comps.size() + 1, Contact{});
+  const auto& labels = finder_.labels();
+  for (int x = 0; x < w; ++x) {
+    ++contact_[size_t(labels[size_t(x)])].top;
+    ++contact_[size_t(labels[size_t(h - 1) * w + x])].bottom;
+  }
+  for (int y = 0; y < h; ++y) {
+    ++contact_[size_t(labels[size_t(y) * w])].left;
+    ++contact_[size_t(labels[size_t(y) * w + w - 1])].right;
+  }
 
   const int speck = std::max(3, int(std::lround(kSpeck * float(std::max(w, h)))));
   pieces_.clear();
@@ -67,6 +84,11 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
     const Box& b = c.box;
     if (std::max(b.w, b.h) < speck || c.area < 5) continue;
     if ((b.x == 0 && b.right() == w) || (b.y == 0 && b.bottom() == h)) continue;  // a border or frame
+    // What surrounds the page: large and at the edge, or cut off by it.
+    const bool at_side = b.x == 0 || b.right() == w, at_end = b.y == 0 || b.bottom() == h;
+    if ((at_side || at_end) && (b.w * 2 >= w || b.h * 2 >= h)) continue;
+    const Contact& e = contact_[size_t(c.label)];
+    if (std::max(e.left, e.right) >= kEdgeContact * b.h || std::max(e.top, e.bottom) >= kEdgeContact * b.w) continue;
     if (is_line(c, w, h)) continue;
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);
     if (roundish && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck) continue;

@@ -21,6 +21,7 @@ class PieceFinder {
   std::span<const Piece> find(InkMap& ink);
   // Component label per pixel, as ComponentFinder gives it.
   const std::vector<int>& labels() const { return finder_.labels(); }
+  int label_count() const { return label_count_; }  // the largest label + 1
 
  private:
   // Clears the thin stretches of line-like components (a ruled line, a form's box, tilted
@@ -28,9 +29,14 @@ class PieceFinder {
   // Returns true if any ink was cleared.
   bool erase_thin_lines(InkMap& ink, std::span<const Component> comps);
 
+  struct Contact {
+    int left = 0, right = 0, top = 0, bottom = 0;
+  };
   ComponentFinder finder_;
+  std::vector<Contact> contact_;
   std::vector<Piece> pieces_;
   std::vector<int> counts_;
+  int label_count_ = 1;
 };
 
 }  // namespace scrawl

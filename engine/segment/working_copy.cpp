@@ -1,7 +1,6 @@
 #include "working_copy.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace scrawl {
@@ -27,7 +26,7 @@ void* arena_alloc(size_t size, void* context) {
 
 namespace scrawl {
 
-const WorkingCopy& WorkingCopyMaker::make(const GrayImage& image) {
+WorkingCopy& WorkingCopyMaker::make(const GrayImage& image) {
   const int longest = std::max(image.width, image.height);
   const float scale = longest > kMaxSide ? float(longest) / kMaxSide : 1.0f;
   out_.scale = scale;
@@ -44,29 +43,8 @@ const WorkingCopy& WorkingCopyMaker::make(const GrayImage& image) {
     px = shrunk_.data();
   }
 
-  // Polarity: the side of the paper level (the median) holding more far-off mass is the ink.
-  std::array<long long, 256> hist{};
-  for (size_t i = 0; i < n; ++i) ++hist[px[i]];
-  long long seen = 0;
-  int paper = 255;
-  for (int v = 0; v < 256; ++v)
-    if ((seen += hist[size_t(v)]) * 2 >= (long long)n) {
-      paper = v;
-      break;
-    }
-  double dark_mass = 0, light_mass = 0;
-  for (int v = 0; v < 256; ++v) {
-    const int d = v - paper;
-    if (d < -kPolarityContrast) dark_mass += double(hist[size_t(v)]) * -d;
-    if (d > kPolarityContrast) light_mass += double(hist[size_t(v)]) * d;
-  }
-  out_.inverted = light_mass > dark_mass;
-
   out_.gray.resize(n);
-  if (out_.inverted)
-    for (size_t i = 0; i < n; ++i) out_.gray[i] = float(255 - px[i]);
-  else
-    for (size_t i = 0; i < n; ++i) out_.gray[i] = float(px[i]);
+  for (size_t i = 0; i < n; ++i) out_.gray[i] = float(px[i]);
   return out_;
 }
 

@@ -1,6 +1,5 @@
 // Reading a page, stage 1: the grayscale image -> a working copy that is small enough to be
-// fast on a 12-megapixel photo and big enough that small digits stay readable, turned so that
-// the ink is dark on light paper whatever the source's polarity.
+// fast on a 12-megapixel photo and big enough that small digits stay readable.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -12,8 +11,7 @@ namespace scrawl {
 struct WorkingCopy {
   int width = 0, height = 0;
   float scale = 1.0f;       // source pixels per working pixel (>= 1)
-  bool inverted = false;    // the source had light ink on a dark background
-  std::vector<float> gray;  // width*height, 0..255, dark ink on light paper
+  std::vector<float> gray;  // width*height, 0..255
 };
 
 class WorkingCopyMaker {
@@ -21,10 +19,8 @@ class WorkingCopyMaker {
   // A page photographed whole at this size still gives a 5 mm digit ~15 px: enough for the
   // 20×20 box it ends up in. Larger sources are shrunk by area averaging.
   static constexpr int kMaxSide = 1280;
-  // Deviations from the paper level smaller than this (of 255) do not count toward polarity.
-  static constexpr int kPolarityContrast = 24;
-
-  const WorkingCopy& make(const GrayImage& image);
+  // The copy is the maker's own; later stages may edit it.
+  WorkingCopy& make(const GrayImage& image);
 
  private:
   WorkingCopy out_;

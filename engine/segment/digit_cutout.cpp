@@ -1,0 +1,48 @@
+#include "digit_cutout.h"
+
+#include <algorithm>
+
+namespace scrawl {
+
+Box DigitCutter::cut(const InkSource& src, std::span<const Atom> atoms, DigitPixels& out) {
+  const InkMap& ink = *src.ink;
+  const std::vector<int>& labels = *src.labels;
+  const std::vector<int>& group_of = *src.group_of_label;
+  Box box;
+  for (const Atom& a : atoms) box = unite(box, a.box);
+  const int w = ink.width;
+
+  // Which pixels of the box are this digit's ink.
+  keep_.assign(size_t(box.w) * box.h, 0);
+  for (int y = 0; y < box.h; ++y)
+    for (int x = 0; x < box.w; ++x) {
+      const int sx = box.x + x, sy = box.y + y;
+      const int label = labels[size_t(sy) * w + sx];
+      if (label <= 0) continue;
+      const int g = group_of[size_t(label)];
+      for (const Atom& a : atoms)
+        if (a.group == g && sx >= a.x0 && sx < a.x1) {
+          keep_[size_t(y) * box.w + x] = 1;
+          break;
+        }
+    }
+
+  // Copy their ink, and that of the unlabelled pixels touching them (the strokes' soft edges).
+  crop_.assign(size_t(box.w) * box.h, 0.0f);
+  for (int y = 0; y < box.h; ++y)
+    for (int x = 0; x < box.w; ++x) {
+      const size_t at = size_t(box.y + y) * w + size_t(box.x + x);
+      bool take = keep_[size_t(y) * box.w + x];
+      if (!take && labels[at] == 0)
+        for (int dy = -1; dy <= 1 && !take; ++dy)
+          for (int dx = -1; dx <= 1 && !take; ++dx) {
+            const int nx = x + dx, ny = y + dy;
+            take = nx >= 0 && ny >= 0 && nx < box.w && ny < box.h && keep_[size_t(ny) * box.w + nx];
+          }
+      if (take) crop_[size_t(y) * box.w + x] = ink.ink[at];
+    }
+  normalizer_.normalize(crop_.data(), box.w, box.h, box.w, out);
+  return box;
+}
+
+}  // namespace scrawl

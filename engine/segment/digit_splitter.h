@@ -1,0 +1,44 @@
+// Reading a page, stage 6: one line's groups -> its digits. A group may be one digit, part
+// of one (joined with its neighbour), several touching digits (split at candidate cuts:
+// minima of the ink's column profile), or a speck to skip. Among all the ways to read the
+// line, the one the scorer (the model) finds most convincing wins.
+#pragma once
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "digit_cutout.h"
+#include "lines.h"
+
+namespace scrawl {
+
+// How sure the model is that the pixels show one digit (its top probability, 0..1). The
+// segmenter takes it as a callback, so it does not depend on the model type.
+using DigitScorer = std::function<float(const DigitPixels&)>;
+
+struct FoundDigit {
+  DigitPixels pixels;  // what the model reads
+  Box box;             // working pixels until the segmenter maps it to the source
+  int line = 0;        // 0-based, top to bottom
+  float confidence = 0;  // the scorer's
+};
+
+class DigitSplitter {
+ public:
+  // Appends the line's digits, left to right, to out.
+  void read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
+                 const DigitScorer& score, std::vector<FoundDigit>& out);
+
+ private:
+  void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line);
+
+  DigitCutter cutter_;
+  std::vector<Atom> atoms_;
+  std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it
+  std::vector<int> profile_, cuts_, picked_;
+  std::vector<float> best_, confidence_;
+  std::vector<int> from_;
+  DigitPixels pixels_;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,50 @@
+#include "segmenter.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scrawl {
+
+std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitScorer& score) {
+  digits_.clear();
+  line_count_ = 0;
+  if (image.empty()) return digits_;
+  WorkingCopy& copy = copy_.make(image);
+  const int w = copy.width, h = copy.height;
+  const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h);
+  InkMap& ink = binarizer_.run(darkness, w, h);
+  auto pieces = pieces_.find(ink);
+  lines_.build(pieces, pieces_.label_count());
+
+  const InkSource src{&ink, &pieces_.labels(), &lines_.group_of_label()};
+  const int min_height = std::max(kMinDigitPixels, int(std::lround(kMinDigitHeight * float(std::max(w, h)))));
+  for (const TextLine& line : lines_.lines()) {
+    if (line.height < min_height) continue;
+    const size_t before = digits_.size();
+    splitter_.read_line(src, lines_.groups(), line, score, digits_);
+    if (digits_.size() == before) continue;
+    // A line the model finds no convincing digit in is texture, stains or an edge.
+    confidences_.clear();
+    for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].confidence);
+    std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
+    if (confidences_[confidences_.size() / 2] < kMinLineConfidence) {
+      digits_.resize(before);
+      continue;
+    }
+    for (size_t i = before; i < digits_.size(); ++i) digits_[i].line = line_count_;
+    ++line_count_;
+  }
+
+  // Boxes back to the source image's pixels.
+  const float s = copy.scale;
+  for (FoundDigit& d : digits_) {
+    const Box b = d.box;
+    const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));
+    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)));
+    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)));
+    d.box = {x0, y0, x1 - x0, y1 - y0};
+  }
+  return digits_;
+}
+
+}  // namespace scrawl

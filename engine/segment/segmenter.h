@@ -1,0 +1,44 @@
+// Finds every digit on a page: grayscale -> working copy -> even lighting -> ink mask ->
+// pieces -> lines -> digits (joined, split, ordered) -> 28×28 images for the model.
+// Buffers are members: after the first image of a size, a call allocates nothing.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "../image.h"
+#include "background.h"
+#include "binarize.h"
+#include "digit_splitter.h"
+#include "lines.h"
+#include "pieces.h"
+#include "working_copy.h"
+
+namespace scrawl {
+
+class Segmenter {
+ public:
+  // Lines whose digits are lower than this share of the working copy's longer side (or
+  // kMinDigitPixels) are noise: a 5 mm digit on a whole A4 page photo is ~1.7%.
+  static constexpr float kMinDigitHeight = 0.015f;
+  static constexpr int kMinDigitPixels = 8;
+  // Lines whose median digit the scorer is less sure of than this are dropped.
+  static constexpr float kMinLineConfidence = 0.7f;
+
+  // The digits in reading order (lines top to bottom, each left to right), boxes in the
+  // source image's pixels. Empty when there are none. Valid until the next call.
+  std::span<const FoundDigit> find(const GrayImage& image, const DigitScorer& score);
+  int line_count() const { return line_count_; }
+
+ private:
+  WorkingCopyMaker copy_;
+  BackgroundFlattener flattener_;
+  Binarizer binarizer_;
+  PieceFinder pieces_;
+  LineBuilder lines_;
+  DigitSplitter splitter_;
+  std::vector<FoundDigit> digits_;
+  std::vector<float> confidences_;
+  int line_count_ = 0;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,55 @@
+// Synthetic test pages: MNIST *test* digits (never training digits) written as strings of
+// digits on paper, then photographed badly: lighting gradients, shadows, blue or black ink,
+// rotation, perspective, blur, noise, JPEG, touching neighbours, broken strokes, ruled paper,
+// the table around the page. Blank pages (length 0) are the negatives.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../nn/rng.h"
+#include "../train/mnist.h"
+
+namespace scrawl::synth {
+
+// What a page went through, for reports and for choosing samples to look at.
+struct PageTraits {
+  bool touching = false, broken = false, blue = false, shadow = false, ruled = false;
+  bool border = false, blur = false, jpeg = false;
+  float rotation = 0;      // degrees
+  float digit_height = 0;  // pixels
+};
+
+struct Page {
+  int width = 0, height = 0;
+  std::vector<uint8_t> rgb;   // width*height*3, as the camera saw it
+  std::vector<uint8_t> file;  // the JPEG a phone would hand over; empty: use rgb as is
+  std::string text;           // the digits written, left to right; "" on a blank page
+  PageTraits traits;
+};
+
+class PageMaker {
+ public:
+  // test: MNIST's t10k set. Kept by reference.
+  explicit PageMaker(const DigitSet& test) : digits_(test) {}
+  // length: digits to write (0 for a blank page).
+  Page make(int length, Rng& rng);
+
+ private:
+  struct Placed {  // one digit on the flat page
+    size_t index;  // in the test set
+    int cx0, cy0, cw, ch;  // its ink's box in the 28×28 image
+    float x, y, scale;     // top-left on the page, page pixels per MNIST pixel
+    bool broken;
+  };
+  void draw_digit(const Placed& d, Rng& rng);
+  void draw_rules(float centre_y, float spacing, float thickness);
+
+  const DigitSet& digits_;
+  int w_ = 0, h_ = 0;
+  std::vector<Placed> placed_;
+  std::vector<float> flat_ink_, flat_rule_, ink_, rule_, tmp_;
+  std::vector<uint8_t> inside_;
+};
+
+}  // namespace scrawl::synth
