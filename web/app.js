@@ -352,8 +352,14 @@ if ('serviceWorker' in navigator && window.isSecureContext) {
     if (controlled) toast.hidden = false; // a new version took over: offer to reload
     controlled = true;
   });
-  navigator.serviceWorker.register('./sw.js').then(
-    (reg) => reg.active && updateEngineState(),
-    () => {}, // without a service worker the page still works, only not offline
-  );
+  // Registered once the page is loaded and the recognizer is ready, so that the service
+  // worker's precache finds the files in the HTTP cache instead of downloading them again.
+  const register = () =>
+    navigator.serviceWorker.register('./sw.js').then(
+      (reg) => reg.active && updateEngineState(),
+      () => {}, // without a service worker the page still works, only not offline
+    );
+  engine.ready
+    .catch(() => {})
+    .then(() => (document.readyState === 'complete' ? register() : addEventListener('load', register, { once: true })));
 }
