@@ -1,6 +1,6 @@
 // Scrawl's page: wires the drawing pad, uploads, the result panel, read-aloud and the
 // service worker to the engine, which runs in a Web Worker (scrawl-worker.mjs).
-import { ScrawlWorker } from './scrawl-worker.mjs';
+import { ScrawlError, ScrawlWorker } from './scrawl-worker.mjs';
 import { DrawPad } from './draw-pad.js';
 import { ResultView, spokenResult, spokenReading, percent } from './result-view.js';
 import { Batch } from './batch.js';
@@ -53,6 +53,7 @@ function tell(text) {
 // ---- the engine ----
 
 let engineReady = false;
+let engineFailure = null; // the ScrawlError, if the recognizer could not load
 const engine = new ScrawlWorker();
 view.empty();
 engine.ready.then(
@@ -64,6 +65,7 @@ engine.ready.then(
     scheduleDrawing(true);
   },
   (e) => {
+    engineFailure = e;
     root.dataset.engine = 'failed';
     engineState.dataset.state = 'failed';
     engineStateText.textContent = 'Recognizer failed to load';
@@ -135,6 +137,12 @@ async function pumpDrawing() {
       view.empty();
       root.dataset.result = 'empty';
     }
+    return;
+  }
+  if (engineFailure) {
+    dirty = wantFinal = false;
+    view.failed(engineFailure.message);
+    markBusy();
     return;
   }
   if (!engineReady) {
@@ -213,12 +221,16 @@ syncPadButtons();
 // ---- images: one shows in the result panel, several go to the table ----
 
 /**
- * Reads one uploaded image. With an engine that has read() (several digits), that is used;
- * otherwise recognize() (one digit). Both answers are turned into { value, confidence, unsure }
- * for the table by summarize().
+ * Reads one uploaded image. Where the engine has read() (several digits), that comes first:
+ * several digits give a reading ({ text, digits, lines }); a single digit is read again with
+ * recognize(), whose answer has more to show (the ten bars, the 28×28 input). summarize()
+ * turns either answer into { value, confidence, unsure } for the table.
  */
-function readImage(file) {
-  return engine.supports('read') ? engine.read(file) : engine.recognize(file);
+async function readImage(file) {
+  if (!engine.supports('read')) return engine.recognize(file);
+  const reading = await engine.read(file);
+  if (reading.digits.length === 0) throw new ScrawlError('no digit found in the image', 'no_digit');
+  return reading.digits.length === 1 ? engine.recognize(file) : reading;
 }
 
 function summarize(r) {

@@ -40,6 +40,7 @@ export class ResultView {
   _set(state, { digit = '?', text = '', detail = '', source = '', unsure = false } = {}) {
     this.card.dataset.state = state;
     this.digit.textContent = digit;
+    this.digit.classList.toggle('long', digit.length > 1);
     this.text.textContent = text;
     this.detail.textContent = detail;
     this.source.textContent = source;
@@ -114,10 +115,11 @@ export class ResultView {
   reading(reading, source) {
     const unsure = reading.digits.some((d) => d.unsure);
     const n = reading.digits.length;
+    const least = reading.digits.reduce((m, d) => Math.min(m, d.confidence), 1);
     this._set('reading', {
-      digit: n === 1 ? reading.text : '#',
-      text: reading.text.replace(/\n/g, ' / ') || 'No digits found',
-      detail: `${n} digit${n === 1 ? '' : 's'} found${unsure ? '; some are unsure' : ''}`,
+      digit: reading.text.split('\n')[0],
+      text: `It reads ${reading.text.replace(/\n/g, ' / ')}`,
+      detail: `${n} digits, at least ${percent(least)}% sure of each${unsure ? '; some are unsure' : ''}.`,
       source: sourceLabel(source),
       unsure,
     });

@@ -251,6 +251,20 @@ test('a batch of 100 images shows its progress and fills the table', async () =>
   process.stdout.write(`# 100 images read in ${Date.now() - t0} ms\n`);
 });
 
+test('Stop ends a batch early and keeps what was read', async () => {
+  const png = digitPng(STROKES.one, { size: 1200 });
+  const files = Array.from({ length: 150 }, (_, i) => file(`big-${i}.png`, png));
+  await page.setInputFiles('#file-input', files);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length >= 1);
+  await page.click('#batch-stop');
+  await page.waitForFunction(() => document.getElementById('batch-progress').hidden);
+  const rows = await page.$$eval('#batch-rows tr', (trs) => trs.length);
+  assert.ok(rows >= 1 && rows < 150, `${rows} rows`);
+  assert.match(await page.textContent('#batch-summary'), new RegExp(`^${rows} of 150 images read`));
+  assert.equal(await page.isEnabled('#csv'), true);
+  await page.waitForFunction(() => /^Stopped\./.test(document.getElementById('announcer').textContent));
+});
+
 test('bad files show the engine’s message in words, and the page keeps working', async () => {
   const jpeg = Buffer.from(
     await page.evaluate(async () => {
