@@ -29,10 +29,34 @@ function newestMtime(dir) {
   return t;
 }
 
-/** Runs scripts/build-web.mjs when dist/index.html is missing or older than its sources. */
+/**
+ * Runs scripts/build-web.mjs when dist/index.html is missing or older than its sources. Test
+ * files may run side by side: a lock folder lets one of them build while the others wait.
+ */
 export function ensureBuilt() {
   if (!fs.existsSync(path.join(DIST, 'scrawl.wasm')))
     throw new Error('dist/scrawl.wasm is missing: run `bash scripts/build.sh wasm` (or npm run build) first');
+  if (!isStale()) return;
+  const lock = path.join(DIST, '.build-web-lock');
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      if (Date.now() > deadline) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
+  try {
+    if (isStale()) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs'), '--quiet'], { stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isStale() {
   const index = path.join(DIST, 'index.html');
   const sources = [
     newestMtime(path.join(ROOT, 'web')),
@@ -40,8 +64,7 @@ export function ensureBuilt() {
       (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
     ),
   ];
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources))
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web.mjs'), '--quiet'], { stdio: 'inherit' });
+  return !fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources);
 }
 
 /** Serves a folder (default dist/) on a free port; resolves with the server (server.url). */
