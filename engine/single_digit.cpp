@@ -9,6 +9,8 @@ namespace {
 constexpr float kMaskLevel = 0.3f;          // ink above this is part of a stroke
 constexpr float kLineSpan = 0.9f;           // a line covers this much of the image's width (height)
 constexpr float kSpeckFraction = 0.05f;     // components smaller than this share of the largest are specks
+constexpr double kBlobFill = 0.65;          // share of its box a solid dot fills
+constexpr double kBlobSize = 0.2;           // a dot is smaller than this share of the image
 
 }  // namespace
 
@@ -67,8 +69,19 @@ Result<PreparedDigit> SingleDigitPreprocessor::run(const GrayImage& image) {
 
   const int min_area = std::max(2, int(std::ceil(kSpeckFraction * largest)));
   Box box;
+  int inked = 0;
   for (const auto& c : comps)
-    if (c.area >= min_area) box = unite(box, c.box);
+    if (c.area >= min_area) box = unite(box, c.box), inked += c.area;
+
+  // A small round, solid blob (a dot, a smudge, a finger's tap) is no digit: a digit written
+  // with a pen or a finger leaves paper inside or beside its strokes. A digit filling its
+  // image (a crop, an MNIST digit) may be written heavily enough to look solid, so only
+  // blobs small against the image count.
+  const double fill = double(inked) / (double(box.w) * box.h);
+  const double aspect = double(box.w) / box.h;
+  const bool small = std::max(box.w, box.h) < kBlobSize * std::min(w, h);
+  if (std::max(box.w, box.h) < 4 || (small && fill > kBlobFill && aspect > 0.6 && aspect < 1.6))
+    return make_error(ErrorCode::kNoDigit, "no digit found: only a dot or a blob");
 
   // Copy the box, keeping only the ink of the kept components (and faint edges next to them).
   const auto& labels = finder_.labels();

@@ -73,6 +73,21 @@ TEST(Preprocess, BlankAndFlatImagesHaveNoDigit) {
   EXPECT_FALSE(pre.run(faint).ok());
 }
 
+TEST(Preprocess, ADotOrABlobIsNoDigit) {
+  SingleDigitPreprocessor pre;
+  GrayImage dot(280, 280, 255);
+  testing::stroke(dot, 140, 140, 141, 141, 20, 0);
+  auto r = pre.run(dot);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kNoDigit);
+  GrayImage zero(280, 280, 255);  // a thick ring is a digit, though
+  for (int a = 0; a < 64; ++a) {
+    const float t0 = a * 6.2832f / 64, t1 = (a + 1) * 6.2832f / 64;
+    testing::stroke(zero, 140 + 60 * std::cos(t0), 140 + 90 * std::sin(t0), 140 + 60 * std::cos(t1), 140 + 90 * std::sin(t1), 22, 0);
+  }
+  EXPECT_TRUE(pre.run(zero).ok());
+}
+
 TEST(Preprocess, RuledLinesAndSpecksAreIgnored) {
   SingleDigitPreprocessor pre;
   auto clean = pre.run(drawn_one(200, 200));
