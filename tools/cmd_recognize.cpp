@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "reading_json.h"
 #include "recognizer.h"
 
 namespace scrawl::cli {
@@ -12,11 +13,18 @@ namespace {
 const char* kHelp =
     "usage: scrawl recognize [--json] [--weights FILE] FILE...\n"
     "\n"
-    "Reads the handwritten digit in each image (PNG, JPG, BMP, GIF, TGA) and prints a line per\n"
-    "file: 'FILE: 7 (99.8%)', or with --json one object per line:\n"
-    "  {\"file\":\"a.png\",\"digit\":7,\"confidence\":0.998,\"unsure\":false,\"probs\":[...10]}\n"
+    "Reads the handwritten digits in each image (PNG, JPG, BMP, GIF, TGA): one digit, a whole\n"
+    "number or several lines of them, e.g. a phone photo of a page. Prints a line per file:\n"
+    "'FILE: 7 (99.8%)' for one digit, 'FILE: 2024 17' for several (a space between lines),\n"
+    "'FILE: no digits found', or with --json one object per line:\n"
+    "  {\"file\":\"a.png\",\"text\":\"7\",\"lines\":1,\"digits\":[{\"digit\":7,\"confidence\":0.998,\n"
+    "   \"unsure\":false,\"line\":0,\"box\":[x,y,w,h]}],\"digit\":7,\"confidence\":0.998,\"unsure\":false,\n"
+    "   \"box\":[x,y,w,h],\"probs\":[...10]}\n"
+    "  {\"file\":\"c.jpg\",\"text\":\"\",\"lines\":0,\"digits\":[],\"message\":\"no digits found\"}\n"
     "  {\"file\":\"b.txt\",\"error\":\"not an image: PNG or JPG expected\"}\n"
-    "'unsure' is true when the confidence is below the model's threshold: check such digits by hand.\n"
+    "\"digit\", \"confidence\", \"unsure\", \"box\" and \"probs\" (the ten probabilities) are there\n"
+    "when exactly one digit was found. 'unsure' is true when the confidence is below the model's\n"
+    "threshold: check such digits by hand.\n"
     "Exit status 1 if any file could not be read.\n"
     "\n"
     "  --json           one JSON object per line\n"
@@ -51,21 +59,37 @@ int cmd_recognize(int argc, char** argv) {
   int failures = 0;
   for (const std::string& file : args.positional) {
     auto bytes = read_file(file);
-    Result<Recognition> r = bytes ? (*recognizer)->recognize_file(*bytes) : Result<Recognition>(bytes.error());
+    Result<Reading> r = bytes ? (*recognizer)->read(std::span<const uint8_t>(*bytes)) : Result<Reading>(bytes.error());
     if (!r) {
       ++failures;
       if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_string(file).c_str(), json_string(r.error().message).c_str());
       else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
       continue;
     }
+    const Reading& reading = *r;
+    const ReadDigit* one = reading.digits.size() == 1 ? &reading.digits[0] : nullptr;
     if (json) {
-      std::string probs;
-      for (float p : r->probs) probs += (probs.empty() ? "" : ",") + json_number(p);
-      std::printf("{\"file\":%s,\"digit\":%d,\"confidence\":%s,\"unsure\":%s,\"box\":[%d,%d,%d,%d],\"probs\":[%s]}\n",
-                  json_string(file).c_str(), r->digit, json_number(r->confidence).c_str(), r->unsure ? "true" : "false",
-                  r->box.x, r->box.y, r->box.w, r->box.h, probs.c_str());
+      // The single-digit members, as before reading whole numbers, when there is one digit.
+      std::string single;
+      if (one) {
+        std::string probs;
+        for (float p : one->probs) probs += (probs.empty() ? "" : ",") + json_number(p);
+        single = ",\"digit\":" + std::to_string(one->digit) + ",\"confidence\":" + json_number(one->confidence) +
+                 ",\"unsure\":" + (one->unsure ? "true" : "false") + ",\"box\":[" + std::to_string(one->box.x) + "," +
+                 std::to_string(one->box.y) + "," + std::to_string(one->box.w) + "," + std::to_string(one->box.h) +
+                 "],\"probs\":[" + probs + "]";
+      }
+      std::printf("{\"file\":%s,%s%s}\n", json_string(file).c_str(), reading_json_members(reading).c_str(), single.c_str());
+    } else if (one) {
+      std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence, one->unsure ? " unsure" : "");
+    } else if (reading.digits.empty()) {
+      std::printf("%s: %s\n", file.c_str(), reading.message.c_str());
     } else {
-      std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), r->digit, 100.0 * r->confidence, r->unsure ? " unsure" : "");
+      int unsure = 0;
+      for (const ReadDigit& d : reading.digits) unsure += d.unsure;
+      std::printf("%s: %s", file.c_str(), reading.text.c_str());
+      if (unsure) std::printf(" (%d unsure digit%s)", unsure, unsure > 1 ? "s" : "");
+      std::printf("\n");
     }
   }
   return failures ? 1 : 0;

@@ -175,8 +175,14 @@ int cmd_eval_strings(int argc, char** argv) {
     }
     char name[64];
     std::snprintf(name, sizeof name, "page-%05d-%s.%s", k, length ? page.text.c_str() : "blank", page.file.empty() ? "png" : "jpg");
-    if (got != page.text && args.has("--show-errors"))
-      errors_list += std::string("  ") + name + ": read '" + got + "'\n";
+    if (got != page.text && args.has("--show-errors")) {
+      std::string traits;
+      const synth::PageTraits& t = page.traits;
+      for (const auto& [on, what] : {std::pair{t.touching, "touching"}, {t.broken, "broken"}, {t.ruled, "ruled"},
+                                     {t.border, "border"}, {t.shadow, "shadow"}, {t.blur, "blur"}})
+        if (on) traits += std::string(" ") + what;
+      errors_list += std::string("  ") + name + ": read '" + got + "'" + (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
+    }
     if (!save.empty()) {
       const auto bytes = page.file.empty() ? synth::encode_png(page.rgb, page.width, page.height) : page.file;
       if (auto ok = write_file(save + "/" + name, bytes); !ok) {

@@ -12,7 +12,7 @@ const char* kUsage =
     "usage: scrawl COMMAND [options]\n"
     "\n"
     "commands:\n"
-    "  recognize [--json] [--weights FILE] FILE...   read the digit in each image\n"
+    "  recognize [--json] [--weights FILE] FILE...   read the digits in each image\n"
     "  train --mnist DIR [--epochs N] [--seed S] [--out FILE]   train a model\n"
     "  eval --mnist DIR [--weights FILE]             test accuracy, calibration, confusion matrix\n"
     "\n"

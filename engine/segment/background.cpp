@@ -141,9 +141,9 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray,
   if (inverted_)
     for (float& v : gray) v = 255.0f - v;
 
-  // A closing of the image itself, wide enough to fill in the widest stroke: caps the
-  // smooth estimate below (see there).
-  const int near = std::max(2, int(half_stroke));
+  // A closing of the image itself, wide enough to fill in a bold stroke: caps the smooth
+  // estimate below (see there).
+  const int near = std::max(2, block);
   local_close_ = gray;
   filter2d<true>(local_close_, w, h, near, fwd_, bwd_);
   filter2d<false>(local_close_, w, h, near, fwd_, bwd_);
@@ -160,9 +160,9 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray,
   closed_ = small_;
   min_max_filter(closed_, tmp_, sw, sh, radius, true);
   min_max_filter(closed_, tmp_, sw, sh, radius, false);
+  box_blur3(closed_, tmp_, sw, sh);
   fill_enclosed(small_, tmp_, sw, sh);
   for (size_t i = 0; i < small_.size(); ++i) small_[i] = std::min(small_[i], closed_[i]);
-  box_blur3(small_, tmp_, sw, sh);
 
   // The estimate is smooth; where the page meets the table it runs over onto the table.
   // Capping it with the small closing of the image itself puts that edge back where it is,

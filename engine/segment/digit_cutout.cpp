@@ -21,7 +21,7 @@ Box DigitCutter::cut(const InkSource& src, std::span<const Atom> atoms, DigitPix
       if (label <= 0) continue;
       const int g = group_of[size_t(label)];
       for (const Atom& a : atoms)
-        if (a.group == g && sx >= a.x0 && sx < a.x1) {
+        if (a.group == g && a.contains(sx, sy)) {
           keep_[size_t(y) * box.w + x] = 1;
           break;
         }

@@ -1,5 +1,5 @@
 // Reading a page, stage 7: one digit's own pixels -> the 28×28 image the model reads.
-// Only the ink of the chosen pieces (and of the chosen columns of a split piece) is copied,
+// Only the ink of the chosen pieces (and of the chosen part of a split piece) is copied,
 // with the faint pixels that border it, so a neighbour's stroke never leaks in.
 #pragma once
 #include <span>
@@ -11,11 +11,17 @@
 
 namespace scrawl {
 
-// The columns [x0, x1) of one group: a whole group, or the part of a wide one between cuts.
+// One group, or the part of a wide one between two cuts. Each side is either straight (the
+// group's own edge) or a cut path: one column per row of the group's box.
 struct Atom {
   int group = 0;
-  int x0 = 0, x1 = 0;
+  const int* left = nullptr;   // per row from path_top: first column inside; null: no limit
+  const int* right = nullptr;  // per row: first column past it; null: no limit
+  int path_top = 0;
   Box box;  // of its ink
+  bool contains(int x, int y) const {
+    return (!left || x >= left[y - path_top]) && (!right || x < right[y - path_top]);
+  }
 };
 
 // Where a cutout reads the ink from.

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace scrawl {
 namespace {
 
-constexpr int kMaxAtomsPerDigit = 4;
+constexpr int kMaxAtomsPerDigit = 5;
 // Groups wider than this many line heights may hold touching digits.
 constexpr float kSplitWidth = 0.9f;
 // A digit is at most this wide (in line heights)...
@@ -14,24 +15,25 @@ constexpr float kMaxDigitWidth = 1.5f;
 // ...and its separate pieces lie at most this far apart.
 constexpr float kMaxJoinGap = 0.12f;
 // Cuts are at least this far (in line heights) from each other and from a group's ends.
-constexpr float kCutSpacing = 0.18f;
+constexpr float kCutSpacing = 0.2f;
 // Groups both lower and narrower than this share of the line height are specks and dots.
 constexpr float kSmall = 0.5f;
 
 // The reading of a line maximises the sum, over its digits, of log(model confidence) plus a
 // bonus per digit, less the costs below. The bonus is what lets two confident digits beat
-// one over-confident reading of a touching pair; the cut cost (per stroke the cut crosses)
-// is what stops a 0 or an 8 from being cut in half.
-constexpr float kDigitBonus = 0.5f;
-constexpr float kCutCostPerStroke = 0.35f;
+// one over-confident reading of a touching pair; the cut cost (a part for any cut, a part
+// per stroke it crosses) is what stops a 0 or an 8 from being cut in half.
+constexpr float kDigitBonus = 0.3f;
+constexpr float kCutCost = 0.25f, kCutCostPerStroke = 0.6f;
 // Putting two pieces that almost touch (gap -> 0) into different digits costs up to this.
 constexpr float kCloseGapCost = 0.4f;
 // Per line height of width beyond kWideFrom, and per line height of height missing below
-// kLowFrom: MNIST's widest single digits are ~1.25 times as wide as tall.
-constexpr float kWideFrom = 1.2f, kWideCost = 3.0f;
-constexpr float kLowFrom = 0.6f, kLowCost = 2.0f;
+// kLowFrom. Half of MNIST's digits are under 0.8 times as wide as tall, 90% under 1.1.
+constexpr float kWideFrom = 0.9f, kWideCost = 2.5f;
+constexpr float kLowFrom = 0.75f, kLowCost = 3.0f;
 // Strokes are at least this share of the digit height thick (MNIST's are ~0.12).
 constexpr float kMinStroke = 0.035f;
+constexpr float kMinStrokePixels = 1.5f;
 // Leaving a speck or dot out of the reading.
 constexpr float kSkipCost = 1.2f;
 
@@ -44,73 +46,73 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
   const float H = float(line.height);
   atoms_.clear();
   split_cost_.clear();
+  paths_.clear();
+  path_of_.clear();
   for (int g = line.first; g < line.first + line.count; ++g) {
     const Box& b = groups[size_t(g)].box;
     auto mine = [&](int x, int y) {
-      if (x < b.x || y < b.y || x >= b.right() || y >= b.bottom()) return false;
       const int label = labels[size_t(y) * w + x];
       return label > 0 && group_of[size_t(label)] == g;
     };
-    // Ink of this group per column, and its stroke width (2 · area / perimeter).
-    profile_.assign(size_t(b.w), 0);
+    // Hairlines (a page edge, a fold, a scratch) are far thinner than any pen stroke on
+    // digits of this size: 2 · area / perimeter is the stroke width.
     int area = 0, edges = 0;
     for (int y = b.y; y < b.bottom(); ++y)
       for (int x = b.x; x < b.right(); ++x) {
         if (!mine(x, y)) continue;
-        ++profile_[size_t(x - b.x)], ++area;
-        edges += !mine(x - 1, y) + !mine(x + 1, y) + !mine(x, y - 1) + !mine(x, y + 1);
+        ++area;
+        edges += (x == b.x || !mine(x - 1, y)) + (x + 1 == b.right() || !mine(x + 1, y)) +
+                 (y == b.y || !mine(x, y - 1)) + (y + 1 == b.bottom() || !mine(x, y + 1));
       }
-    const float stroke = edges ? std::max(1.0f, 2.0f * float(area) / float(edges)) : 1.0f;
-    // Hairlines (a page edge, a fold, a scratch) are far thinner than any pen stroke on
-    // digits of this size.
-    if (2.0f * float(area) / float(std::max(1, edges)) < kMinStroke * std::max(H, float(b.h))) continue;
+    const float width = 2.0f * float(area) / float(std::max(1, edges));
+    if (width < kMinStrokePixels || width < kMinStroke * std::max(H, float(b.h))) continue;
 
-    // Candidate cuts: the lowest local minima of the (lightly smoothed) profile.
-    cuts_.clear();
+    std::span<const CutPath> cuts;
     if (b.w > kSplitWidth * H) {
-      const int margin = std::max(1, int(kCutSpacing * H));
-      picked_.clear();
-      auto at = [&](int i) { return profile_[size_t(std::clamp(i, 0, b.w - 1))]; };
-      for (int x = margin; x < b.w - margin; ++x) {
-        const int v = at(x - 1) + 2 * at(x) + at(x + 1);
-        const int l = at(x - 2) + 2 * at(x - 1) + at(x), r = at(x) + 2 * at(x + 1) + at(x + 2);
-        if (v <= l && v <= r) picked_.push_back(x);
-      }
-      std::stable_sort(picked_.begin(), picked_.end(), [&](int a, int c) { return profile_[size_t(a)] < profile_[size_t(c)]; });
-      const int want = std::min(8, 2 * int(std::ceil(b.w / (0.5f * H))));
-      for (int x : picked_) {
-        if (int(cuts_.size()) >= want) break;
-        bool far = true;
-        for (int c : cuts_) far = far && std::abs(c - x) >= margin;
-        if (far) cuts_.push_back(x);
-      }
-      std::sort(cuts_.begin(), cuts_.end());
+      const int spacing = std::max(2, int(kCutSpacing * H));
+      // About one cut per third of a line height of width.
+      const int max_cuts = std::clamp(int(std::lround(3.0f * float(b.w) / H)) - 1, 1, 12);
+      cuts = cut_finder_.find(src, g, b, spacing, max_cuts);
     }
+    // The line keeps its own copy of the cuts (the finder's is for one group only).
+    const size_t first_path = paths_.size();
+    for (const CutPath& c : cuts)
+      paths_.insert(paths_.end(), cut_finder_.columns().begin() + c.offset,
+                    cut_finder_.columns().begin() + c.offset + b.h);
+    const int* paths = cut_finder_.columns().data();
 
     // Atoms between consecutive cuts, each with the rows its ink spans.
-    int x0 = 0;
-    bool first = true;
-    for (size_t k = 0; k <= cuts_.size(); ++k) {
-      const int x1 = k < cuts_.size() ? cuts_[k] : b.w;
-      int top = b.bottom(), bottom = b.y;
+    for (size_t k = 0; k <= cuts.size(); ++k) {
+      Atom a;
+      a.group = g;
+      a.path_top = b.y;
+      a.left = k > 0 ? paths + cuts[k - 1].offset : nullptr;
+      a.right = k < cuts.size() ? paths + cuts[k].offset : nullptr;
+      const int left_path = k > 0 ? int(first_path + (k - 1) * size_t(b.h)) : -1;
+      const int right_path = k < cuts.size() ? int(first_path + k * size_t(b.h)) : -1;
+      int x0 = b.right(), x1 = b.x, y0 = b.bottom(), y1 = b.y;
       for (int y = b.y; y < b.bottom(); ++y)
-        for (int x = b.x + x0; x < b.x + x1; ++x)
-          if (mine(x, y)) top = std::min(top, y), bottom = std::max(bottom, y + 1);
-      if (bottom > top) {
-        // What it costs to end a digit just before this atom.
-        float cost = 0;
-        if (!first) {
-          cost = kCutCostPerStroke * float(profile_[size_t(x0)]) / stroke;
-        } else if (!atoms_.empty()) {
-          const float gap = float(b.x - atoms_.back().box.right());
-          cost = kCloseGapCost * std::max(0.0f, 1.0f - gap / (kMaxJoinGap * H));
-        }
-        atoms_.push_back({g, b.x + x0, b.x + x1, Box{b.x + x0, top, x1 - x0, bottom - top}});
-        split_cost_.push_back(cost);
-        first = false;
+        for (int x = b.x; x < b.right(); ++x)
+          if (a.contains(x, y) && mine(x, y)) x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
+      if (x1 <= x0) continue;
+      a.box = {x0, y0, x1 - x0, y1 - y0};
+      // What it costs to end a digit just before this atom.
+      float cost = 0;
+      if (a.left) {
+        cost = kCutCost + kCutCostPerStroke * cuts[k - 1].crossings;
+      } else if (!atoms_.empty()) {
+        const float gap = float(b.x - atoms_.back().box.right());
+        cost = kCloseGapCost * std::max(0.0f, 1.0f - gap / (kMaxJoinGap * H));
       }
-      x0 = x1;
+      atoms_.push_back(a);
+      split_cost_.push_back(cost);
+      path_of_.push_back({left_path, right_path});
     }
+  }
+  // Point the atoms at the line's copy of their cuts.
+  for (size_t i = 0; i < atoms_.size(); ++i) {
+    atoms_[i].left = path_of_[i].first >= 0 ? paths_.data() + path_of_[i].first : nullptr;
+    atoms_[i].right = path_of_[i].second >= 0 ? paths_.data() + path_of_[i].second : nullptr;
   }
 }
 
@@ -147,6 +149,9 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
       float s = std::log(std::max(1e-4f, confidence)) + kDigitBonus - end_cost(j);
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
+#ifdef SCRAWL_DEBUG_SPLIT
+      std::fprintf(stderr, "seg %d..%d box [%d %d %d %d] conf %.3f end %.2f wide %.2f low %.2f -> %.2f\n", i, j, box.x, box.y, box.w, box.h, confidence, end_cost(j), kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom), kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H), s);
+#endif
       if (best_[size_t(i)] + s > best_[size_t(j)])
         best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = confidence;
     }

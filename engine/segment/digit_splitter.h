@@ -5,8 +5,10 @@
 #pragma once
 #include <functional>
 #include <span>
+#include <utility>
 #include <vector>
 
+#include "cut_paths.h"
 #include "digit_cutout.h"
 #include "lines.h"
 
@@ -32,10 +34,12 @@ class DigitSplitter {
  private:
   void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line);
 
+  CutFinder cut_finder_;
   DigitCutter cutter_;
   std::vector<Atom> atoms_;
   std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it
-  std::vector<int> profile_, cuts_, picked_;
+  std::vector<int> paths_, picked_;
+  std::vector<std::pair<int, int>> path_of_;  // per atom: offsets of its cuts in paths_, -1 for none
   std::vector<float> best_, confidence_;
   std::vector<int> from_;
   DigitPixels pixels_;

@@ -11,6 +11,10 @@ namespace {
 constexpr float kSameLine = 0.4f;
 // ...and lies no further from that piece than this many of its heights.
 constexpr float kMaxGap = 4.0f;
+// A fragment joins the line of a tall piece at most this many of its heights away.
+constexpr float kFragmentReach = 0.3f;
+// Pieces of fewer pixels are specks, left out when judging how tall digits are.
+constexpr int kNotSpeck = 20;
 // Pieces whose columns overlap by this share of the narrower one belong to one digit.
 constexpr float kSameDigit = 0.5f;
 
@@ -25,33 +29,55 @@ void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
   std::sort(order_.begin(), order_.end(), [&](int a, int b) { return pieces[size_t(a)].box.x < pieces[size_t(b)].box.x; });
 
   // Follow lines left to right: first with the tall pieces (digits), then the small ones
-  // (bars, dots, fragments) join the line of the tall piece nearest them, so that a dot
-  // between two lines never draws a digit away from its own line.
-  int tallest = 0;
-  for (const Piece& p : pieces) tallest = std::max(tallest, p.box.h);
+  // (bars, dots, fragments of broken digits) join the line of a tall piece right next to
+  // them, so that a dot between two lines never draws a digit away from its own line.
+  // Tall: at least half as tall as the bigger pieces (the upper quartile of those that are
+  // not specks), so that one stray tall thing does not make fragments of every digit.
+  heights_.clear();
+  for (const Piece& p : pieces)
+    if (p.area >= kNotSpeck) heights_.push_back(p.box.h);
+  int big = 0;
+  if (!heights_.empty()) {
+    std::nth_element(heights_.begin(), heights_.begin() + heights_.size() * 3 / 4, heights_.end());
+    big = heights_[heights_.size() * 3 / 4];
+  }
   tracks_.clear();
   track_of_.assign(size_t(n), -1);
   for (int phase = 0; phase < 2; ++phase)
     for (int i : order_) {
       const Box& b = pieces[size_t(i)].box;
-      if ((b.h * 2 >= tallest) != (phase == 0)) continue;
-      // The line whose nearest tall piece overlaps this one's rows the most.
+      if ((b.h * 2 >= big) != (phase == 0)) continue;
       int best = -1;
-      float best_ratio = kSameLine;
+      float best_score = phase == 0 ? kSameLine : -1e9f;
       for (int t = 0; t < int(tracks_.size()); ++t) {
-        const Box* ref = nullptr;
-        int ref_dist = 0;
-        for (int k : order_) {
-          if (track_of_[size_t(k)] != t) continue;
-          const Box& r = pieces[size_t(k)].box;
-          if (r.h * 5 < tracks_[size_t(t)].max_h * 3) continue;  // a fragment itself
-          const int dist = std::abs((r.x + r.right()) - (b.x + b.right()));
-          if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
+        if (phase == 0) {
+          // The line whose nearest tall piece overlaps this one's rows the most.
+          const Box* ref = nullptr;
+          int ref_dist = 0;
+          for (int k : order_) {
+            if (track_of_[size_t(k)] != t) continue;
+            const Box& r = pieces[size_t(k)].box;
+            if (r.h * 5 < tracks_[size_t(t)].max_h * 3) continue;  // a fragment itself
+            const int dist = std::abs((r.x + r.right()) - (b.x + b.right()));
+            if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
+          }
+          if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
+          const float ratio = float(overlap(b.y, b.bottom(), ref->y, ref->bottom())) / float(std::max(1, std::min(b.h, ref->h)));
+          if (ratio >= best_score) best_score = ratio, best = t;
+        } else {
+          // A tall piece beside or just above or below it: the more rows shared the better.
+          for (int k : order_) {
+            if (track_of_[size_t(k)] != t || k == i) continue;
+            const Box& r = pieces[size_t(k)].box;
+            if (r.h * 2 < big) continue;
+            if (b.x - r.right() > kFragmentReach * r.h || r.x - b.right() > kFragmentReach * r.h) continue;
+            const int apart = std::max({0, r.y - b.bottom(), b.y - r.bottom()});
+            if (apart > kFragmentReach * r.h) continue;
+            const float score = float(overlap(b.y, b.bottom(), r.y, r.bottom())) / float(std::max(1, std::min(b.h, r.h))) -
+                                float(apart) / float(r.h);
+            if (score > best_score) best_score = score, best = t;
+          }
         }
-        if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
-        const int ov = overlap(b.y, b.bottom(), ref->y, ref->bottom());
-        const float ratio = float(ov) / float(std::max(1, std::min(b.h, ref->h)));
-        if (ratio >= best_ratio) best_ratio = ratio, best = t;
       }
       if (best < 0) {
         best = int(tracks_.size());
@@ -103,13 +129,19 @@ void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
   }
 
   // Groups are already left to right: each was opened by its leftmost piece, in x order.
-  // Typical digit height per line: the median of its groups that are not mere fragments.
+  // Typical digit height per line: the median of its groups that are neither fragments nor
+  // wide (touching digits, whose rows add up their different heights); failing those, of all.
   for (TextLine& line : lines_) {
-    heights_.clear();
     int tallest = 0;
     for (int g = line.first; g < line.first + line.count; ++g) tallest = std::max(tallest, groups_[size_t(g)].box.h);
-    for (int g = line.first; g < line.first + line.count; ++g)
-      if (groups_[size_t(g)].box.h * 2 >= tallest) heights_.push_back(groups_[size_t(g)].box.h);
+    for (int pass = 0; pass < 2; ++pass) {
+      heights_.clear();
+      for (int g = line.first; g < line.first + line.count; ++g) {
+        const Box& b = groups_[size_t(g)].box;
+        if (b.h * 2 >= tallest && (pass == 1 || b.w <= b.h * 6 / 5)) heights_.push_back(b.h);
+      }
+      if (!heights_.empty()) break;
+    }
     std::nth_element(heights_.begin(), heights_.begin() + heights_.size() / 2, heights_.end());
     line.height = heights_[heights_.size() / 2];
   }

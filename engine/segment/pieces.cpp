@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "../single_digit.h"
 
 namespace scrawl {
 namespace {
@@ -18,6 +17,7 @@ constexpr float kSpeck = 0.006f;
 // something cut off by the frame (the table around the page, a corner of it), not a digit,
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
+constexpr float kEdgeMargin = 0.01f;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 
@@ -61,21 +61,30 @@ bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps
 
 std::span<const Piece> PieceFinder::find(InkMap& ink) {
   const int w = ink.width, h = ink.height;
-  erase_long_lines(ink.ink, ink.mask, w, h);
   auto comps = finder_.find(ink.mask.data(), w, h);
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
   label_count_ = int(comps.size()) + 1;
 
-  // How many pixels of each component lie on each edge of the image.
+  // How many rows (columns) of each component come within a few pixels of each edge of the
+  // image: a page edge or the table often stops just short of it.
   contact_.assign(comps.size() + 1, Contact{});
   const auto& labels = finder_.labels();
+  const int margin = std::max(2, int(kEdgeMargin * float(std::max(w, h))));
   for (int x = 0; x < w; ++x) {
-    ++contact_[size_t(labels[size_t(x)])].top;
-    ++contact_[size_t(labels[size_t(h - 1) * w + x])].bottom;
+    int top = 0, bottom = 0;  // the last label counted for this column at each end
+    for (int d = 0; d < std::min(margin, h); ++d) {
+      const int a = labels[size_t(d) * w + x], b = labels[size_t(h - 1 - d) * w + x];
+      if (a && a != top) ++contact_[size_t(a)].top, top = a;
+      if (b && b != bottom) ++contact_[size_t(b)].bottom, bottom = b;
+    }
   }
   for (int y = 0; y < h; ++y) {
-    ++contact_[size_t(labels[size_t(y) * w])].left;
-    ++contact_[size_t(labels[size_t(y) * w + w - 1])].right;
+    int left = 0, right = 0;
+    for (int d = 0; d < std::min(margin, w); ++d) {
+      const int a = labels[size_t(y) * w + d], b = labels[size_t(y) * w + w - 1 - d];
+      if (a && a != left) ++contact_[size_t(a)].left, left = a;
+      if (b && b != right) ++contact_[size_t(b)].right, right = b;
+    }
   }
 
   const int speck = std::max(3, int(std::lround(kSpeck * float(std::max(w, h)))));

@@ -100,7 +100,7 @@ Page PageMaker::make(int length, Rng& rng) {
         if (img[y * 28 + x] > 30) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     d.cx0 = x0, d.cy0 = y0, d.cw = x1 - x0 + 1, d.ch = y1 - y0 + 1;
     d.scale = rng.uniform(0.9f, 1.1f) / 20.0f;  // for now: digit heights per MNIST pixel
-    if (i > 0) pen += t.touching && rng.chance(0.5f) ? rng.uniform(-0.15f, 0.0f) : rng.uniform(0.12f, 0.45f);
+    if (i > 0) pen += t.touching && rng.chance(0.5f) ? rng.uniform(-0.08f, 0.0f) : rng.uniform(0.12f, 0.45f);
     d.x = pen;
     d.y = rng.normal() * 0.04f - 0.5f * d.ch * d.scale;  // relative to the line's centre
     d.broken = t.broken && rng.chance(0.5f);

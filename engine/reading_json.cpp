@@ -1,0 +1,36 @@
+#include "reading_json.h"
+
+#include <cstdio>
+
+namespace scrawl {
+
+std::string json_quote(const std::string& s) {
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += char(c);
+    else if (c == '\n') out += "\\n";
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else out += char(c);
+  }
+  return out + "\"";
+}
+
+std::string reading_json_members(const Reading& reading) {
+  std::string out = "\"text\":" + json_quote(reading.text) + ",\"lines\":" + std::to_string(reading.lines) + ",\"digits\":[";
+  char buf[160];
+  for (size_t i = 0; i < reading.digits.size(); ++i) {
+    const ReadDigit& d = reading.digits[i];
+    std::snprintf(buf, sizeof buf, "%s{\"digit\":%d,\"confidence\":%.6g,\"unsure\":%s,\"line\":%d,\"box\":[%d,%d,%d,%d]}",
+                  i ? "," : "", d.digit, double(d.confidence), d.unsure ? "true" : "false", d.line, d.box.x, d.box.y,
+                  d.box.w, d.box.h);
+    out += buf;
+  }
+  out += "]";
+  if (!reading.message.empty()) out += ",\"message\":" + json_quote(reading.message);
+  return out;
+}
+
+}  // namespace scrawl
