@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <sstream>
+#include <charconv>
 
 #include "batchnorm.h"
 #include "conv2d.h"
@@ -20,13 +20,29 @@ std::string_view trim(std::string_view s) {
 
 Error bad_spec(const std::string& why) { return make_error(ErrorCode::kBadWeights, "invalid architecture: " + why); }
 
+// Splits a spec line into words; iostreams would pull a locale library into the wasm.
+std::vector<std::string_view> words_of(std::string_view line) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < line.size() && line[i] != ' ') ++i;
+    if (i > start) words.push_back(line.substr(start, i - start));
+  }
+  return words;
+}
+
 Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
-  std::istringstream words{std::string(line)};
-  std::string kind;
-  words >> kind;
+  const auto words = words_of(line);
+  const std::string kind(words.empty() ? std::string_view() : words[0]);
+  size_t next = 1;
   auto number = [&](int lo, int hi) -> int {
-    int v = -1;
-    if (!(words >> v) || v < lo || v > hi) return -1;
+    if (next >= words.size()) return -1;
+    int v = 0;
+    const auto w = words[next++];
+    auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
+    if (ec != std::errc() || end != w.data() + w.size() || v < lo || v > hi) return -1;
     return v;
   };
   std::unique_ptr<Layer> layer;
@@ -53,8 +69,7 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   } else {
     return bad_spec("unknown layer '" + kind + "'");
   }
-  std::string extra;
-  if (words >> extra) return bad_spec("unexpected '" + extra + "' after " + kind);
+  if (next < words.size()) return bad_spec("unexpected '" + std::string(words[next]) + "' after " + kind);
   return layer;
 }
 
