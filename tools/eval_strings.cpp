@@ -70,7 +70,7 @@ std::vector<uint8_t> rgba_of(const synth::Page& page) {
   return rgba;
 }
 
-// A 12-megapixel phone photo of one page: the page scaled up to 4000×3000 (bilinear).
+// A 12-megapixel phone photo of one page: the page (4:3) scaled up to 4000×3000 (bilinear).
 std::vector<uint8_t> phone_photo(const synth::Page& page, int w, int h) {
   std::vector<uint8_t> rgba(size_t(w) * h * 4, 255);
   for (int y = 0; y < h; ++y) {
@@ -224,7 +224,7 @@ int cmd_eval_strings(int argc, char** argv) {
   // A 12-megapixel phone photo: the reading must not grow with the megapixels.
   if (pages > 0) {
     Rng rng(seed, 999999, 17);
-    const synth::Page page = maker.make(5, rng);
+    const synth::Page page = maker.make(5, rng, 1000, 750);
     const auto photo = phone_photo(page, 4000, 3000);
     double best = 1e9;
     std::string got;

@@ -2,27 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace scrawl {
 namespace {
-
-// Separable running max (grow = true) or min over a (2r+1)² square, in place.
-void min_max_filter(std::vector<float>& img, std::vector<float>& tmp, int w, int h, int r, bool grow) {
-  auto pick = [grow](float a, float b) { return grow ? std::max(a, b) : std::min(a, b); };
-  tmp.resize(img.size());
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float m = img[size_t(y) * w + x];
-      for (int k = std::max(0, x - r); k <= std::min(w - 1, x + r); ++k) m = pick(m, img[size_t(y) * w + k]);
-      tmp[size_t(y) * w + x] = m;
-    }
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float m = tmp[size_t(y) * w + x];
-      for (int k = std::max(0, y - r); k <= std::min(h - 1, y + r); ++k) m = pick(m, tmp[size_t(k) * w + x]);
-      img[size_t(y) * w + x] = m;
-    }
-}
 
 // 3×3 mean, in place (edges clamped): softens the block pattern of the estimate.
 void box_blur3(std::vector<float>& img, std::vector<float>& tmp, int w, int h) {
@@ -67,60 +50,36 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
   img.swap(fill);
 }
 
-// Running max (or min) over [i - r, i + r] of n values spaced `stride` apart, in place
-// (van Herk / Gil-Werman: three comparisons per value whatever r). fwd, bwd: scratch.
-template <bool kMax>
-void running_extreme(float* line, int n, int stride, int r, std::vector<float>& fwd, std::vector<float>& bwd) {
-  auto pick = [](float a, float b) { return kMax ? std::max(a, b) : std::min(a, b); };
-  const float outside = kMax ? -1e9f : 1e9f;
-  const int k = 2 * r + 1, len = n + 2 * r;
-  fwd.resize(size_t(len)), bwd.resize(size_t(len));
-  auto at = [&](int i) { return (i < r || i >= n + r) ? outside : line[size_t(i - r) * size_t(stride)]; };
-  for (int i = 0; i < len; ++i) fwd[size_t(i)] = (i % k == 0) ? at(i) : pick(fwd[size_t(i - 1)], at(i));
-  for (int i = len - 1; i >= 0; --i)
-    bwd[size_t(i)] = (i % k == k - 1 || i == len - 1) ? at(i) : pick(bwd[size_t(i + 1)], at(i));
-  for (int i = 0; i < n; ++i) line[size_t(i) * size_t(stride)] = pick(bwd[size_t(i)], fwd[size_t(i + 2 * r)]);
-}
-
-template <bool kMax>
-void filter2d(std::vector<float>& img, int w, int h, int r, std::vector<float>& fwd, std::vector<float>& bwd) {
-  for (int y = 0; y < h; ++y) running_extreme<kMax>(img.data() + size_t(y) * w, w, 1, r, fwd, bwd);
-  for (int x = 0; x < w; ++x) running_extreme<kMax>(img.data() + x, h, w, r, fwd, bwd);
-}
-
 }  // namespace
 
-bool BackgroundFlattener::light_ink(const std::vector<float>& gray, int w, int h) {
+bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int h) {
   // On a copy of at most ~640 pixels a side (every f-th pixel), thin dark structure is what
   // a small closing fills in, thin light structure what a small opening removes.
-  const int f = std::max(1, std::max(w, h) / 640);
+  const int f = std::max(1, (std::max(w, h) + 639) / 640);
   const int pw = (w + f - 1) / f, ph = (h + f - 1) / f;
   probe_.resize(size_t(pw) * ph);
   for (int y = 0; y < ph; ++y)
     for (int x = 0; x < pw; ++x) probe_[size_t(y) * pw + x] = gray[size_t(y * f) * w + size_t(x * f)];
   // Noise level: the median difference between horizontal neighbours (strokes are too
   // few to move it); only what stands out well above it counts.
-  noise_.clear();
+  long long diffs[256] = {};
+  long long count = 0;
   for (int y = 0; y < ph; ++y)
-    for (int x = 1; x < pw; ++x) noise_.push_back(std::abs(probe_[size_t(y) * pw + x] - probe_[size_t(y) * pw + x - 1]));
-  float contrast = kStrokeContrast;
-  if (!noise_.empty()) {
-    std::nth_element(noise_.begin(), noise_.begin() + noise_.size() / 2, noise_.end());
-    contrast = std::max(contrast, 4.0f * noise_[noise_.size() / 2]);
-  }
+    for (int x = 1; x < pw; ++x, ++count) ++diffs[std::abs(int(probe_[size_t(y) * pw + x]) - int(probe_[size_t(y) * pw + x - 1]))];
+  int median_diff = 0;
+  for (long long seen = 0; median_diff < 255 && (seen += diffs[median_diff]) * 2 < count;) ++median_diff;
+  const int contrast = std::max(int(kStrokeContrast), 4 * median_diff);
   // Thin strokes first; strokes too bold for that window (a marker digit filling a small
   // canvas) show in one four times as wide.
   for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {
-    closed_ = probe_;
-    filter2d<true>(closed_, pw, ph, r, fwd_, bwd_);
-    filter2d<false>(closed_, pw, ph, r, fwd_, bwd_);
-    tmp_ = probe_;
-    filter2d<false>(tmp_, pw, ph, r, fwd_, bwd_);
-    filter2d<true>(tmp_, pw, ph, r, fwd_, bwd_);
+    probe_closed_ = probe_;
+    bytes_.close(probe_closed_, pw, ph, r);
+    probe_opened_ = probe_;
+    bytes_.open(probe_opened_, pw, ph, r);
     double dark = 0, light = 0;
     for (size_t i = 0; i < probe_.size(); ++i) {
-      dark += std::max(0.0f, closed_[i] - probe_[i] - contrast);
-      light += std::max(0.0f, probe_[i] - tmp_[i] - contrast);
+      dark += std::max(0, int(probe_closed_[i]) - int(probe_[i]) - contrast);
+      light += std::max(0, int(probe_[i]) - int(probe_opened_[i]) - contrast);
     }
     // Dark ink on light paper is by far the common case: turning the page over needs a
     // clear lead, and a page with no strokes at all stays as it is.
@@ -129,7 +88,7 @@ bool BackgroundFlattener::light_ink(const std::vector<float>& gray, int w, int h
   return false;
 }
 
-const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray, int w, int h) {
+const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
   const float half_stroke = std::max(2.0f, 0.5f * kMaxStroke * float(std::max(w, h)));
@@ -139,27 +98,25 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray,
 
   inverted_ = light_ink(gray, w, h);
   if (inverted_)
-    for (float& v : gray) v = 255.0f - v;
+    for (uint8_t& v : gray) v = uint8_t(255 - v);
 
   // A closing of the image itself, wide enough to fill in a bold stroke: caps the smooth
   // estimate below (see there).
   const int near = std::max(2, block);
   local_close_ = gray;
-  filter2d<true>(local_close_, w, h, near, fwd_, bwd_);
-  filter2d<false>(local_close_, w, h, near, fwd_, bwd_);
+  bytes_.close(local_close_, w, h, near);
 
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);
   for (int y = 0; y < h; ++y) {
     float* row = small_.data() + size_t(y / block) * sw;
-    const float* src = gray.data() + size_t(y) * w;
-    for (int x = 0; x < w; ++x) row[x / block] = std::max(row[x / block], src[x]);
+    const uint8_t* src = gray.data() + size_t(y) * w;
+    for (int x = 0; x < w; ++x) row[x / block] = std::max(row[x / block], float(src[x]));
   }
   // Closing: the max filter fills in blocks lying wholly on ink, the min filter then moves
   // the edges of real shadows back to where they were.
   closed_ = small_;
-  min_max_filter(closed_, tmp_, sw, sh, radius, true);
-  min_max_filter(closed_, tmp_, sw, sh, radius, false);
+  floats_.close(closed_, sw, sh, radius);
   box_blur3(closed_, tmp_, sw, sh);
   fill_enclosed(small_, tmp_, sw, sh);
   for (size_t i = 0; i < small_.size(); ++i) small_[i] = std::min(small_[i], closed_[i]);
@@ -175,7 +132,14 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray,
   std::nth_element(tmp_.begin(), tmp_.begin() + tmp_.size() * 9 / 10, tmp_.end());
   const float min_paper = std::max(8.0f, 0.6f * tmp_[tmp_.size() * 9 / 10]);
 
-  // Bilinear upsampling of the paper level, then darkness = 1 - pixel / paper.
+  // Bilinear upsampling of the paper level (row by row: first between two rows of the
+  // small copy, then along the row), then darkness = 1 - pixel / paper.
+  x0_.resize(size_t(w)), tx_.resize(size_t(w)), row_.resize(size_t(sw));
+  for (int x = 0; x < w; ++x) {
+    const float fx = std::clamp((x + 0.5f) / block - 0.5f, 0.0f, float(sw - 1));
+    x0_[size_t(x)] = std::min(int(fx), std::max(0, sw - 2));
+    tx_[size_t(x)] = fx - float(x0_[size_t(x)]);
+  }
   darkness_.resize(size_t(w) * h);
   for (int y = 0; y < h; ++y) {
     const float fy = std::clamp((y + 0.5f) / block - 0.5f, 0.0f, float(sh - 1));
@@ -183,15 +147,16 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<float>& gray,
     const float ty = fy - float(y0);
     const float* r0 = small_.data() + size_t(y0) * sw;
     const float* r1 = small_.data() + size_t(y1) * sw;
-    const float* src = gray.data() + size_t(y) * w;
+    for (int i = 0; i < sw; ++i) row_[size_t(i)] = (1 - ty) * r0[i] + ty * r1[i];
+    const uint8_t* src = gray.data() + size_t(y) * w;
+    const uint8_t* cap = local_close_.data() + size_t(y) * w;
     float* dst = darkness_.data() + size_t(y) * w;
     for (int x = 0; x < w; ++x) {
-      const float fx = std::clamp((x + 0.5f) / block - 0.5f, 0.0f, float(sw - 1));
-      const int x0 = int(fx), x1 = std::min(sw - 1, x0 + 1);
-      const float tx = fx - float(x0);
-      const float smooth = (1 - ty) * ((1 - tx) * r0[x0] + tx * r0[x1]) + ty * ((1 - tx) * r1[x0] + tx * r1[x1]);
-      const float paper = std::min(smooth, local_close_[size_t(y) * w + x]);
-      dst[x] = std::clamp((paper - src[x]) / std::max(paper, min_paper), 0.0f, 1.0f);
+      const int i = x0_[size_t(x)];
+      const float t = tx_[size_t(x)];
+      const float smooth = sw > 1 ? (1 - t) * row_[size_t(i)] + t * row_[size_t(i + 1)] : row_[0];
+      const float paper = std::min(smooth, float(cap[x]));
+      dst[x] = std::clamp((paper - float(src[x])) / std::max(paper, min_paper), 0.0f, 1.0f);
     }
   }
   return darkness_;

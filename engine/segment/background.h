@@ -13,7 +13,10 @@
 // the image's border, which keeps what surrounds a photographed page (the table) as
 // background however narrow a strip of it shows.
 #pragma once
+#include <cstdint>
 #include <vector>
+
+#include "morphology.h"
 
 namespace scrawl {
 
@@ -28,13 +31,17 @@ class BackgroundFlattener {
 
   // gray: w*h, 0..255; inverted in place when the ink is light. Returns the darkness, w*h:
   // 0 = as bright as the paper around it, 1 = black (or the ink's full contrast).
-  const std::vector<float>& flatten(std::vector<float>& gray, int w, int h);
+  const std::vector<float>& flatten(std::vector<uint8_t>& gray, int w, int h);
   bool inverted() const { return inverted_; }
 
  private:
-  bool light_ink(const std::vector<float>& gray, int w, int h);
+  bool light_ink(const std::vector<uint8_t>& gray, int w, int h);
 
-  std::vector<float> probe_, noise_, small_, closed_, tmp_, local_close_, fwd_, bwd_, darkness_;
+  Morphology<uint8_t> bytes_;
+  Morphology<float> floats_;
+  std::vector<uint8_t> probe_, probe_closed_, probe_opened_, local_close_;
+  std::vector<float> small_, closed_, tmp_, row_, tx_, darkness_;
+  std::vector<int> x0_;
   bool inverted_ = false;
 };
 

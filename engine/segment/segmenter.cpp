@@ -36,7 +36,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   }
 
   // Boxes back to the source image's pixels.
-  const float s = copy.scale;
+  const float s = float(copy.factor);
   for (FoundDigit& d : digits_) {
     const Box b = d.box;
     const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));

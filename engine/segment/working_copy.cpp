@@ -1,50 +1,42 @@
 #include "working_copy.h"
 
 #include <algorithm>
-#include <cmath>
-
-namespace scrawl {
-namespace {
-
-// stb_image_resize asks for its scratch memory once per call; hand it a buffer that grows
-// to the largest size seen and is then reused, so a call allocates nothing after warm-up.
-void* arena_alloc(size_t size, void* context) {
-  auto& arena = *static_cast<std::vector<unsigned char>*>(context);
-  if (arena.size() < size) arena.resize(size);
-  return arena.data();
-}
-
-}  // namespace
-}  // namespace scrawl
-
-#define STB_IMAGE_RESIZE_IMPLEMENTATION
-#define STB_IMAGE_RESIZE_STATIC
-#define STBIR_MALLOC(size, context) scrawl::arena_alloc(size, context)
-#define STBIR_FREE(ptr, context) ((void)(ptr), (void)(context))
-#define STBIR_ASSERT(x) ((void)0)
-#include <stb/stb_image_resize.h>
 
 namespace scrawl {
 
 WorkingCopy& WorkingCopyMaker::make(const GrayImage& image) {
   const int longest = std::max(image.width, image.height);
-  const float scale = longest > kMaxSide ? float(longest) / kMaxSide : 1.0f;
-  out_.scale = scale;
-  out_.width = std::max(1, int(std::lround(image.width / scale)));
-  out_.height = std::max(1, int(std::lround(image.height / scale)));
-  const size_t n = size_t(out_.width) * out_.height;
-
-  const uint8_t* px = image.pixels.data();
-  if (scale > 1.0f) {
-    shrunk_.resize(n);
-    stbir_resize_uint8_generic(image.pixels.data(), image.width, image.height, image.width, shrunk_.data(),
-                               out_.width, out_.height, out_.width, 1, STBIR_ALPHA_CHANNEL_NONE, 0, STBIR_EDGE_CLAMP,
-                               STBIR_FILTER_BOX, STBIR_COLORSPACE_LINEAR, &arena_);
-    px = shrunk_.data();
+  const int k = std::max(1, (longest + kMaxSide - 1) / kMaxSide);
+  out_.factor = k;
+  out_.width = (image.width + k - 1) / k;
+  out_.height = (image.height + k - 1) / k;
+  out_.gray.resize(size_t(out_.width) * out_.height);
+  if (k == 1) {
+    std::copy(image.pixels.begin(), image.pixels.end(), out_.gray.begin());
+    return out_;
   }
-
-  out_.gray.resize(n);
-  for (size_t i = 0; i < n; ++i) out_.gray[i] = float(px[i]);
+  // Box filter with whole blocks (the last row and column of blocks may be partial). Plain
+  // integer sums: this touches every pixel of a 12-megapixel photo once, so it must be cheap.
+  sums_.resize(size_t(out_.width));
+  for (int oy = 0; oy < out_.height; ++oy) {
+    std::fill(sums_.begin(), sums_.end(), 0u);
+    const int y0 = oy * k, y1 = std::min(image.height, y0 + k);
+    for (int y = y0; y < y1; ++y) {
+      const uint8_t* row = image.pixels.data() + size_t(y) * image.width;
+      int x = 0;
+      for (int ox = 0; ox < out_.width; ++ox) {
+        const int x1 = std::min(image.width, x + k);
+        uint32_t s = 0;
+        for (; x < x1; ++x) s += row[x];
+        sums_[size_t(ox)] += s;
+      }
+    }
+    uint8_t* out = out_.gray.data() + size_t(oy) * out_.width;
+    for (int ox = 0; ox < out_.width; ++ox) {
+      const uint32_t n = uint32_t(y1 - y0) * uint32_t(std::min(image.width, ox * k + k) - ox * k);
+      out[ox] = uint8_t((sums_[size_t(ox)] + n / 2) / n);
+    }
+  }
   return out_;
 }
 

@@ -10,22 +10,23 @@ namespace scrawl {
 
 struct WorkingCopy {
   int width = 0, height = 0;
-  float scale = 1.0f;       // source pixels per working pixel (>= 1)
-  std::vector<float> gray;  // width*height, 0..255
+  int factor = 1;             // source pixels per working pixel, each way
+  std::vector<uint8_t> gray;  // width*height
 };
 
 class WorkingCopyMaker {
  public:
-  // A page photographed whole at this size still gives a 5 mm digit ~15 px: enough for the
-  // 20×20 box it ends up in. Larger sources are shrunk by area averaging.
+  // Larger sources are shrunk by a whole factor (each working pixel the mean of a square
+  // of source pixels): a 4000×3000 photo becomes 1000×750, where a 5 mm digit on a whole
+  // A4 page is still ~17 pixels tall, about what MNIST's digits are.
   static constexpr int kMaxSide = 1280;
+
   // The copy is the maker's own; later stages may edit it.
   WorkingCopy& make(const GrayImage& image);
 
  private:
   WorkingCopy out_;
-  std::vector<uint8_t> shrunk_;
-  std::vector<unsigned char> arena_;  // stb_image_resize's scratch memory, kept between calls
+  std::vector<uint32_t> sums_;
 };
 
 }  // namespace scrawl

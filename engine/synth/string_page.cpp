@@ -81,7 +81,7 @@ void PageMaker::draw_rules(float centre_y, float spacing, float thickness) {
     }
 }
 
-Page PageMaker::make(int length, Rng& rng) {
+Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   Page page;
   PageTraits& t = page.traits;
   t.touching = length > 1 && rng.chance(0.3f);
@@ -120,6 +120,10 @@ Page PageMaker::make(int length, Rng& rng) {
     w_ = int(rng.uniform(320.0f, float(kMaxWidth)));
   }
   h_ = std::clamp(int(w_ * rng.uniform(0.35f, 0.8f)), int(4 * height), 1200);
+  if (width > 0 && height_px > 0) {  // a size of the caller's: the string fills 35-70% of it
+    if (length > 0) height = std::min(rng.uniform(0.35f, 0.7f) * float(width) / pen, 0.25f * float(height_px));
+    w_ = width, h_ = height_px;
+  }
   t.digit_height = height;
   const float centre_y = h_ * rng.uniform(0.4f, 0.6f);
   const float left = (w_ - pen * height) * rng.uniform(0.4f, 0.6f);

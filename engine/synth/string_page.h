@@ -32,8 +32,9 @@ class PageMaker {
  public:
   // test: MNIST's t10k set. Kept by reference.
   explicit PageMaker(const DigitSet& test) : digits_(test) {}
-  // length: digits to write (0 for a blank page).
-  Page make(int length, Rng& rng);
+  // length: digits to write (0 for a blank page). width, height: the page's size in pixels
+  // (0: chosen at random, up to 1400 pixels wide).
+  Page make(int length, Rng& rng, int width = 0, int height = 0);
 
  private:
   struct Placed {  // one digit on the flat page
