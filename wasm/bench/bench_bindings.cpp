@@ -1,0 +1,37 @@
+// Exports for benchmarking the engine's network alone against other runtimes (the anchors
+// harness): load any Scrawl weights file, run a batch. Not part of the shipped module.
+#include <emscripten/emscripten.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "weights_file.h"
+
+namespace {
+std::unique_ptr<scrawl::Model> g_model;
+std::unique_ptr<scrawl::InferenceSession> g_session;
+constexpr int kMaxBatch = 64;
+}  // namespace
+
+extern "C" {
+
+// Returns 0 on success, 1 if the file is not a valid model.
+EMSCRIPTEN_KEEPALIVE int bench_load(const uint8_t* bytes, int len) {
+  auto model = scrawl::parse_model({bytes, size_t(len)});
+  if (!model) return 1;
+  g_session.reset();
+  g_model = std::make_unique<scrawl::Model>(std::move(model.value()));
+  g_session = std::make_unique<scrawl::InferenceSession>(g_model->network, kMaxBatch);
+  return 0;
+}
+
+// in: n images; out: n outputs. Runs in chunks of at most kMaxBatch.
+EMSCRIPTEN_KEEPALIVE void bench_run(const float* in, int n, float* out) {
+  const int in_size = g_model->network.input().size(), out_size = g_model->network.output().size();
+  for (int done = 0; done < n; done += kMaxBatch) {
+    const int m = std::min(kMaxBatch, n - done);
+    const float* y = g_session->run(in + size_t(done) * in_size, m);
+    std::copy(y, y + size_t(m) * out_size, out + size_t(done) * out_size);
+  }
+}
+}
