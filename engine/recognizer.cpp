@@ -9,6 +9,17 @@
 namespace scrawl {
 namespace {
 constexpr float kDefaultUnsureBelow = 0.8f;
+// Two boxes show the same digit when the smaller lies mostly inside the larger and the
+// larger is not many times its size (a thin 1 shifted by a pixel still counts; a box that
+// also holds a stain or the table does not).
+bool same_digit(const Box& a, const Box& b) {
+  const int w = std::min(a.right(), b.right()) - std::max(a.x, b.x);
+  const int h = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
+  if (w <= 0 || h <= 0) return false;
+  const double area_a = double(a.w) * a.h, area_b = double(b.w) * b.h;
+  const double smaller = std::min(area_a, area_b), larger = std::max(area_a, area_b);
+  return double(w) * h >= 0.5 * smaller && larger <= 6 * smaller;
+}
 }
 
 Recognizer::Recognizer(Model model)
@@ -68,11 +79,22 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
   if (image.empty()) return make_error(ErrorCode::kEmptyImage, "the image is empty");
   const DigitScorer score = [this](const DigitPixels& pixels) { return classify(pixels).confidence; };
   Reading out;
-  for (const FoundDigit& found : segmenter_.find(image, score)) {
-    const Recognition r = classify(found.pixels);
-    if (!out.digits.empty() && found.line != out.digits.back().line) out.text += ' ';
+  const auto found = segmenter_.find(image, score);
+  for (const FoundDigit& f : found) {
+    const Recognition r = classify(f.pixels);
+    if (!out.digits.empty() && f.line != out.digits.back().line) out.text += ' ';
     out.text += char('0' + r.digit);
-    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, found.box, found.line});
+    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line});
+  }
+  // One digit: when the single-digit pipeline sees the same digit (about the same box), its
+  // answer is the one given, so read() and recognize_*() agree on single-digit images.
+  if (found.size() == 1) {
+    auto single = preprocess_.run(image);
+    if (single && same_digit(single->box, found[0].box)) {
+      const Recognition r = classify(single->pixels);
+      out.digits[0] = {r.digit, r.confidence, r.unsure, r.probs, single->box, 0};
+      out.text = std::string(1, char('0' + r.digit));
+    }
   }
   out.lines = segmenter_.line_count();
   if (out.digits.empty()) out.message = kNoDigitsFound;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "reading_json.h"
 #include "recognizer.h"
 
 namespace {
@@ -47,6 +48,12 @@ const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
   return g_json.c_str();
 }
 
+const char* reading_json(const scrawl::Result<scrawl::Reading>& r) {
+  if (!r) return error_json(r.error());
+  g_json = "{" + scrawl::reading_json_members(r.value()) + "}";
+  return g_json.c_str();
+}
+
 }  // namespace
 
 extern "C" {
@@ -70,7 +77,18 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_recognize_rgba(const uint8_t* rgba, int 
   return result_json(g_recognizer->recognize_rgba(rgba, width, height));
 }
 
-// The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful call.
+// Every digit in an image (a whole number, several lines): {"text","lines","digits",["message"]}.
+EMSCRIPTEN_KEEPALIVE const char* scrawl_read_file(const uint8_t* bytes, int len) {
+  if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
+  return reading_json(g_recognizer->read(std::span<const uint8_t>(bytes, size_t(len < 0 ? 0 : len))));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width, int height) {
+  if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
+  return reading_json(g_recognizer->read(rgba, width, height));
+}
+
+// The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call.
 EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
 
 }

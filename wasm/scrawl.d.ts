@@ -41,15 +41,20 @@ export interface ReadDigit {
   digit: number;
   confidence: number;
   unsure: boolean;
+  /** Which line it is on, 0 = the top one. */
+  line: number;
   box: Box;
 }
 
-/** The answer of read(), for engines that read several digits (not in every build yet). */
+/** The answer of read(): every digit found, in reading order. */
 export interface Reading {
-  /** The digits read, lines separated by "\n". */
+  /** The digits in reading order (lines top to bottom, each left to right), a space between lines. */
   text: string;
+  /** How many lines of digits. */
+  lines: number;
   digits: ReadDigit[];
-  lines: unknown[];
+  /** "no digits found" when there are none (a blank page is not an error). */
+  message?: string;
 }
 
 export class ScrawlError extends Error {
@@ -74,8 +79,12 @@ export class Scrawl {
   recognizePixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Recognition;
   /** Reads the digit in an ImageData, e.g. from a canvas. Throws ScrawlError. */
   recognizePixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Recognition;
-  /** Several digits; present only in builds that have it. */
-  read?(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Reading;
+  /** Every digit in an image file's bytes: a whole number, several lines. Throws ScrawlError for bad input. */
+  read(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Reading;
+  /** Every digit in RGBA pixels (width × height × 4 bytes). */
+  readPixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Reading;
+  /** Every digit in an ImageData, e.g. from a canvas. */
+  readPixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Reading;
 }
 
 /** Loads the engine (in a browser window or worker, or Node >= 20). Rejects with ScrawlError. */

@@ -9,6 +9,12 @@
 //   // -> { digit: 7, confidence: 0.998, unsure: false, probs: [10 numbers], box: [x, y, w, h],
 //   //      input: Float32Array(784) (the 28×28 image the model saw, 0 = paper, 1 = ink) }
 //
+//   const n = scrawl.read(fileBytes);                          // every digit: a whole number, lines
+//   const m = scrawl.readPixels(rgba, width, height);           // or an ImageData
+//   // -> { text: '2024 17', lines: 2, digits: [{ digit: 2, confidence: 0.99, unsure: false,
+//   //      line: 0, box: [x, y, w, h] }, ...] }   (text: reading order, a space between lines)
+//   // A page without digits is no error: { text: '', lines: 0, digits: [], message: 'no digits found' }
+//
 // Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
 // not_an_image, image_too_large, empty_image, no_digit, bad_argument.
 import createScrawlCore from './scrawl-core.mjs';
@@ -45,6 +51,21 @@ function toBytes(data) {
   throw new ScrawlError('expected the bytes of an image (Uint8Array or ArrayBuffer)', 'bad_argument');
 }
 
+// (rgba, width, height) or (imageData) -> [bytes, width, height], checked.
+function pixelsArgs(rgba, width, height) {
+  if (rgba && typeof rgba === 'object' && 'data' in rgba && width === undefined) {
+    ({ width, height } = rgba);
+    rgba = rgba.data;
+  }
+  const bytes = toBytes(rgba);
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0)
+    throw new ScrawlError('width and height must be positive whole numbers', 'bad_argument');
+  if (bytes.length !== width * height * 4)
+    throw new ScrawlError(`expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${bytes.length}`,
+      'bad_argument');
+  return [bytes, width, height];
+}
+
 export class Scrawl {
   /** @internal use createScrawl() */
   constructor(core) {
@@ -64,20 +85,23 @@ export class Scrawl {
 
   /** Reads the digit in RGBA pixels (width × height × 4 bytes), e.g. ImageData.data; also accepts an ImageData. */
   recognizePixels(rgba, width, height) {
-    if (rgba && typeof rgba === 'object' && 'data' in rgba && width === undefined) {
-      ({ width, height } = rgba);
-      rgba = rgba.data;
-    }
-    const bytes = toBytes(rgba);
-    if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0)
-      throw new ScrawlError('width and height must be positive whole numbers', 'bad_argument');
-    if (bytes.length !== width * height * 4)
-      throw new ScrawlError(`expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${bytes.length}`,
-        'bad_argument');
-    return this._call(bytes, (ptr) => this._core._scrawl_recognize_rgba(ptr, width, height));
+    const [bytes, w, h] = pixelsArgs(rgba, width, height);
+    return this._call(bytes, (ptr) => this._core._scrawl_recognize_rgba(ptr, w, h));
   }
 
-  _call(bytes, run) {
+  /** Reads every digit in an image file's bytes: a whole number, several lines, a photo of a page. */
+  read(fileBytes) {
+    const bytes = toBytes(fileBytes);
+    return this._call(bytes, (ptr) => this._core._scrawl_read_file(ptr, bytes.length), false);
+  }
+
+  /** Reads every digit in RGBA pixels (width × height × 4 bytes) or an ImageData. */
+  readPixels(rgba, width, height) {
+    const [bytes, w, h] = pixelsArgs(rgba, width, height);
+    return this._call(bytes, (ptr) => this._core._scrawl_read_rgba(ptr, w, h), false);
+  }
+
+  _call(bytes, run, withInput = true) {
     const core = this._core;
     const ptr = core._malloc(Math.max(1, bytes.length));
     if (!ptr) throw new ScrawlError('not enough memory for this image', 'image_too_large');
@@ -89,6 +113,7 @@ export class Scrawl {
       core._free(ptr);
     }
     if (json.error) throw new ScrawlError(json.error, json.code);
+    if (!withInput) return json;
     const at = core._scrawl_last_input() / 4;
     json.input = core.HEAPF32.slice(at, at + 784);
     return json;

@@ -91,7 +91,7 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
 const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
-  const float half_stroke = std::max(2.0f, 0.5f * kMaxStroke * float(std::max(w, h)));
+  const float half_stroke = std::max({2.0f, 0.5f * kMaxStroke * float(std::max(w, h)), kMaxStrokeShort * float(std::min(w, h))});
   const int block = std::max(1, int(half_stroke / 2));
   const int radius = int(std::ceil(half_stroke / float(block)));
   const int sw = (w + block - 1) / block, sh = (h + block - 1) / block;
@@ -102,7 +102,7 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
 
   // A closing of the image itself, wide enough to fill in a bold stroke: caps the smooth
   // estimate below (see there).
-  const int near = std::max(2, block);
+  const int near = std::max(2, int(half_stroke));
   local_close_ = gray;
   bytes_.close(local_close_, w, h, near);
 

@@ -9,7 +9,7 @@ namespace {
 
 constexpr int kMaxAtomsPerDigit = 5;
 // Groups wider than this many line heights may hold touching digits.
-constexpr float kSplitWidth = 0.9f;
+constexpr float kSplitWidth = 0.9f, kLoneSplitWidth = 1.5f;
 // A digit is at most this wide (in line heights)...
 constexpr float kMaxDigitWidth = 1.5f;
 // ...and its separate pieces lie at most this far apart.
@@ -68,7 +68,10 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
     if (width < kMinStrokePixels || width < kMinStroke * std::max(H, float(b.h))) continue;
 
     std::span<const CutPath> cuts;
-    if (b.w > kSplitWidth * H) {
+    // A group alone on its line sets the line height itself; it is more likely one wide
+    // digit than touching ones unless it is very wide.
+    const float split_width = line.count == 1 ? kLoneSplitWidth : kSplitWidth;
+    if (b.w > split_width * H) {
       const int spacing = std::max(2, int(kCutSpacing * H));
       // About one cut per third of a line height of width.
       const int max_cuts = std::clamp(int(std::lround(3.0f * float(b.w) / H)) - 1, 1, 12);

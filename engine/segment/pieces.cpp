@@ -17,7 +17,7 @@ constexpr float kSpeck = 0.006f;
 // something cut off by the frame (the table around the page, a corner of it), not a digit,
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
-constexpr float kEdgeMargin = 0.01f;  // "at the edge": this share of the longer side from it
+constexpr float kEdgeMargin = 0.03f;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 
@@ -93,9 +93,9 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
     const Box& b = c.box;
     if (std::max(b.w, b.h) < speck || c.area < 5) continue;
     if ((b.x == 0 && b.right() == w) || (b.y == 0 && b.bottom() == h)) continue;  // a border or frame
-    // What surrounds the page: large and at the edge, or cut off by it.
-    const bool at_side = b.x == 0 || b.right() == w, at_end = b.y == 0 || b.bottom() == h;
-    if ((at_side || at_end) && (b.w * 2 >= w || b.h * 2 >= h)) continue;
+    // What surrounds the page: large, solid and at the edge, or cut off by it.
+    const bool at_edge = b.x == 0 || b.right() == w || b.y == 0 || b.bottom() == h;
+    if (at_edge && (b.w * 2 >= w || b.h * 2 >= h) && c.area * 2 >= b.w * b.h) continue;
     const Contact& e = contact_[size_t(c.label)];
     if (std::max(e.left, e.right) >= kEdgeContact * b.h || std::max(e.top, e.bottom) >= kEdgeContact * b.w) continue;
     if (is_line(c, w, h)) continue;

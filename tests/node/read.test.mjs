@@ -1,0 +1,80 @@
+// read() / readPixels(): every digit on a page, as the JS API gives it (dist/, built by
+// `bash scripts/build.sh wasm`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createScrawl, ScrawlError } from '../../dist/scrawl.mjs';
+import { drawStrokes, grayToRgba, mnistTest, noMnist, pngFromGray } from './helpers.mjs';
+
+const scrawl = await createScrawl();
+
+/** MNIST test digits (white on black, 28×28) written dark on a white page, 2× their size, side by side. */
+function pageOfMnist(mnist, indices, width, height) {
+  const gray = new Uint8Array(width * height).fill(255);
+  indices.forEach((index, k) => {
+    const left = 40 + k * 64, top = (height - 56) / 2;
+    for (let y = 0; y < 56; y++)
+      for (let x = 0; x < 56; x++) {
+        const v = mnist.images[index * 784 + (y >> 1) * 28 + (x >> 1)];
+        gray[(top + y) * width + left + x] = 255 - v;
+      }
+  });
+  return gray;
+}
+
+test('read() finds every digit of a number, in order, with boxes', (t) => {
+  const mnist = mnistTest();
+  if (!mnist) return t.skip(noMnist);
+  // The first four MNIST test digits (7 2 1 0): any model worth shipping reads them right.
+  const labels = [0, 1, 2, 3].map((i) => mnist.labels[i]).join('');
+  const gray = pageOfMnist(mnist, [0, 1, 2, 3], 340, 140);
+  const r = scrawl.read(pngFromGray(gray, 340, 140));
+  assert.equal(r.text, labels);
+  assert.equal(r.lines, 1);
+  assert.equal(r.digits.length, 4);
+  assert.equal(r.message, undefined);
+  for (let i = 0; i < 4; i++) {
+    const d = r.digits[i];
+    assert.equal(d.digit, Number(labels[i]));
+    assert.equal(d.line, 0);
+    assert.ok(d.confidence > 0 && d.confidence <= 1);
+    assert.equal(typeof d.unsure, 'boolean');
+    const [x, y, w, h] = d.box;
+    // Inside its own 56-pixel cell, left to right.
+    assert.ok(x >= 40 + i * 64 - 2 && x + w <= 40 + i * 64 + 58, `box ${d.box} of digit ${i}`);
+    assert.ok(y >= 40 && y + h <= 100 && w > 0 && h > 0);
+  }
+});
+
+test('read() orders lines top to bottom, a space between them', () => {
+  // Strokes: "1 1" on the first line, "1" below.
+  const gray = drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10);
+  const r = scrawl.read(pngFromGray(gray, 300, 300));
+  assert.equal(r.text, '11 1');
+  assert.equal(r.lines, 2);
+  assert.deepEqual(r.digits.map((d) => d.line), [0, 0, 1]);
+});
+
+test('a blank page gives no digits and says so, without an error', () => {
+  const gray = new Uint8Array(400 * 300).fill(236);
+  for (let i = 0; i < gray.length; i++) gray[i] -= (i * 7919) % 9;  // a little paper grain
+  const r = scrawl.read(pngFromGray(gray, 400, 300));
+  assert.equal(r.text, '');
+  assert.deepEqual(r.digits, []);
+  assert.equal(r.lines, 0);
+  assert.equal(r.message, 'no digits found');
+});
+
+test('readPixels() gives what read() gives, from RGBA or an ImageData', () => {
+  const gray = drawStrokes(240, 120, [[60, 20, 60, 100], [160, 20, 160, 100]], 9);
+  const fromFile = scrawl.read(pngFromGray(gray, 240, 120));
+  const rgba = grayToRgba(gray);
+  assert.deepEqual(scrawl.readPixels(rgba, 240, 120), fromFile);
+  assert.deepEqual(scrawl.readPixels({ data: new Uint8ClampedArray(rgba), width: 240, height: 120 }), fromFile);
+  assert.equal(fromFile.text, '11');
+});
+
+test('read() rejects what is not an image, like recognize()', () => {
+  assert.throws(() => scrawl.read(new TextEncoder().encode('not a picture')),
+    (e) => e instanceof ScrawlError && e.code === 'not_an_image');
+  assert.throws(() => scrawl.readPixels(new Uint8Array(10), 2, 2), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
+});
