@@ -1,5 +1,7 @@
 #include "conv2d.h"
 
+#include "gemm_kernels.h"
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -84,14 +86,19 @@ void Conv2D::col2im(const float* col, float* dx) const {
 
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
   const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
-  Eigen::Map<const MatRM> w(p, out_.c, rows);
-  Eigen::Map<const Vec> b(p + size_t(out_.c) * rows, out_.c);
+  const float* bias = p + size_t(out_.c) * rows;
   for (int i = 0; i < n; ++i) {
     im2col(x + size_t(i) * in_.size(), scratch);
+#ifdef __wasm_simd128__
+    gemm_bias_simd128(p, scratch, bias, y + size_t(i) * out_.size(), out_.c, rows, hw);
+#else
+    Eigen::Map<const MatRM> w(p, out_.c, rows);
+    Eigen::Map<const Vec> b(bias, out_.c);
     Eigen::Map<const MatRM> col(scratch, rows, hw);
     Eigen::Map<MatRM> out(y + size_t(i) * out_.size(), out_.c, hw);
     out.noalias() = w * col;
     out.colwise() += b;
+#endif
   }
 }
 

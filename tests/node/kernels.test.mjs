@@ -1,0 +1,16 @@
+// The wasm SIMD kernels against their scalar references, run where they run: in wasm.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './helpers.mjs';
+
+const dir = path.join(root, 'build/wasm/wasm/bench');
+
+test('the SIMD convolution kernel computes what the scalar reference computes', async (t) => {
+  if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
+  const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
+  const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
+  const worst = M._bench_kernel_max_diff(60);  // 60 random shapes up to 40×300 · 300×900
+  assert.ok(worst <= 1e-5, `largest relative difference ${worst}`);
+});
