@@ -32,6 +32,8 @@ const char* kHelp =
     "  --batch N          batch size (default 128)\n"
     "  --augment LIST     all, none, or a comma list of affine,elastic,thickness,blur,noise,polarity\n"
     "                     (default all)\n"
+    "  --augment-strength X  scales rotation, scale, shear and elastic distortion (default 1:\n"
+    "                     ±15°, ±20%, ±0.25, elastic amplitude 20–34 px)\n"
     "  --arch SPEC        architecture, layers separated by ';' (default: the shipped one)\n"
     "  --limit N          use only the first N training digits (for quick checks)\n"
     "  --no-test          do not touch the test set (for choosing settings on validation)\n";
@@ -48,7 +50,7 @@ int cmd_train(int argc, char** argv) {
   Args args;
   if (auto err = parse_args(argc, argv,
                             {"--mnist", "--epochs", "--seed", "--out", "--card", "--threads", "--lr", "--batch",
-                             "--augment", "--arch", "--limit"},
+                             "--augment", "--augment-strength", "--arch", "--limit"},
                             {"--help", "--no-test"}, args)) {
     std::fprintf(stderr, "scrawl train: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -72,6 +74,11 @@ int cmd_train(int argc, char** argv) {
   if (args.has("--seed")) cfg.seed = std::strtoull(args.get("--seed").c_str(), nullptr, 10);
   if (args.has("--lr")) cfg.learning_rate = std::strtof(args.get("--lr").c_str(), nullptr);
   if (args.has("--arch")) cfg.architecture = args.get("--arch");
+  if (args.has("--augment-strength")) cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
+  if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f)) {
+    std::fprintf(stderr, "scrawl train: --augment-strength must be a number from 0 to 3\n");
+    return 2;
+  }
   if (args.has("--augment") && !AugmentOptions::parse(args.get("--augment"), cfg.augment)) {
     std::fprintf(stderr, "scrawl train: --augment takes all, none or a list of affine,elastic,thickness,blur,noise,polarity\n");
     return 2;

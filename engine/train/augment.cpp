@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace scrawl {
@@ -56,8 +57,9 @@ void morph(std::vector<float>& f, std::vector<float>& tmp, bool grow, float amou
 }  // namespace
 
 bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
-  if (list == "all") return out = AugmentOptions{}, true;
-  out = AugmentOptions{false, false, false, false, false, false};
+  const float strength = out.strength;
+  if (list == "all") return out = AugmentOptions{}, out.strength = strength, true;
+  out = AugmentOptions{false, false, false, false, false, false, strength};
   if (list == "none") return true;
   std::stringstream ss(list);
   std::string item;
@@ -81,7 +83,13 @@ std::string AugmentOptions::describe() const {
   };
   add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity");
-  return s == "affine,elastic,thickness,blur,noise,polarity" ? "all" : s;
+  if (s == "affine,elastic,thickness,blur,noise,polarity") s = "all";
+  if (strength != 1.0f) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));
+    s += buf;
+  }
+  return s;
 }
 
 void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
@@ -93,8 +101,10 @@ void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
   // Inverse affine map from output to source coordinates around the centre.
   float a = 1, b = 0, c = 0, d = 1, tx = 0, ty = 0;
   if (opt_.affine) {
-    const float rot = rng.uniform(-15.0f, 15.0f) * 3.14159265f / 180.0f;
-    const float sx = rng.uniform(0.8f, 1.2f), sy = rng.uniform(0.8f, 1.2f), sh = rng.uniform(-0.25f, 0.25f);
+    const float k = opt_.strength;
+    const float rot = rng.uniform(-15.0f, 15.0f) * k * 3.14159265f / 180.0f;
+    const float sx = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f), sy = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f);
+    const float sh = 0.25f * k * rng.uniform(-1.0f, 1.0f);
     // forward = R · Shear · S; invert it.
     const float cr = std::cos(rot), sr = std::sin(rot);
     const float fa = cr * sx, fb = (cr * sh - sr) * sy, fc = sr * sx, fd = (sr * sh + cr) * sy;
@@ -104,7 +114,7 @@ void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
   }
   const bool elastic = opt_.elastic && rng.chance(0.5f);
   if (elastic) {
-    const float alpha = rng.uniform(20.0f, 34.0f), sigma = 4.0f;
+    const float alpha = rng.uniform(20.0f, 34.0f) * opt_.strength, sigma = 4.0f;
     dx_.resize(size_t(N) * N), dy_.resize(size_t(N) * N);
     for (auto& v : dx_) v = rng.uniform(-1.0f, 1.0f);
     for (auto& v : dy_) v = rng.uniform(-1.0f, 1.0f);

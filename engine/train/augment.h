@@ -18,6 +18,7 @@ struct AugmentOptions {
   bool blur = true;       // mild Gaussian blur, a fifth of the time
   bool noise = true;      // sensor noise or salt and pepper, a fifth of the time
   bool polarity = true;   // dark ink on light paper half of the time, with random paper/ink levels
+  float strength = 1.0f;  // scales the geometric distortions (affine ranges, elastic amplitude)
 
   bool any() const { return affine || elastic || thickness || blur || noise || polarity; }
   // "all", "none" or a comma list such as "affine,thickness".
