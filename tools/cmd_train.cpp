@@ -8,6 +8,7 @@
 #include "evaluation.h"
 #include "model_card.h"
 #include "recognizer.h"
+#include "robustness.h"
 #include "train/mnist.h"
 #include "train/trainer.h"
 #include "weights_file.h"
@@ -154,6 +155,10 @@ int cmd_train(int argc, char** argv) {
   facts.ece = e.ece;
   facts.seconds = trained->seconds;
   facts.confusion = format_confusion(e);
+  facts.unsure_below = (*recognizer)->unsure_threshold();
+  facts.unsure = e.unsure, facts.unsure_wrong = e.unsure_wrong, facts.test_count = e.count, facts.test_correct = e.correct;
+  std::fprintf(stderr, "robustness evaluation (10 transforms of the test digits)...\n");
+  facts.robustness = evaluate_robustness(**recognizer, *test, 0);
   const size_t used = cfg.limit > 0 ? std::min(data->size(), size_t(cfg.limit)) : data->size();
   facts.validation_digits = std::min<size_t>(size_t(cfg.validation), used / 5);
   facts.train_digits = used - facts.validation_digits;

@@ -1,5 +1,6 @@
 #include "model_card.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -44,7 +45,33 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
                 "%.2f%% |\n\nExpected calibration error on MNIST test: %.2f%%.\n\n",
                 f.validation_digits, 100.0 * f.validation_accuracy, 100.0 * f.test_accuracy, 100.0 * f.ece);
   out << buf;
-  out << "Confusion matrix on MNIST test (rows: true digit, columns: predicted):\n\n```\n" << f.confusion << "```\n";
+  out << "Confusion matrix on MNIST test (rows: true digit, columns: predicted):\n\n```\n" << f.confusion << "```\n\n";
+  out << "## Calibration and the unsure flag\n\n";
+  std::snprintf(buf, sizeof buf,
+                "A digit whose confidence is below %.2f is marked unsure. On MNIST test that is %zu digits (%.2f%%), "
+                "%zu of them wrong; the other %zu digits are %.2f%% right.\n\n",
+                double(f.unsure_below), f.unsure, 100.0 * double(f.unsure) / double(std::max<size_t>(1, f.test_count)),
+                f.unsure_wrong, f.test_count - f.unsure,
+                100.0 * double(f.test_correct - (f.unsure - f.unsure_wrong)) / double(std::max<size_t>(1, f.test_count - f.unsure)));
+  out << buf;
+  if (!f.robustness.empty()) {
+    out << "## Robustness\n\nThe MNIST test digits after what a user's input goes through (C++ transforms in "
+           "`engine/evaluate/user_transforms.cpp`), each through the whole pipeline; `scrawl eval --robustness` "
+           "prints the same table.\n\n| transform | accuracy |\n|---|---|\n";
+    for (const auto& r : f.robustness) {
+      std::snprintf(buf, sizeof buf, "| %s | %.2f%% |\n", r.description.c_str(), 100 * r.accuracy());
+      out << buf;
+    }
+    out << "\n";
+  }
+  out << "## Known weaknesses\n\n"
+         "- Trained on MNIST only: digits as American writers wrote them around 1990. A European 1 with a long "
+         "flag and no base stroke can be read as 7 (usually marked unsure); digit shapes from other scripts are "
+         "not recognised.\n"
+         "- It always answers with one of ten digits: a letter or a symbol gets the most digit-like answer, "
+         "often with a low confidence.\n"
+         "- The preprocessing takes all the ink in an image as one digit: crop photos to the digit, or use the "
+         "reading of whole numbers.\n";
   if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
   return Ok{};
 }

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "result.h"
+#include "robustness.h"
 #include "train/trainer.h"
 
 namespace scrawl::cli {
@@ -18,6 +19,9 @@ struct ModelCardFacts {
   double seconds = 0;
   std::string md5_lines;  // "| file | md5 |" rows
   std::string confusion;
+  float unsure_below = 0;
+  size_t unsure = 0, unsure_wrong = 0, test_count = 0, test_correct = 0;
+  std::vector<RobustnessRow> robustness;
   size_t train_digits = 0, validation_digits = 0;
 };
 
