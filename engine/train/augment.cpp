@@ -84,7 +84,7 @@ std::string AugmentOptions::describe() const {
   add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity");
   if (s == "affine,elastic,thickness,blur,noise,polarity") s = "all";
-  if (strength != 1.0f) {
+  if (strength != AugmentOptions{}.strength) {
     char buf[48];
     std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));
     s += buf;

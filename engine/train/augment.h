@@ -12,13 +12,14 @@
 namespace scrawl {
 
 struct AugmentOptions {
-  bool affine = true;     // rotation ±15°, scale 0.8–1.2 per axis, shear ±0.25, shift
-  bool elastic = true;    // smooth random displacement field (Simard et al. 2003), half of the time
+  bool affine = true;     // at strength 1: rotation ±15°, scale 0.8–1.2 per axis, shear ±0.25, shift
+  bool elastic = true;    // smooth random displacement field (Simard et al. 2003), half of the time;
+                          // amplitude 20–34 px at strength 1
   bool thickness = true;  // strokes thicker (finger on a phone) or thinner (fine pen)
   bool blur = true;       // mild Gaussian blur, a fifth of the time
   bool noise = true;      // sensor noise or salt and pepper, a fifth of the time
   bool polarity = true;   // dark ink on light paper half of the time, with random paper/ink levels
-  float strength = 1.0f;  // scales the geometric distortions (affine ranges, elastic amplitude)
+  float strength = 0.5f;  // scales the geometric distortions (affine ranges, elastic amplitude)
 
   bool any() const { return affine || elastic || thickness || blur || noise || polarity; }
   // "all", "none" or a comma list such as "affine,thickness".
