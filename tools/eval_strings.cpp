@@ -36,27 +36,45 @@ const char* kHelp =
     "  --save DIR       also write every page as JPG/PNG to DIR, with index.tsv (expected, read)\n"
     "  --show-errors    list the pages read wrongly\n";
 
-size_t edit_distance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] != b[j - 1])});
-      diag = up;
+// Levenshtein distance from `want` to `got`, split into the digits read wrongly, left out
+// and made up (spaces count like digits: a line break that is not there is an error).
+struct Edits {
+  size_t substituted = 0, deleted = 0, inserted = 0;
+  size_t total() const { return substituted + deleted + inserted; }
+};
+
+Edits edit_distance(const std::string& want, const std::string& got) {
+  const size_t n = want.size(), m = got.size();
+  std::vector<size_t> d((n + 1) * (m + 1));
+  auto at = [&](size_t i, size_t j) -> size_t& { return d[i * (m + 1) + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (size_t i = 1; i <= n; ++i)
+    for (size_t j = 1; j <= m; ++j)
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (want[i - 1] != got[j - 1])});
+  Edits e;
+  for (size_t i = n, j = m; i > 0 || j > 0;) {
+    if (i > 0 && j > 0 && at(i, j) == at(i - 1, j - 1) + (want[i - 1] != got[j - 1])) {
+      e.substituted += want[i - 1] != got[j - 1];
+      --i, --j;
+    } else if (i > 0 && at(i, j) == at(i - 1, j) + 1) {
+      ++e.deleted, --i;
+    } else {
+      ++e.inserted, --j;
     }
   }
-  return row[b.size()];
+  return e;
 }
 
 struct Tally {
   size_t pages = 0, exact = 0, errors = 0, chars = 0;
+  Edits edits;
   void add(const std::string& want, const std::string& got) {
     ++pages;
     exact += want == got;
-    errors += edit_distance(want, got);
+    const Edits e = edit_distance(want, got);
+    edits.substituted += e.substituted, edits.deleted += e.deleted, edits.inserted += e.inserted;
+    errors += e.total();
     chars += want.size();
   }
   double exact_rate() const { return pages ? double(exact) / double(pages) : 0; }
@@ -214,8 +232,9 @@ int cmd_eval_strings(int argc, char** argv) {
   const double blank_rate = blanks ? double(blank_with_digits) / blanks : 0;
   std::printf("\n5-digit strings exactly right: %.2f%% (%zu of %zu)   target >= 95%%: %s\n", 100 * five.exact_rate(),
               five.exact, five.pages, met(five.exact_rate() >= 0.95));
-  std::printf("character error rate: %.2f%% (%zu edits over %zu digits)   target <= 1.5%%: %s\n", 100 * all.cer(),
-              all.errors, all.chars, met(all.cer() <= 0.015));
+  std::printf("character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
+              "target <= 1.5%%: %s\n", 100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted,
+              all.edits.inserted, met(all.cer() <= 0.015));
   std::printf("blank pages with any digit: %.2f%% (%zu of %d)   target <= 1%%: %s\n", 100 * blank_rate,
               blank_with_digits, blanks, met(blank_rate <= 0.01));
   std::printf("time: %.1f ms per page (decode + read, one thread; pages up to 1400 px wide)\n",

@@ -91,7 +91,8 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
 const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
-  const float half_stroke = std::max({2.0f, 0.5f * kMaxStroke * float(std::max(w, h)), kMaxStrokeShort * float(std::min(w, h))});
+  const float half_stroke = std::max({2.0f, 0.5f * kMaxStroke * float(std::max(w, h)),
+                                      std::min(kMaxStrokeShort * float(std::min(w, h)), kMaxStrokePixels)});
   const int block = std::max(1, int(half_stroke / 2));
   const int radius = int(std::ceil(half_stroke / float(block)));
   const int sw = (w + block - 1) / block, sh = (h + block - 1) / block;
@@ -130,7 +131,7 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
   // dividing by a small level would blow the noise up into specks.
   tmp_ = small_;
   std::nth_element(tmp_.begin(), tmp_.begin() + tmp_.size() * 9 / 10, tmp_.end());
-  const float min_paper = std::max(8.0f, 0.6f * tmp_[tmp_.size() * 9 / 10]);
+  const float min_paper = std::max(8.0f, 0.8f * tmp_[tmp_.size() * 9 / 10]);
 
   // Bilinear upsampling of the paper level (row by row: first between two rows of the
   // small copy, then along the row), then darkness = 1 - pixel / paper.

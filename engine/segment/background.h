@@ -25,9 +25,9 @@ class BackgroundFlattener {
   // The widest stroke the paper estimate removes, as a share of the image's longer side:
   // a bold marker digit that fills a small canvas still counts as ink, not as paper.
   static constexpr float kMaxStroke = 0.08f;
-  // ...and half of it at least this share of the shorter side: in a small image the digit
-  // fills the frame (MNIST's strokes are ~0.15 of its 28 pixels).
-  static constexpr float kMaxStrokeShort = 0.15f;
+  // ...and half of it at least this share of the shorter side, up to kMaxStrokePixels: in a
+  // small image the digit fills the frame (MNIST's strokes are ~0.15 of its 28 pixels).
+  static constexpr float kMaxStrokeShort = 0.15f, kMaxStrokePixels = 12.0f;
 
   // Deviations from the local background smaller than this (of 255) are noise, not strokes.
   static constexpr float kStrokeContrast = 12.0f;

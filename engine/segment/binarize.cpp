@@ -38,7 +38,7 @@ int percentile_bin(const std::array<long long, kBins>& hist, long long total, do
 InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
   const size_t n = size_t(w) * h;
   // [1 2 1]² smoothing.
-  tmp_.resize(n), smooth_.resize(n);
+  tmp_.resize(n), out_.darkness.resize(n);
   for (int y = 0; y < h; ++y) {
     const float* r = raw.data() + size_t(y) * w;
     float* t = tmp_.data() + size_t(y) * w;
@@ -48,10 +48,10 @@ InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
     const float* up = tmp_.data() + size_t(std::max(0, y - 1)) * w;
     const float* mid = tmp_.data() + size_t(y) * w;
     const float* down = tmp_.data() + size_t(std::min(h - 1, y + 1)) * w;
-    float* s = smooth_.data() + size_t(y) * w;
+    float* s = out_.darkness.data() + size_t(y) * w;
     for (int x = 0; x < w; ++x) s[x] = 0.25f * (up[x] + 2 * mid[x] + down[x]);
   }
-  const std::vector<float>& darkness = smooth_;
+  const std::vector<float>& darkness = out_.darkness;
   out_.width = w, out_.height = h;
   std::array<long long, kBins> hist{};
   for (float d : darkness) ++hist[size_t(std::min(kBins - 1, int(d * (kBins - 1) + 0.5f)))];

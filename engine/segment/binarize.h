@@ -13,6 +13,7 @@ struct InkMap {
   int width = 0, height = 0;
   std::vector<uint8_t> mask;  // 1 = ink
   std::vector<float> ink;     // 0 (paper) .. 1 (full ink): what the digit normaliser reads
+  std::vector<float> darkness;  // the (smoothed) darkness the mask was cut from
   float low = 0, high = 0;    // the hysteresis thresholds on darkness
 };
 
@@ -26,7 +27,7 @@ class Binarizer {
 
  private:
   InkMap out_;
-  std::vector<float> smooth_, tmp_;
+  std::vector<float> tmp_;
   std::vector<int> stack_;
 };
 

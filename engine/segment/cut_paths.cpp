@@ -6,8 +6,10 @@
 namespace scrawl {
 namespace {
 
-// What a sideways step costs, in ink pixels: paths stay straight unless bending saves ink.
-constexpr float kBendCost = 0.3f;
+// What a sideways step costs, in strokes crossed: paths stay straight unless bending saves.
+constexpr float kBendCost = 0.02f;
+// What a stroke width of ink along a cut adds, beyond the strokes it crosses.
+constexpr float kPerLength = 0.15f;
 
 }  // namespace
 
@@ -53,20 +55,23 @@ std::span<const CutPath> CutFinder::find(const InkSource& src, int group, const 
     const int bw = hi - lo + 1;
     cost_.assign(size_t(bw) * box.h, 0.0f);
     from_.assign(size_t(bw) * box.h, 0);
+    // Cost in strokes: entering ink costs one, running along it a little per pixel.
+    const float per_pixel = kPerLength / stroke;
     for (int y = 0; y < box.h; ++y)
       for (int i = 0; i < bw; ++i) {
-        float best = 0;
+        const bool on = mine(lo + i, y);
+        float best = on ? 1.0f : 0.0f;
         int came = i;
         if (y > 0) {
-          best = cost_[size_t(y - 1) * bw + i];
-          for (int d : {-1, 1}) {
+          best = 1e9f;
+          for (int d = -1; d <= 1; ++d) {
             const int j = i + d;
             if (j < 0 || j >= bw) continue;
-            const float c = cost_[size_t(y - 1) * bw + j] + kBendCost;
+            const float c = cost_[size_t(y - 1) * bw + j] + (d ? kBendCost : 0.0f) + (on && !mine(lo + j, y - 1) ? 1.0f : 0.0f);
             if (c < best) best = c, came = j;
           }
         }
-        cost_[size_t(y) * bw + i] = best + float(mine(lo + i, y));
+        cost_[size_t(y) * bw + i] = best + (on ? per_pixel : 0.0f);
         from_[size_t(y) * bw + i] = came;
       }
     int end = 0;
@@ -75,15 +80,19 @@ std::span<const CutPath> CutFinder::find(const InkSource& src, int group, const 
     CutPath cut;
     cut.offset = int(columns_.size());
     columns_.resize(columns_.size() + size_t(box.h));
-    int ink = 0;
+    int ink = 0, runs = 0;
     long sum = 0;
+    bool was_ink = false;
     for (int y = box.h - 1, i = end; y >= 0; --y) {
       columns_[size_t(cut.offset + y)] = lo + i;
-      ink += mine(lo + i, y);
+      const bool on = mine(lo + i, y);
+      ink += on, runs += on && !was_ink, was_ink = on;
       sum += lo + i;
       i = from_[size_t(y) * bw + i];
     }
-    cut.crossings = float(ink) / stroke;
+    // Strokes crossed, each once however long it runs along the cut (two digits touching
+    // along a curve are cut through one long stretch of ink), plus a little per length.
+    cut.crossings = float(runs) + kPerLength * std::max(0.0f, float(ink) / stroke - float(runs));
     cut.mean_x = int(sum / box.h);
     candidates_.push_back(cut);
   }

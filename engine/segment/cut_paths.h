@@ -1,6 +1,7 @@
 // Where to cut touching digits apart: paths from the top of a group to its bottom that cross
-// as little ink as they can (a path may bend one column per row, so it threads between two
-// digits that overlap without touching and crosses two that touch where they touch).
+// as few strokes as they can (a path may bend one column per row, so it threads between two
+// digits that overlap without touching, and crosses two that touch where they touch, along
+// the contact however long it is).
 #pragma once
 #include <span>
 #include <vector>
@@ -12,7 +13,7 @@ namespace scrawl {
 
 struct CutPath {
   int offset = 0;        // its columns are columns()[offset, offset + box.h), one per row
-  float crossings = 0;   // ink crossed, in stroke widths: ~1 where two digits touch
+  float crossings = 0;   // strokes crossed: ~1 where two digits touch, 2 through a 0
   int mean_x = 0;
 };
 

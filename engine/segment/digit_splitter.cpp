@@ -9,7 +9,7 @@ namespace {
 
 constexpr int kMaxAtomsPerDigit = 5;
 // Groups wider than this many line heights may hold touching digits.
-constexpr float kSplitWidth = 0.9f, kLoneSplitWidth = 1.5f;
+constexpr float kSplitWidth = 0.6f, kLoneSplitWidth = 1.5f;
 // A digit is at most this wide (in line heights)...
 constexpr float kMaxDigitWidth = 1.5f;
 // ...and its separate pieces lie at most this far apart.
@@ -24,7 +24,7 @@ constexpr float kSmall = 0.5f;
 // one over-confident reading of a touching pair; the cut cost (a part for any cut, a part
 // per stroke it crosses) is what stops a 0 or an 8 from being cut in half.
 constexpr float kDigitBonus = 0.3f;
-constexpr float kCutCost = 0.25f, kCutCostPerStroke = 0.6f;
+constexpr float kCutCost = 0.1f, kCutCostPerStroke = 0.6f;
 // Putting two pieces that almost touch (gap -> 0) into different digits costs up to this.
 constexpr float kCloseGapCost = 0.4f;
 // Per line height of width beyond kWideFrom, and per line height of height missing below
@@ -73,8 +73,8 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
     const float split_width = line.count == 1 ? kLoneSplitWidth : kSplitWidth;
     if (b.w > split_width * H) {
       const int spacing = std::max(2, int(kCutSpacing * H));
-      // About one cut per third of a line height of width.
-      const int max_cuts = std::clamp(int(std::lround(3.0f * float(b.w) / H)) - 1, 1, 12);
+      // About one cut per quarter of a line height of width.
+      const int max_cuts = std::clamp(int(std::lround(4.0f * float(b.w) / H)) - 1, 1, 12);
       cuts = cut_finder_.find(src, g, b, spacing, max_cuts);
     }
     // The line keeps its own copy of the cuts (the finder's is for one group only).

@@ -17,7 +17,11 @@ constexpr float kSpeck = 0.006f;
 // something cut off by the frame (the table around the page, a corner of it), not a digit,
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
-constexpr float kEdgeMargin = 0.03f;  // "at the edge": this share of the longer side from it
+constexpr float kEdgeMargin = 0.03f;
+// A piece's darkest pixel must reach this, and this share of the darkest piece's (of those
+// of at least kNotSpeck pixels).
+constexpr float kMinPeakInk = 0.35f, kFaintShare = 0.45f;
+constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 
@@ -103,6 +107,17 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
     if (roundish && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck) continue;
     pieces_.push_back({c.label, c.area, b});
   }
+
+  // Faint pieces: what is left of a page edge, a shadow's rim, noise. Somewhere along its
+  // strokes, ink is about as dark as the rest of the writing on the page.
+  peaks_.assign(comps.size() + 1, 0.0f);
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i]) peaks_[size_t(labels[i])] = std::max(peaks_[size_t(labels[i])], ink.darkness[i]);
+  float darkest = 0;
+  for (const Piece& p : pieces_)
+    if (p.area >= kNotSpeck) darkest = std::max(darkest, peaks_[size_t(p.label)]);
+  const float faint = std::max(kMinPeakInk, kFaintShare * darkest);
+  std::erase_if(pieces_, [&](const Piece& p) { return peaks_[size_t(p.label)] < faint; });
   return pieces_;
 }
 

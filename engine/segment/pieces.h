@@ -1,5 +1,5 @@
 // Reading a page, stage 4: the ink's connected components, less everything that cannot be
-// (part of) a digit: specks, ruled lines, page borders and frames, solid blobs.
+// (part of) a digit: specks, ruled lines, page borders and frames, solid blobs, faint marks.
 #pragma once
 #include <span>
 #include <vector>
@@ -36,6 +36,7 @@ class PieceFinder {
   std::vector<Contact> contact_;
   std::vector<Piece> pieces_;
   std::vector<int> counts_;
+  std::vector<float> peaks_;
   int label_count_ = 1;
 };
 

@@ -1,0 +1,231 @@
+// Finding the digits on a page: real behaviour on drawn pages (where the digits are known),
+// with a stand-in scorer where only the geometry matters and the built-in model where the
+// reading matters (only for shapes any digit model reads the same: strokes, rings).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "recognizer.h"
+#include "segment/segmenter.h"
+#include "test_data.h"
+
+namespace scrawl {
+namespace {
+
+using testing::stroke;
+
+// An ellipse outline (a "0") centred at (cx, cy).
+void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
+  const int steps = 360;
+  for (int s = 0; s < steps; ++s) {
+    const float a0 = 6.2831853f * s / steps, a1 = 6.2831853f * (s + 1) / steps;
+    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, 0);
+  }
+}
+
+// A "1": a vertical stroke from (x, top) down `height` pixels.
+void one(GrayImage& img, float x, float top, float height, float width) { stroke(img, x, top, x, top + height, width, 0); }
+
+// Every candidate looks like a sure digit: the geometry alone decides.
+const DigitScorer kSure = [](const DigitPixels&) { return 0.99f; };
+
+std::unique_ptr<Recognizer> model() {
+  auto r = Recognizer::from_embedded();
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  return r.ok() ? std::move(r.value()) : nullptr;
+}
+
+bool inside(const Box& inner, const Box& outer, int slack) {
+  return inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.right() <= outer.right() + slack &&
+         inner.bottom() <= outer.bottom() + slack;
+}
+
+TEST(Segmenter, FindsThreeDigitsLeftToRightWhereTheyAre) {
+  GrayImage page(640, 240, 250);
+  one(page, 120, 70, 100, 10);
+  ring(page, 300, 120, 32, 50, 10);
+  one(page, 480, 70, 100, 10);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(seg.line_count(), 1);
+  const Box drawn[3] = {{110, 60, 20, 120}, {258, 60, 84, 120}, {470, 60, 20, 120}};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(found[size_t(i)].line, 0);
+    EXPECT_TRUE(inside(found[size_t(i)].box, drawn[i], 2)) << "digit " << i;
+    EXPECT_GT(found[size_t(i)].box.h, 90) << "digit " << i;
+  }
+}
+
+TEST(Segmenter, BlankPagesHaveNoDigits) {
+  // Paper with a lighting gradient, a soft shadow and grain.
+  GrayImage page(800, 600, 255);
+  uint32_t seed = 7;
+  for (int y = 0; y < 600; ++y)
+    for (int x = 0; x < 800; ++x) {
+      seed = seed * 1664525u + 1013904223u;
+      const float light = 235 - 60.0f * x / 800 - (y > 400 ? 50.0f * std::min(1.0f, (y - 400) / 40.0f) : 0.0f);
+      page.at(x, y) = uint8_t(std::clamp(light + float(seed >> 28) - 8, 0.0f, 255.0f));
+    }
+  Segmenter seg;
+  EXPECT_TRUE(seg.find(page, kSure).empty());
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->digits.empty());
+  EXPECT_EQ(r->text, "");
+  EXPECT_EQ(r->message, kNoDigitsFound);
+}
+
+TEST(Segmenter, RuledLinesAloneAreNoDigits) {
+  GrayImage page(900, 600, 240);
+  for (int k = 0; k < 8; ++k) {
+    const float y = 40 + 70.0f * k;
+    stroke(page, 0, y, 899, y + 25, 2.5f, 150);  // ruled paper, photographed a little askew
+  }
+  stroke(page, 90, 0, 92, 599, 2.5f, 170);  // and the margin line
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->digits.empty()) << "read '" << r->text << "'";
+}
+
+TEST(Segmenter, NoiseIsNoDigits) {
+  GrayImage page(640, 480, 230);
+  uint32_t seed = 11;
+  for (auto& v : page.pixels) {
+    seed = seed * 1664525u + 1013904223u;
+    const int r = int(seed >> 24);
+    v = r < 3 ? 0 : r > 252 ? 255 : uint8_t(230 + int((seed >> 16) & 15) - 8);  // salt, pepper, grain
+  }
+  Segmenter seg;
+  EXPECT_TRUE(seg.find(page, kSure).empty());
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->digits.empty()) << "read '" << r->text << "'";
+}
+
+TEST(Segmenter, JoinsTheBrokenPiecesOfOneDigit) {
+  GrayImage page(500, 260, 250);
+  // A 7 whose bar was written apart from its stem...
+  stroke(page, 80, 60, 170, 60, 9, 0);
+  stroke(page, 170, 72, 120, 200, 9, 0);
+  // ...and a 1 the pen skipped in the middle of.
+  one(page, 330, 60, 60, 9);
+  one(page, 330, 128, 72, 9);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(inside(Box{80, 60, 90, 140}, found[0].box, 8)) << "the 7's box holds bar and stem";
+  EXPECT_GT(found[1].box.h, 130) << "the 1's box holds both pieces";
+}
+
+TEST(Segmenter, SplitsTouchingDigits) {
+  // "1001" with the two rings written so close that they touch: one piece of ink.
+  GrayImage page(560, 260, 250);
+  one(page, 80, 70, 120, 9);
+  ring(page, 200, 130, 40, 58, 9);
+  ring(page, 282, 130, 40, 58, 9);
+  one(page, 400, 70, 120, 9);
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->digits.size(), 4u) << "read '" << r->text << "'";
+  EXPECT_EQ(r->text, "1001");
+  EXPECT_LT(r->digits[1].box.right(), r->digits[2].box.x + 20) << "the two rings are cut apart";
+  EXPECT_GT(r->digits[2].box.x, 225);
+}
+
+TEST(Segmenter, OrdersLinesTopToBottom) {
+  GrayImage page(500, 420, 250);
+  one(page, 300, 240, 100, 10);  // second line, drawn first
+  one(page, 100, 40, 100, 10);
+  one(page, 220, 50, 100, 10);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(seg.line_count(), 2);
+  EXPECT_EQ(found[0].line, 0);
+  EXPECT_EQ(found[1].line, 0);
+  EXPECT_EQ(found[2].line, 1);
+  EXPECT_LT(found[0].box.x, found[1].box.x);
+  EXPECT_GT(found[2].box.y, 200);
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "11 1");
+  EXPECT_EQ(r->lines, 2);
+}
+
+TEST(Segmenter, FollowsASlantedLine) {
+  // Six digits on a line rising 8°: one line, left to right.
+  GrayImage page(900, 400, 245);
+  const float slope = std::tan(8 * 3.14159265f / 180);
+  for (int i = 0; i < 6; ++i) one(page, 100 + 130.0f * i, 250 - slope * 130.0f * i - 50, 100, 10);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 6u);
+  EXPECT_EQ(seg.line_count(), 1);
+  for (size_t i = 1; i < found.size(); ++i) EXPECT_GT(found[i].box.x, found[i - 1].box.x);
+}
+
+TEST(Segmenter, ReadsLightInkOnADarkBoard) {
+  GrayImage page(400, 200, 30);
+  stroke(page, 120, 40, 120, 160, 10, 230);
+  stroke(page, 260, 40, 260, 160, 10, 230);
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "11");
+}
+
+TEST(Recognizer, ReadsABigPhotoAndGivesBoxesInItsPixels) {
+  GrayImage photo(4000, 3000, 225);
+  one(photo, 1000, 1100, 800, 70);
+  one(photo, 2000, 1100, 800, 70);
+  ring(photo, 3000, 1500, 260, 400, 70);
+  auto reader = model();
+  auto r = reader->read(photo);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "110");
+  ASSERT_EQ(r->digits.size(), 3u);
+  EXPECT_TRUE(inside(r->digits[0].box, Box{950, 1050, 100, 900}, 8));
+  EXPECT_TRUE(inside(r->digits[2].box, Box{2700, 1060, 600, 880}, 8));
+  EXPECT_GT(r->digits[2].box.w, 500);
+}
+
+TEST(Recognizer, ReadAgreesWithRecognizeOnASingleDigit) {
+  auto reader = model();
+  const GrayImage seven = testing::drawn_seven();
+  auto one_digit = reader->recognize_gray(seven);
+  auto reading = reader->read(seven);
+  ASSERT_TRUE(one_digit.ok() && reading.ok());
+  ASSERT_EQ(reading->digits.size(), 1u);
+  EXPECT_EQ(reading->digits[0].digit, one_digit->digit);
+  EXPECT_EQ(reading->digits[0].box, one_digit->box);
+  EXPECT_EQ(reading->digits[0].probs, one_digit->probs);
+  EXPECT_EQ(reading->text, std::string(1, char('0' + one_digit->digit)));
+}
+
+TEST(Recognizer, ReadsAStringOfMnistDigits) {
+  SCRAWL_REQUIRE_MNIST();
+  // The first five test digits, dark on a light page at twice their size, a little apart.
+  GrayImage page(520, 160, 240);
+  std::string want;
+  for (int k = 0; k < 5; ++k) {
+    want += char('0' + mnist->labels[size_t(k)]);
+    const uint8_t* d = mnist->image(size_t(k));
+    for (int y = 0; y < 56; ++y)
+      for (int x = 0; x < 56; ++x) page.at(60 + 84 * k + x, 52 + y) = uint8_t(240 - d[(y / 2) * 28 + x / 2] * 220 / 255);
+  }
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, want);
+}
+
+}  // namespace
+}  // namespace scrawl

@@ -1,0 +1,89 @@
+// The synthetic string pages that `scrawl eval --strings` reads: reproducible, made of MNIST
+// test digits, and decodable through the same path as a user's photo.
+#include <gtest/gtest.h>
+
+#include "decode.h"
+#include "recognizer.h"
+#include "synth/homography.h"
+#include "synth/string_page.h"
+#include "test_data.h"
+
+namespace scrawl {
+namespace {
+
+TEST(Homography, TakesTheFourPointsWhereAsked) {
+  const std::array<synth::Point, 4> from{{{0, 0}, {100, 0}, {100, 50}, {0, 50}}};
+  const std::array<synth::Point, 4> to{{{3, 1}, {97, 6}, {104, 55}, {-2, 47}}};
+  const auto h = synth::Homography::through(from, to);
+  for (size_t i = 0; i < 4; ++i) {
+    const auto p = h.apply(from[i].x, from[i].y);
+    EXPECT_NEAR(p.x, to[i].x, 1e-6);
+    EXPECT_NEAR(p.y, to[i].y, 1e-6);
+  }
+}
+
+TEST(StringPages, AreReproducibleAndDecodable) {
+  SCRAWL_REQUIRE_MNIST();
+  synth::PageMaker maker(*mnist);
+  for (int k = 0; k < 6; ++k) {
+    Rng a(5, uint64_t(k), 17), b(5, uint64_t(k), 17);
+    const synth::Page p = maker.make(3 + k, a), q = maker.make(3 + k, b);
+    EXPECT_EQ(p.rgb, q.rgb);
+    EXPECT_EQ(p.file, q.file);
+    ASSERT_EQ(p.text.size(), size_t(3 + k));
+    for (char c : p.text) EXPECT_TRUE(c >= '0' && c <= '9');
+    ASSERT_EQ(p.rgb.size(), size_t(p.width) * p.height * 3);
+    if (!p.file.empty()) {
+      auto image = decode_image(p.file);
+      ASSERT_TRUE(image.ok()) << image.error().message;
+      EXPECT_EQ(image->width, p.width);
+      EXPECT_EQ(image->height, p.height);
+    }
+  }
+}
+
+TEST(StringPages, BlankPagesHaveNoText) {
+  SCRAWL_REQUIRE_MNIST();
+  synth::PageMaker maker(*mnist);
+  Rng rng(9);
+  const synth::Page p = maker.make(0, rng, 640, 480);
+  EXPECT_EQ(p.text, "");
+  EXPECT_EQ(p.width, 640);
+  EXPECT_EQ(p.height, 480);
+}
+
+// What a user's app would hand over: the JPEG, or the pixels as they are.
+Result<Reading> read_page(Recognizer& reader, const synth::Page& p) {
+  if (!p.file.empty()) return reader.read(p.file);
+  std::vector<uint8_t> rgba(size_t(p.width) * p.height * 4, 255);
+  for (size_t i = 0; i < size_t(p.width) * p.height; ++i)
+    for (size_t c = 0; c < 3; ++c) rgba[i * 4 + c] = p.rgb[i * 3 + c];
+  return reader.read(rgba.data(), p.width, p.height);
+}
+
+TEST(StringPages, MostAreReadRight) {
+  SCRAWL_REQUIRE_MNIST();
+  // A smoke test of the whole chain; the real measure is `scrawl eval --strings`.
+  synth::PageMaker maker(*mnist);
+  auto reader = Recognizer::from_embedded();
+  ASSERT_TRUE(reader.ok());
+  int right = 0, blank_ok = 0;
+  for (int k = 0; k < 20; ++k) {
+    Rng rng(3, uint64_t(k), 17);
+    auto r = read_page(**reader, maker.make(5, rng));
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    Rng again(3, uint64_t(k), 17);
+    right += r->text == maker.make(5, again).text;
+  }
+  for (int k = 0; k < 10; ++k) {
+    Rng rng(4, uint64_t(k), 17);
+    auto r = read_page(**reader, maker.make(0, rng));
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    blank_ok += r->digits.empty();
+  }
+  EXPECT_GE(right, 14) << "of 20 five-digit pages";
+  EXPECT_GE(blank_ok, 9) << "of 10 blank pages";
+}
+
+}  // namespace
+}  // namespace scrawl
