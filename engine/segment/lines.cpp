@@ -15,14 +15,59 @@ constexpr float kMaxGap = 4.0f;
 constexpr float kFragmentReach = 0.3f;
 // Pieces of fewer pixels are specks, left out when judging how tall digits are.
 constexpr int kNotSpeck = 20;
-// Pieces whose columns overlap by this share of the narrower one belong to one digit.
+// Pieces whose columns overlap by this share of the narrower one belong to one digit...
 constexpr float kSameDigit = 0.5f;
+// ...and so before lines are followed, when one is above the other with at most this gap
+// and they are together at most this tall (in digit heights).
+constexpr float kStackGap = 0.25f, kStackHeight = 1.3f;
 
 int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max(a0, b0); }
 
 }  // namespace
 
-void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
+void LineBuilder::build(std::span<const Piece> raw, int label_count) {
+  // How tall digits are: the upper quartile of the pieces that are not specks (so that one
+  // stray tall thing does not make fragments of every digit).
+  heights_.clear();
+  for (const Piece& p : raw)
+    if (p.area >= kNotSpeck) heights_.push_back(p.box.h);
+  int big = 0;
+  if (!heights_.empty()) {
+    std::nth_element(heights_.begin(), heights_.begin() + heights_.size() * 3 / 4, heights_.end());
+    big = heights_[heights_.size() * 3 / 4];
+  }
+
+  // Pieces stacked one above the other with little between them, no taller together than
+  // a digit, are one digit broken across (a 5's flag, the halves of a skipped stroke):
+  // joined before lines are followed, so the halves cannot go to different lines.
+  parent_.resize(raw.size());
+  std::iota(parent_.begin(), parent_.end(), 0);
+  stacked_.assign(raw.begin(), raw.end());
+  auto root = [&](int i) {
+    while (parent_[size_t(i)] != i) i = parent_[size_t(i)] = parent_[size_t(parent_[size_t(i)])];
+    return i;
+  };
+  for (size_t i = 0; i < raw.size(); ++i)
+    for (size_t j = i + 1; j < raw.size(); ++j) {
+      const int a = root(int(i)), b = root(int(j));
+      if (a == b) continue;
+      const Box &ba = stacked_[size_t(a)].box, &bb = stacked_[size_t(b)].box;
+      const int gap = std::max(ba.y, bb.y) - std::min(ba.bottom(), bb.bottom());
+      const Box both = unite(ba, bb);
+      if (overlap(ba.x, ba.right(), bb.x, bb.right()) < kSameDigit * std::min(ba.w, bb.w) ||
+          gap > kStackGap * float(big) || both.h > kStackHeight * float(big))
+        continue;
+      parent_[size_t(b)] = a;
+      stacked_[size_t(a)].box = both;
+      stacked_[size_t(a)].area += stacked_[size_t(b)].area;
+    }
+  merged_.clear();
+  merged_of_.resize(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i)
+    if (root(int(i)) == int(i)) merged_of_[i] = int(merged_.size()), merged_.push_back(stacked_[i]);
+  for (size_t i = 0; i < raw.size(); ++i) merged_of_[i] = merged_of_[size_t(root(int(i)))];
+  const std::span<const Piece> pieces = merged_;
+
   const int n = int(pieces.size());
   order_.resize(size_t(n));
   std::iota(order_.begin(), order_.end(), 0);
@@ -31,16 +76,6 @@ void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
   // Follow lines left to right: first with the tall pieces (digits), then the small ones
   // (bars, dots, fragments of broken digits) join the line of a tall piece right next to
   // them, so that a dot between two lines never draws a digit away from its own line.
-  // Tall: at least half as tall as the bigger pieces (the upper quartile of those that are
-  // not specks), so that one stray tall thing does not make fragments of every digit.
-  heights_.clear();
-  for (const Piece& p : pieces)
-    if (p.area >= kNotSpeck) heights_.push_back(p.box.h);
-  int big = 0;
-  if (!heights_.empty()) {
-    std::nth_element(heights_.begin(), heights_.begin() + heights_.size() * 3 / 4, heights_.end());
-    big = heights_[heights_.size() * 3 / 4];
-  }
   tracks_.clear();
   track_of_.assign(size_t(n), -1);
   for (int phase = 0; phase < 2; ++phase)
@@ -127,6 +162,10 @@ void LineBuilder::build(std::span<const Piece> pieces, int label_count) {
     groups_[size_t(joined)].area += p.area;
     group_of_label_[size_t(p.label)] = joined;
   }
+
+  // The pieces joined before lines were followed share their group.
+  for (size_t i = 0; i < raw.size(); ++i)
+    group_of_label_[size_t(raw[i].label)] = group_of_label_[size_t(merged_[size_t(merged_of_[i])].label)];
 
   // Groups are already left to right: each was opened by its leftmost piece, in x order.
   // Typical digit height per line: the median of its groups that are neither fragments nor

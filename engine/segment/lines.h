@@ -42,7 +42,8 @@ class LineBuilder {
   std::vector<int> order_, track_of_, track_order_, track_rank_;
   std::vector<Group> groups_;
   std::vector<TextLine> lines_;
-  std::vector<int> group_of_label_, heights_;
+  std::vector<int> group_of_label_, heights_, parent_, merged_of_;
+  std::vector<Piece> stacked_, merged_;
 };
 
 }  // namespace scrawl
