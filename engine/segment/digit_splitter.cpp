@@ -39,11 +39,44 @@ constexpr float kSkipCost = 1.2f;
 
 }  // namespace
 
-void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line) {
+float DigitSplitter::digit_height(const InkSource& src, std::span<const Group> groups, const TextLine& line) {
+  // A line of digits that all touch is one wide group, as tall as its highest digit top to
+  // its lowest digit bottom. Over a stretch about one digit wide the ink spans one digit's
+  // height: the median of those spans is the digit height.
+  const int w = src.ink->width;
+  spans_.clear();
+  bool wide_only = true;
+  for (int g = line.first; g < line.first + line.count; ++g) {
+    const Box& b = groups[size_t(g)].box;
+    if (b.w * 5 <= b.h * 6) {
+      wide_only = false;
+      continue;
+    }
+    top_.assign(size_t(b.w), b.bottom());
+    bottom_.assign(size_t(b.w), b.y);
+    for (int y = b.y; y < b.bottom(); ++y)
+      for (int x = b.x; x < b.right(); ++x) {
+        const int label = (*src.labels)[size_t(y) * w + x];
+        if (label <= 0 || (*src.group_of_label)[size_t(label)] != g) continue;
+        top_[size_t(x - b.x)] = std::min(top_[size_t(x - b.x)], y);
+        bottom_[size_t(x - b.x)] = std::max(bottom_[size_t(x - b.x)], y + 1);
+      }
+    const int window = std::max(3, b.h / 2);
+    for (int x0 = 0; x0 + window <= b.w; x0 += std::max(1, window / 2)) {
+      int t = b.bottom(), bt = b.y;
+      for (int x = x0; x < x0 + window; ++x) t = std::min(t, top_[size_t(x)]), bt = std::max(bt, bottom_[size_t(x)]);
+      if (bt > t) spans_.push_back(bt - t);
+    }
+  }
+  if (!wide_only || spans_.empty()) return float(line.height);
+  std::nth_element(spans_.begin(), spans_.begin() + spans_.size() / 2, spans_.end());
+  return std::min(float(line.height), float(spans_[spans_.size() / 2]));
+}
+
+void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H) {
   const int w = src.ink->width;
   const auto& labels = *src.labels;
   const auto& group_of = *src.group_of_label;
-  const float H = float(line.height);
   atoms_.clear();
   split_cost_.clear();
   paths_.clear();
@@ -121,9 +154,9 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
 
 void DigitSplitter::read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
                               const DigitScorer& score, std::vector<FoundDigit>& out) {
-  make_atoms(src, groups, line);
+  const float H = digit_height(src, groups, line);
+  make_atoms(src, groups, line, H);
   const int n = int(atoms_.size());
-  const float H = float(line.height);
   constexpr float kNone = -1e30f;
   best_.assign(size_t(n + 1), kNone);
   confidence_.assign(size_t(n + 1), 0.0f);

@@ -32,13 +32,15 @@ class DigitSplitter {
                  const DigitScorer& score, std::vector<FoundDigit>& out);
 
  private:
-  void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line);
+  // The line's digit height, refined for a line whose digits all touch.
+  float digit_height(const InkSource& src, std::span<const Group> groups, const TextLine& line);
+  void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H);
 
   CutFinder cut_finder_;
   DigitCutter cutter_;
   std::vector<Atom> atoms_;
   std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it
-  std::vector<int> paths_, picked_;
+  std::vector<int> paths_, picked_, spans_, top_, bottom_;
   std::vector<std::pair<int, int>> path_of_;  // per atom: offsets of its cuts in paths_, -1 for none
   std::vector<float> best_, confidence_;
   std::vector<int> from_;

@@ -19,7 +19,7 @@ constexpr int kNotSpeck = 20;
 constexpr float kSameDigit = 0.5f;
 // ...and so before lines are followed, when one is above the other with at most this gap
 // and they are together at most this tall (in digit heights).
-constexpr float kStackGap = 0.25f, kStackHeight = 1.3f;
+constexpr float kStackGap = 0.25f, kStackHeight = 1.5f;
 
 int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max(a0, b0); }
 
