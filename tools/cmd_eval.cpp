@@ -28,7 +28,8 @@ const char* kHelp =
     "                   (paper, thicker, thinner, large canvas, low contrast, JPEG, noise, rotation,\n"
     "                   border, ruled line)\n"
     "  --report DIR     write a Markdown report with images to DIR\n"
-    "  --limit N        robustness on the first N test digits only (default: all)\n";
+    "  --limit N        robustness on the first N test digits only (default: all)\n"
+    "  --strings        read whole numbers on synthetic photos instead: see 'scrawl eval --strings --help'\n";
 
 }  // namespace
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace scrawl {
 namespace {
@@ -185,9 +184,6 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
       float s = std::log(std::max(1e-4f, confidence)) + kDigitBonus - end_cost(j);
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
-#ifdef SCRAWL_DEBUG_SPLIT
-      std::fprintf(stderr, "seg %d..%d box [%d %d %d %d] conf %.3f end %.2f wide %.2f low %.2f -> %.2f\n", i, j, box.x, box.y, box.w, box.h, confidence, end_cost(j), kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom), kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H), s);
-#endif
       if (best_[size_t(i)] + s > best_[size_t(j)])
         best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = confidence;
     }
