@@ -114,7 +114,7 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
     for (const CutPath& c : cuts)
       paths_.insert(paths_.end(), cut_finder_.columns().begin() + c.offset,
                     cut_finder_.columns().begin() + c.offset + b.h);
-    const int* paths = cut_finder_.columns().data();
+    const int* paths = cut_finder_.columns().data();  // for the atoms' boxes just below
 
     // Atoms between consecutive cuts, each with the rows its ink spans.
     for (size_t k = 0; k <= cuts.size(); ++k) {
