@@ -69,6 +69,15 @@ export class ScrawlWorker {
 
   /** Reads the digit in RGBA pixels: an ImageData, or (rgba bytes, width, height). options.transfer moves the pixels instead of copying them. */
   recognizePixels(rgba, width, height, options) {
+    return this._sendPixels('recognizePixels', rgba, width, height, options);
+  }
+
+  /** Reads every digit in RGBA pixels, as read() does for a file; the same arguments as recognizePixels(). */
+  readPixels(rgba, width, height, options) {
+    return this._sendPixels('readPixels', rgba, width, height, options);
+  }
+
+  _sendPixels(method, rgba, width, height, options) {
     if (rgba && typeof rgba === 'object' && 'data' in rgba && typeof width !== 'number') {
       options = width;
       ({ width, height } = rgba);
@@ -77,7 +86,7 @@ export class ScrawlWorker {
     const transfer = !!options?.transfer;
     try {
       const [bytes, list] = bytesMessage(rgba, transfer);
-      return this._post('recognizePixels', [bytes, width, height], list);
+      return this._post(method, [bytes, width, height], list);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -149,7 +158,7 @@ export class ScrawlWorker {
 // ---- The worker's side: runs when this file is started by ScrawlWorker. ----
 
 function serveInWorker() {
-  const METHODS = ['recognize', 'recognizePixels', 'read'];
+  const METHODS = ['recognize', 'recognizePixels', 'read', 'readPixels'];
   let scrawl = null;
   let loading = null;
   // Calls are handled one at a time, in the order they came.

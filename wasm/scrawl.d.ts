@@ -128,8 +128,19 @@ export class ScrawlWorker {
   ): Promise<Recognition>;
   /** Several digits, where the engine has read(): check supports('read'). Otherwise rejects with code 'unsupported'. */
   read(image: ImageInput, options?: TransferOptions): Promise<Reading>;
+  /** Every digit in RGBA pixels, as read() does for a file. */
+  readPixels(
+    rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView,
+    width: number,
+    height: number,
+    options?: TransferOptions,
+  ): Promise<Reading>;
+  readPixels(
+    image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number },
+    options?: TransferOptions,
+  ): Promise<Reading>;
   /** Whether the loaded engine has this method; false until `ready` resolves. */
-  supports(method: 'recognize' | 'recognizePixels' | 'read' | (string & {})): boolean;
+  supports(method: 'recognize' | 'recognizePixels' | 'read' | 'readPixels' | (string & {})): boolean;
   /** Stops the worker; waiting calls reject with code 'terminated'. */
   terminate(): void;
 }
