@@ -102,6 +102,7 @@ void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scr
   }
 }
 
+#ifndef SCRAWL_INFERENCE_ONLY
 void Conv2D::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
                       float* scratch, const float*) const {
   const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
@@ -120,5 +121,6 @@ void Conv2D::backward(const float* p, const float* x, const float*, const float*
     }
   }
 }
+#endif
 
 }  // namespace scrawl

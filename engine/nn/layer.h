@@ -51,7 +51,8 @@ class Layer {
 
   virtual void forward(const float* params, const float* x, float* y, int n, float* scratch,
                        float* cache) const = 0;
-  // dx may be null (first layer); dparams is accumulated into (+=).
+  // dx may be null (first layer); dparams is accumulated into (+=). Builds that only infer
+  // (the wasm module, SCRAWL_INFERENCE_ONLY) leave out the Eigen-heavy ones: see inference_only.cpp.
   virtual void backward(const float* params, const float* x, const float* y, const float* dy, float* dx,
                         float* dparams, int n, float* scratch, const float* cache) const = 0;
 

@@ -1,5 +1,7 @@
 #include "simple_layers.h"
 
+#include "gemm_kernels.h"
+
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -105,6 +107,13 @@ void Dense::param_roles(std::span<ParamRole> roles) const {
 
 void Dense::forward(const float* p, const float* x, float* y, int n, float*, float*) const {
   const int in = in_.size(), out = out_.c;
+#ifdef __wasm_simd128__
+  // One image at a time through the same kernel as the convolutions: keeps Eigen's GEMM
+  // (tens of KB) out of the download.
+  for (int i = 0; i < n; ++i)
+    gemm_bias_simd128(p, x + size_t(i) * in, p + size_t(out) * in, y + size_t(i) * out, out, in, 1);
+  return;
+#endif
   Eigen::Map<const MatRM> w(p, out, in);
   Eigen::Map<const RowVec> b(p + size_t(out) * in, out);
   Eigen::Map<const MatRM> X(x, n, in);
@@ -113,6 +122,7 @@ void Dense::forward(const float* p, const float* x, float* y, int n, float*, flo
   Y.rowwise() += b;
 }
 
+#ifndef SCRAWL_INFERENCE_ONLY
 void Dense::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
                      float*, const float*) const {
   const int in = in_.size(), out = out_.c;
@@ -128,6 +138,7 @@ void Dense::backward(const float* p, const float* x, const float*, const float* 
     DX.noalias() = G * w;
   }
 }
+#endif
 
 void Softmax::forward(const float*, const float* x, float* y, int n, float*, float*) const {
   const int k = in_.size();
