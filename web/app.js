@@ -158,6 +158,7 @@ async function pumpDrawing() {
     if (turn === panelTurn && drawTurn === turn) {
       view.hidePhoto();
       view.result(r, 'drawing');
+      showCopy('');
       showPadBadge(r);
       root.dataset.result = String(r.digit);
       if (final) tell(spokenResult(r));
@@ -248,6 +249,7 @@ async function showOne(file) {
   const turn = ++panelTurn;
   const name = file.name || 'the pasted image';
   view.busy(name);
+  showCopy('');
   root.dataset.result = 'busy';
   $('result-card').scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   if (!engineReady) await engine.ready.catch(() => {});
@@ -273,14 +275,37 @@ async function showOne(file) {
     view.reading(r, name);
     root.dataset.result = r.text;
     tell(spokenReading(r));
-    await showPhoto(file, r.digits.map((d) => ({ box: d.box, label: String(d.digit) })), name, turn);
+    showCopy(r.text);
+    await showPhoto(file, r.digits.map((d) => ({ box: d.box, label: d.unsure ? `${d.digit}?` : String(d.digit), unsure: d.unsure })), name, turn);
   } else {
     view.result(r, name);
     root.dataset.result = String(r.digit);
     tell(spokenResult(r));
-    await showPhoto(file, [{ box: r.box, label: `${r.digit} · ${percent(r.confidence)}%` }], name, turn);
+    showCopy(String(r.digit));
+    await showPhoto(file, [{ box: r.box, label: `${r.digit} · ${percent(r.confidence)}%`, unsure: r.unsure }], name, turn);
   }
 }
+
+// ---- copying what was read: the number as text ----
+
+const copyButton = $('copy-number');
+let copyText = '';
+
+function showCopy(text) {
+  copyText = text;
+  copyButton.hidden = !text;
+  copyButton.textContent = 'Copy the number';
+}
+
+copyButton.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(copyText);
+    copyButton.textContent = 'Copied';
+    tell(`Copied ${copyText}`);
+  } catch {
+    copyButton.textContent = 'Copying is not allowed here';
+  }
+});
 
 async function showPhoto(file, boxes, name, turn) {
   let bitmap;

@@ -160,13 +160,18 @@ export class ResultView {
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bitmap, 0, 0, c.width, c.height);
     const k = c.width / bitmap.width;
-    const color = getComputedStyle(this.card).getPropertyValue('--box').trim() || '#e11d48';
+    const sureColor = getComputedStyle(this.card).getPropertyValue('--box').trim() || '#e11d48';
     ctx.lineWidth = Math.max(2, 2.5 * dpr);
-    ctx.strokeStyle = color;
-    for (const { box, label } of boxes) {
+    const unsureColor = getComputedStyle(this.card).getPropertyValue('--unsure-box').trim() || '#d97706';
+    for (const { box, label, unsure } of boxes) {
       const [x, y, w, h] = box;
       const pad = 3 * dpr;
+      // Unsure digits: amber and dashed, so a person checks those first.
+      const color = unsure ? unsureColor : sureColor;
+      ctx.strokeStyle = color;
+      ctx.setLineDash(unsure ? [6 * dpr, 4 * dpr] : []);
       ctx.strokeRect(x * k - pad, y * k - pad, w * k + 2 * pad, h * k + 2 * pad);
+      ctx.setLineDash([]);
       if (label !== undefined) {
         const size = Math.round(14 * dpr);
         ctx.font = `700 ${size}px system-ui, sans-serif`;
