@@ -65,6 +65,13 @@ Status write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   return Ok{};
 }
 
+Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_path) {
+  if (weights_path.empty()) return Recognizer::from_embedded();
+  auto bytes = read_file(weights_path);
+  if (!bytes) return make_error(ErrorCode::kIo, weights_path + ": " + bytes.error().message);
+  return Recognizer::from_weights(*bytes);
+}
+
 std::string json_string(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {

@@ -2,10 +2,12 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "recognizer.h"
 #include "result.h"
 
 namespace scrawl::cli {
@@ -24,6 +26,9 @@ std::optional<std::string> parse_args(int argc, char** argv, const std::vector<s
 
 Result<std::vector<uint8_t>> read_file(const std::string& path);
 Status write_file(const std::string& path, const std::vector<uint8_t>& bytes);
+
+// The model from a weights file, or the one built in when the path is empty.
+Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_path);
 
 std::string json_string(const std::string& s);
 std::string json_number(double v, int digits = 6);

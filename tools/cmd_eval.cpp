@@ -43,12 +43,7 @@ int cmd_eval(int argc, char** argv) {
     return 2;
   }
   if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
-  Result<std::unique_ptr<Recognizer>> recognizer = Recognizer::from_embedded();
-  if (args.has("--weights")) {
-    auto bytes = read_file(args.get("--weights"));
-    recognizer = bytes ? Recognizer::from_weights(*bytes)
-                       : Result<std::unique_ptr<Recognizer>>(make_error(ErrorCode::kIo, args.get("--weights") + ": " + bytes.error().message));
-  }
+  auto recognizer = load_recognizer(args.get("--weights"));
   if (!recognizer) {
     std::fprintf(stderr, "scrawl eval: %s\n", recognizer.error().message.c_str());
     return 2;

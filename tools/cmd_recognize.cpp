@@ -30,13 +30,6 @@ const char* kHelp =
     "  --json           one JSON object per line\n"
     "  --weights FILE   use this model instead of the one built in\n";
 
-Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights) {
-  if (weights.empty()) return Recognizer::from_embedded();
-  auto bytes = read_file(weights);
-  if (!bytes) return make_error(ErrorCode::kIo, weights + ": " + bytes.error().message);
-  return Recognizer::from_weights(*bytes);
-}
-
 }  // namespace
 
 int cmd_recognize(int argc, char** argv) {

@@ -129,12 +129,7 @@ int cmd_eval_strings(int argc, char** argv) {
     return 2;
   }
 
-  Result<std::unique_ptr<Recognizer>> recognizer = Recognizer::from_embedded();
-  if (args.has("--weights")) {
-    auto bytes = read_file(args.get("--weights"));
-    recognizer = bytes ? Recognizer::from_weights(*bytes)
-                       : Result<std::unique_ptr<Recognizer>>(make_error(ErrorCode::kIo, args.get("--weights") + ": " + bytes.error().message));
-  }
+  auto recognizer = load_recognizer(args.get("--weights"));
   if (!recognizer) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n", recognizer.error().message.c_str());
     return 2;
