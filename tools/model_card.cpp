@@ -65,9 +65,8 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
     out << "\n";
   }
   out << "## Known weaknesses\n\n"
-         "- Trained on MNIST only: digits as American writers wrote them around 1990. A European 1 with a long "
-         "flag and no base stroke can be read as 7 (usually marked unsure); digit shapes from other scripts are "
-         "not recognised.\n"
+         "- Trained on MNIST only: digits as American writers wrote them around 1990. Styles far from those "
+         "are less certain, and digit shapes from other scripts are not recognised.\n"
          "- It always answers with one of ten digits: a letter or a symbol gets the most digit-like answer, "
          "often with a low confidence.\n"
          "- The preprocessing takes all the ink in an image as one digit: crop photos to the digit, or use the "
