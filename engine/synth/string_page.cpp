@@ -5,6 +5,7 @@
 
 #include "encode.h"
 #include "homography.h"
+#include "train/gaussian_blur.h"
 
 namespace scrawl::synth {
 namespace {
@@ -19,27 +20,6 @@ float bilinear(const std::vector<float>& img, int w, int h, double x, double y) 
   return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
 }
 
-// Separable Gaussian blur in place (a camera slightly out of focus).
-void blur(std::vector<float>& img, std::vector<float>& tmp, int w, int h, float sigma) {
-  const int r = std::max(1, int(std::ceil(2.5f * sigma)));
-  std::vector<float> k(size_t(2 * r + 1));
-  float sum = 0;
-  for (int i = -r; i <= r; ++i) sum += (k[size_t(i + r)] = std::exp(-0.5f * float(i * i) / (sigma * sigma)));
-  for (float& v : k) v /= sum;
-  tmp.resize(img.size());
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float acc = 0;
-      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * img[size_t(y) * w + std::clamp(x + i, 0, w - 1)];
-      tmp[size_t(y) * w + x] = acc;
-    }
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float acc = 0;
-      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * tmp[size_t(std::clamp(y + i, 0, h - 1)) * w + x];
-      img[size_t(y) * w + x] = acc;
-    }
-}
 
 float smoothstep(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -174,8 +154,9 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   t.blur = rng.chance(0.5f);
   if (t.blur) {
     const float sigma = rng.uniform(0.5f, 1.3f) * std::max(1.0f, height / 40.0f);
-    blur(ink_, tmp_, w_, h_, sigma);
-    blur(rule_, tmp_, w_, h_, sigma);
+    // A camera slightly out of focus.
+    gaussian_blur(ink_, tmp_, w_, h_, sigma, 2.5f);
+    gaussian_blur(rule_, tmp_, w_, h_, sigma, 2.5f);
   }
 
   // Colours and light.

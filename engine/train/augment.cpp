@@ -1,5 +1,7 @@
 #include "augment.h"
 
+#include "gaussian_blur.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -17,26 +19,9 @@ float sample_bilinear(const std::vector<float>& img, float x, float y) {
   return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
 }
 
-// In-place separable Gaussian blur of an N×N field.
+// Gaussian blur of an N×N field, cut off at 3 sigma.
 void gaussian_blur(std::vector<float>& f, std::vector<float>& tmp, float sigma) {
-  const int r = std::max(1, int(std::ceil(3 * sigma)));
-  std::vector<float> k(size_t(2 * r + 1));
-  float s = 0;
-  for (int i = -r; i <= r; ++i) s += (k[size_t(i + r)] = std::exp(-0.5f * float(i * i) / (sigma * sigma)));
-  for (float& v : k) v /= s;
-  tmp.assign(f.size(), 0.0f);
-  for (int y = 0; y < N; ++y)
-    for (int x = 0; x < N; ++x) {
-      float acc = 0;
-      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * f[size_t(y) * N + std::clamp(x + i, 0, N - 1)];
-      tmp[size_t(y) * N + x] = acc;
-    }
-  for (int y = 0; y < N; ++y)
-    for (int x = 0; x < N; ++x) {
-      float acc = 0;
-      for (int i = -r; i <= r; ++i) acc += k[size_t(i + r)] * tmp[size_t(std::clamp(y + i, 0, N - 1)) * N + x];
-      f[size_t(y) * N + x] = acc;
-    }
+  scrawl::gaussian_blur(f, tmp, N, N, sigma, 3.0f);
 }
 
 // Grey-level dilation (grow) or erosion (shrink) with a 3×3 cross, blended by amount in [0, 1].
