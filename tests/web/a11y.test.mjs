@@ -1,32 +1,20 @@
 // Read aloud (the Web Speech API, stubbed to record what is said), screen-reader labels and
 // the live region.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { digitPng, digitShown, drawWithMouse, ensureBuilt, file, launch, openPage, resultShown, startServer, STROKES, waitReady } from './helpers.mjs';
+import { test } from 'node:test';
+import { digitPng, digitShown, drawWithMouse, file, openPage, resultShown, useBrowser, STROKES, waitReady } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const web = useBrowser();
 
 /** A page whose speechSynthesis.speak only records the sentences. */
 async function pageWithSpeech() {
-  const opened = await openPage(browser, null);
+  const opened = await openPage(web.browser, null);
   await opened.context.addInitScript(() => {
     window.spoken = [];
     window.speechSynthesis.speak = (u) => window.spoken.push(u.text);
     window.speechSynthesis.cancel = () => {};
   });
-  await opened.page.goto(server.url);
+  await opened.page.goto(web.server.url);
   await waitReady(opened.page);
   return opened;
 }
@@ -69,7 +57,7 @@ test('read aloud: silent when off, says the digit and how sure when on, and reme
 });
 
 test('screen readers: named controls, a live region for results, headings and language', async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(web.browser, web.server.url);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   // the first Tab reaches the skip link, which shows itself
   await page.keyboard.press('Tab');

@@ -1,3 +1,4 @@
+import { after, before } from 'node:test';
 // Shared by the web tests: builds the page if web/ changed, serves dist/ on 127.0.0.1 with
 // scripts/serve.mjs, launches Debian's Chromium headless, and draws on the pad.
 import { execFileSync } from 'node:child_process';
@@ -68,6 +69,24 @@ function isStale() {
 }
 
 /** Serves a folder (default dist/) on a free port; resolves with the server (server.url). */
+/**
+ * For a test file: builds the page if needed, serves dist/ and starts Chromium before its
+ * tests, and stops both after them. Returns { server, browser }, filled in by then.
+ */
+export function useBrowser() {
+  const web = {};
+  before(async () => {
+    ensureBuilt();
+    web.server = await startServer();
+    web.browser = await launch();
+  });
+  after(async () => {
+    await web.browser?.close();
+    web.server?.close();
+  });
+  return web;
+}
+
 export async function startServer(root = DIST) {
   return serve({ port: 0, root });
 }

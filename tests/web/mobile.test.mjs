@@ -1,27 +1,15 @@
 // A 360×740 phone with touch: drawing with a finger (without scrolling the page), the guess
 // on the pad, the camera button, the layout, and dark mode.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { digitPng, digitShown, drawWithTouch, ensureBuilt, file, launch, openPage, resultShown, startServer, STROKES } from './helpers.mjs';
+import { test } from 'node:test';
+import { digitPng, digitShown, drawWithTouch, file, openPage, resultShown, useBrowser, STROKES } from './helpers.mjs';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let server;
-let browser;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const web = useBrowser();
 
 test('phone: drawing with a finger reads the digit and does not scroll the page', async () => {
-  const { context, page, errors, requests } = await openPage(browser, server.url, { ...PHONE, colorScheme: 'light' });
+  const { context, page, errors, requests } = await openPage(web.browser, web.server.url, { ...PHONE, colorScheme: 'light' });
   assert.equal(await page.$eval('#pad', (el) => getComputedStyle(el).touchAction), 'none');
   // scroll a little so that a scrolling gesture would show
   await page.evaluate(() => window.scrollTo(0, 40));
@@ -59,13 +47,13 @@ test('phone: drawing with a finger reads the digit and does not scroll the page'
   await resultShown(page, { notDigit: '7' });
 
   assert.deepEqual(errors, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(web.server.url).origin;
   assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
   await context.close();
 });
 
 test('phone: the layout fits 360 px, buttons are big enough, the camera button shows', async () => {
-  const { context, page } = await openPage(browser, server.url, { ...PHONE, colorScheme: 'light' });
+  const { context, page } = await openPage(web.browser, web.server.url, { ...PHONE, colorScheme: 'light' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow} px wider than the phone`);
   const pad = await page.locator('#pad').boundingBox();
@@ -84,7 +72,7 @@ test('phone: the layout fits 360 px, buttons are big enough, the camera button s
 });
 
 test('desktop: no camera button; the result sits beside the pad', async () => {
-  const { context, page } = await openPage(browser, server.url, { viewport: { width: 1280, height: 800 } });
+  const { context, page } = await openPage(web.browser, web.server.url, { viewport: { width: 1280, height: 800 } });
   assert.equal(await page.isVisible('label:has(#camera-input)'), false);
   const pad = await page.locator('.draw-card').boundingBox();
   const result = await page.locator('#result-card').boundingBox();
@@ -93,7 +81,7 @@ test('desktop: no camera button; the result sits beside the pad', async () => {
 });
 
 test('dark mode: dark colours, light ink on a dark pad, and still read right', async () => {
-  const { context, page, errors } = await openPage(browser, server.url, { ...PHONE, colorScheme: 'dark' });
+  const { context, page, errors } = await openPage(web.browser, web.server.url, { ...PHONE, colorScheme: 'dark' });
   const colours = await page.evaluate(() => {
     const pad = document.getElementById('pad');
     const d = pad.getContext('2d').getImageData(2, 2, 1, 1).data;

@@ -2,25 +2,13 @@
 // the page's read() seam (with a stand-in read() added to the engine), and an engine that
 // cannot load.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { digitPng, digitShown, drawWithMouse, ensureBuilt, file, launch, openPage, resultShown, startServer, STROKES, waitReady } from './helpers.mjs';
+import { test } from 'node:test';
+import { digitPng, digitShown, drawWithMouse, file, openPage, resultShown, useBrowser, STROKES, waitReady } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ensureBuilt();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const web = useBrowser();
 
 test('ScrawlWorker: promises for recognize and recognizePixels, ScrawlError on failure, terminate', async () => {
-  const { context, page, errors } = await openPage(browser, server.url);
+  const { context, page, errors } = await openPage(web.browser, web.server.url);
   const seven = [...digitPng(STROKES.seven)];
   const out = await page.evaluate(async (pngBytes) => {
     const { ScrawlWorker, ScrawlError } = await import('/scrawl-worker.mjs');
@@ -102,13 +90,13 @@ Scrawl.prototype.read = function (bytes) {
 `;
 
 test('the page uses read() once the engine has it: several digits read as text, one digit as before', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
   await context.route(/\/assets\/scrawl\.[0-9a-f]{10}\.mjs$/, async (route) => {
     const res = await route.fetch();
     route.fulfill({ status: 200, contentType: 'text/javascript', body: (await res.text()) + FAKE_READ });
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(web.server.url);
   await waitReady(page);
 
   await page.setInputFiles('#file-input', [file('two-sevens.png', digitPng(STROKES.seven))]);
@@ -131,10 +119,10 @@ test('the page uses read() once the engine has it: several digits read as text, 
 });
 
 test('if the engine cannot load, the page says so and drawing does not hang', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
   await context.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(web.server.url);
   await page.waitForFunction(() => document.documentElement.dataset.engine === 'failed', null, { timeout: 20000 });
   assert.match(await page.textContent('#engine-state-text'), /failed/i);
   const shown = await resultShown(page, { state: 'error' });
