@@ -102,4 +102,37 @@ std::string json_number(double v, int digits) {
   return ss.str();
 }
 
+std::string shell_quote(const std::string& word) {
+  const bool plain = !word.empty() && word.find_first_not_of(
+                                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=,:+@%") ==
+                                          std::string::npos;
+  if (plain) return word;
+  std::string q = "'";
+  for (char c : word) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::vector<std::string> shell_split(const std::string& line) {
+  std::vector<std::string> words;
+  std::string cur;
+  bool in_word = false, quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '\'') quoted = false;
+      else cur += c;
+    } else if (c == '\'') {
+      quoted = in_word = true;
+    } else if (c == '\\' && i + 1 < line.size()) {
+      cur += line[++i], in_word = true;
+    } else if (c == ' ') {
+      if (in_word) words.push_back(cur), cur.clear(), in_word = false;
+    } else {
+      cur += c, in_word = true;
+    }
+  }
+  if (in_word) words.push_back(cur);
+  return words;
+}
+
 }  // namespace scrawl::cli

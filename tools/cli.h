@@ -30,6 +30,11 @@ Status write_file(const std::string& path, const std::vector<uint8_t>& bytes);
 // The model from a weights file, or the one built in when the path is empty.
 Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_path);
 
+// A command line as a person would type it: words with spaces or shell characters in single quotes.
+std::string shell_quote(const std::string& word);
+// Splits a line written by shell_quote back into its words.
+std::vector<std::string> shell_split(const std::string& line);
+
 std::string json_string(const std::string& s);
 std::string json_number(double v, int digits = 6);
 

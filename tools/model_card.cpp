@@ -34,7 +34,11 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
                 f.config.epochs, f.config.batch, double(f.config.momentum), double(f.config.learning_rate),
                 f.config.warmup_epochs, double(f.config.weight_decay), (unsigned long long)f.config.seed);
   out << buf;
-  out << "- augmentation: " << f.config.augment.describe() << "\n";
+  out << "- augmentation: " << f.config.augment.describe();
+  if (f.config.settle_epochs > 0 && f.config.augment.any())
+    out << "; in the last " << std::min(f.config.settle_epochs, f.config.epochs)
+        << " epochs half of the digits are shown undistorted";
+  out << "\n";
   std::snprintf(buf, sizeof buf, "- training time: %.1f minutes on %d threads (%u cores on this machine)\n\n",
                 f.seconds / 60.0, f.config.threads, std::thread::hardware_concurrency());
   out << buf;

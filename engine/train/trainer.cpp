@@ -148,6 +148,7 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
 
   for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
     const auto epoch_start = Clock::now();
+    const bool settling = epoch > cfg.epochs - cfg.settle_epochs;
     std::iota(order.begin(), order.end(), 0u);
     Rng shuffle(cfg.seed, 1000 + uint64_t(epoch), 0);
     for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.below(int(i)))]);
@@ -165,7 +166,7 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
           const uint32_t idx = order[size_t(lo + i)];
           Rng rng(cfg.seed, uint64_t(epoch), idx);
           DigitPixels px;
-          if (cfg.augment.any()) {
+          if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
             augmenters[size_t(t)].render(data.image(idx), rng, canvas);
             auto prepared = pres[size_t(t)].run(canvas);
             if (prepared) px = prepared->pixels;

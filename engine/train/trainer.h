@@ -32,6 +32,9 @@ struct TrainConfig {
   int threads = 2;
   int limit = 0;               // train on only the first this many digits (0 = all); for tests
   AugmentOptions augment;
+  // In the last this many epochs half of the digits are shown undistorted, so that the model
+  // settles on ordinary handwriting after learning from distorted copies of it.
+  int settle_epochs = 0;
 };
 
 struct EpochReport {

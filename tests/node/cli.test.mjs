@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { drawStrokes, nativeCli, pngFromGray } from './helpers.mjs';
+import { drawStrokes, mnistDir, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
 
 const run = (...args) => spawnSync(nativeCli, args, { encoding: 'utf8' });
 
@@ -48,7 +48,7 @@ test('recognize --json answers every file, errors included, and exits 1 when any
 
 test('every command has --help, and mistakes are explained', (t) => {
   if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
-  for (const cmd of ['recognize', 'train', 'eval']) {
+  for (const cmd of ['recognize', 'train', 'eval', 'card']) {
     const r = run(cmd, '--help');
     assert.equal(r.status, 0);
     assert.match(r.stdout, new RegExp(`usage: scrawl ${cmd}`));
@@ -62,4 +62,32 @@ test('every command has --help, and mistakes are explained', (t) => {
   const noData = spawnSync(nativeCli, ['eval', '--mnist', '/nonexistent'], { encoding: 'utf8' });
   assert.equal(noData.status, 2);
   assert.match(noData.stderr, /not found in '\/nonexistent'/);
+});
+
+test('a model chosen on validation (train --no-test) gets its test figures and card from `card`', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  if (!mnistTest()) return t.skip(noMnist);
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-card-'));
+  const weights = path.join(dir, 'tiny.bin');
+  const arch = 'conv 4 3; relu; maxpool 2; gap; dense 10; softmax';
+  const trained = run('train', '--mnist', mnistDir, '--limit', '2000', '--epochs', '1', '--settle-epochs', '1', '--arch', arch,
+    '--no-test', '--out', weights);
+  assert.equal(trained.status, 0, trained.stderr);
+  assert.match(trained.stdout, /^validation \d+\.\d\d%\n$/);
+  assert.ok(!existsSync(path.join(dir, 'MODEL.md')), 'no card before the test set is read');
+
+  const card = run('card', weights, '--mnist', mnistDir);
+  assert.equal(card.status, 0, card.stderr);
+  assert.match(card.stdout, /^validation \d+\.\d\d%, MNIST test \d+\.\d\d%, ECE \d+\.\d\d%\n$/);
+  const text = readFileSync(path.join(dir, 'MODEL.md'), 'utf8');
+  // The command reproduces the weights: options kept (the architecture quoted), output options dropped.
+  assert.ok(text.includes(`build/native/scrawl train --mnist ${mnistDir} --limit 2000 --epochs 1 --settle-epochs 1 --arch '${arch}'\n`), text);
+  assert.doesNotMatch(text, /--no-test|--out/);
+  assert.match(text, /in the last 1 epochs half of the digits are shown undistorted/);
+  assert.match(text, /\| rotated 12° \| \d+\.\d\d% \|/);
+
+  writeFileSync(path.join(dir, 'junk.bin'), 'not weights');
+  const junk = run('card', path.join(dir, 'junk.bin'));
+  assert.equal(junk.status, 2);
+  assert.match(junk.stderr, /junk\.bin/);
 });

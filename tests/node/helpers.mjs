@@ -43,9 +43,11 @@ export function grayToRgba(gray) {
   return rgba;
 }
 
+export const mnistDir = process.env.SCRAWL_MNIST || path.join(root, '../shared/data/mnist');
+
 /** MNIST test digits {images: Uint8Array(n*784), labels}, or null when the data is not here. */
 export function mnistTest() {
-  const dir = process.env.SCRAWL_MNIST || path.join(root, '../shared/data/mnist');
+  const dir = mnistDir;
   const file = (name) => {
     const gz = path.join(dir, name + '.gz');
     if (existsSync(gz)) return gunzipSync(readFileSync(gz));

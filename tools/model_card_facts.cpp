@@ -1,0 +1,49 @@
+#include "model_card_facts.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "evaluation.h"
+#include "recognizer.h"
+#include "robustness.h"
+#include "train/mnist.h"
+
+namespace scrawl::cli {
+
+Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, const TrainingRecord& record,
+                                        const std::string& mnist_dir) {
+  auto test = load_mnist(mnist_dir, "t10k");
+  if (!test) return test.error();
+  auto recognizer = Recognizer::from_weights(weights);
+  if (!recognizer) return recognizer.error();
+  Recognizer& r = **recognizer;
+  const Evaluation e = evaluate_mnist(r, *test);
+
+  ModelCardFacts facts;
+  facts.command = record.command;
+  facts.config = record.config;
+  facts.parameters = r.model().network.params().size();
+  facts.file_bytes = weights.size();
+  facts.architecture = r.model().network.spec();
+  facts.validation_accuracy = record.validation_accuracy;
+  facts.test_accuracy = e.accuracy();
+  facts.ece = e.ece;
+  facts.seconds = record.seconds;
+  facts.confusion = format_confusion(e);
+  facts.unsure_below = r.unsure_threshold();
+  facts.unsure = e.unsure, facts.unsure_wrong = e.unsure_wrong, facts.test_count = e.count, facts.test_correct = e.correct;
+  std::fprintf(stderr, "robustness evaluation (10 transforms of the test digits)...\n");
+  facts.robustness = evaluate_robustness(r, *test, 0);
+  const size_t used = record.config.limit > 0 ? std::min(record.training_set_size, size_t(record.config.limit))
+                                              : record.training_set_size;
+  facts.validation_digits = std::min<size_t>(size_t(record.config.validation), used / 5);
+  facts.train_digits = used - facts.validation_digits;
+  for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                           "t10k-labels-idx1-ubyte"}) {
+    auto md5 = mnist_file_md5(mnist_dir, name);
+    facts.md5_lines += std::string("| ") + name + " | " + (md5 ? *md5 : "?") + " |\n";
+  }
+  return facts;
+}
+
+}  // namespace scrawl::cli

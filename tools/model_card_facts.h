@@ -1,0 +1,25 @@
+// Measures a trained model on the MNIST test set (accuracy, calibration, unsure digits,
+// robustness) and gathers what its model card states. This is the one place the test set is read
+// for a model card.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model_card.h"
+#include "result.h"
+
+namespace scrawl::cli {
+
+struct TrainingRecord {
+  std::string command;  // reproduces the weights
+  TrainConfig config;
+  double validation_accuracy = 0;
+  double seconds = 0;
+  size_t training_set_size = 0;  // MNIST training digits before --limit
+};
+
+Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, const TrainingRecord& record,
+                                        const std::string& mnist_dir);
+
+}  // namespace scrawl::cli

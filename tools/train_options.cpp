@@ -1,0 +1,78 @@
+#include "train_options.h"
+
+#include <cstdlib>
+
+namespace scrawl::cli {
+
+const char* const kTrainHelp =
+    "usage: scrawl train --mnist DIR [options]\n"
+    "\n"
+    "Trains the digit model on the MNIST training set (the last 5,000 digits held out for\n"
+    "validation), writes the weights file and its model card, and evaluates the MNIST test\n"
+    "set once at the end. Progress (epoch, loss, accuracy, time left) goes to stderr.\n"
+    "\n"
+    "  --mnist DIR        folder with the MNIST IDX files (default: $SCRAWL_MNIST)\n"
+    "  --epochs N         passes over the training digits (default 40)\n"
+    "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
+    "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
+    "  --card FILE        model card to write (default MODEL.md next to --out)\n"
+    "  --threads N        worker threads (default 2)\n"
+    "  --lr X             peak learning rate (default 0.1)\n"
+    "  --batch N          batch size (default 128)\n"
+    "  --augment LIST     all, none, or a comma list of affine,elastic,thickness,blur,noise,polarity\n"
+    "                     (default all)\n"
+    "  --augment-strength X  scales rotation, scale, shear and elastic distortion (default 0.5;\n"
+    "                     at 1: ±15°, ±20%, ±0.25, elastic amplitude 20–34 px)\n"
+    "  --settle-epochs N  in the last N epochs, show half of the digits undistorted (default 0)\n"
+    "  --arch SPEC        architecture, layers separated by ';' (default: the shipped one)\n"
+    "  --limit N          use only the first N training digits (for quick checks)\n"
+    "  --no-test          do not touch the test set (for choosing settings on validation);\n"
+    "                     `scrawl card` evaluates the chosen weights on it afterwards\n";
+
+const std::vector<std::string> kTrainValueOptions = {
+    "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
+    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment"};
+const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
+
+namespace {
+
+bool parse_int(const std::string& s, long lo, long hi, long& out) {
+  char* end = nullptr;
+  out = std::strtol(s.c_str(), &end, 10);
+  return !s.empty() && *end == 0 && out >= lo && out <= hi;
+}
+
+}  // namespace
+
+std::string train_config_from(const Args& args, TrainConfig& cfg) {
+  long v;
+  std::string problem;
+  auto int_option = [&](const char* name, long lo, long hi, auto& field) {
+    if (!args.has(name) || !problem.empty()) return;
+    if (!parse_int(args.get(name), lo, hi, v))
+      problem = std::string(name) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
+    else
+      field = decltype(field + 0)(v);
+  };
+  int_option("--epochs", 1, 1000, cfg.epochs);
+  int_option("--threads", 1, 64, cfg.threads);
+  int_option("--batch", 2, 4096, cfg.batch);
+  int_option("--limit", 0, 1000000, cfg.limit);
+  int_option("--settle-epochs", 0, 1000, cfg.settle_epochs);
+  if (!problem.empty()) return problem;
+  if (args.has("--seed")) cfg.seed = std::strtoull(args.get("--seed").c_str(), nullptr, 10);
+  if (args.has("--lr")) cfg.learning_rate = std::strtof(args.get("--lr").c_str(), nullptr);
+  if (args.has("--arch")) cfg.architecture = args.get("--arch");
+  if (args.has("--augment-strength")) cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
+  if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f))
+    return "--augment-strength must be a number from 0 to 3";
+  if (args.has("--augment") && !AugmentOptions::parse(args.get("--augment"), cfg.augment))
+    return "--augment takes all, none or a list of affine,elastic,thickness,blur,noise,polarity";
+  return "";
+}
+
+bool is_output_option(const std::string& option) {
+  return option == "--out" || option == "--card" || option == "--no-test";
+}
+
+}  // namespace scrawl::cli
