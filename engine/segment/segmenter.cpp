@@ -22,6 +22,10 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     if (line.height < min_height) continue;
     const size_t before = digits_.size();
     splitter_.read_line(src, lines_.groups(), line, score, digits_);
+    // Paper edges that read as a "1" go before anything counts the line's digits.
+    digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
+                                 [&](const FoundDigit& d) { return edge_.is_page_edge(copy.gray, w, h, d.box); }),
+                  digits_.end());
     if (digits_.size() == before) continue;
     // A line the model finds no convincing digit in is texture, stains or an edge.
     confidences_.clear();

@@ -10,6 +10,7 @@
 #include "binarize.h"
 #include "digit_splitter.h"
 #include "lines.h"
+#include "page_edge.h"
 #include "pieces.h"
 #include "working_copy.h"
 
@@ -36,6 +37,7 @@ class Segmenter {
   PieceFinder pieces_;
   LineBuilder lines_;
   DigitSplitter splitter_;
+  PageEdgeCheck edge_;
   std::vector<FoundDigit> digits_;
   std::vector<float> confidences_;
   int line_count_ = 0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "recognizer.h"
+#include "segment/page_edge.h"
 #include "segment/segmenter.h"
 #include "test_data.h"
 
@@ -106,6 +107,24 @@ TEST(Segmenter, NoiseIsNoDigits) {
   auto r = reader->read(page);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->digits.empty()) << "read '" << r->text << "'";
+}
+
+TEST(PageEdgeCheck, ALineWithTheTableOnOneSideIsTheSheetsEdge) {
+  // Paper (225) to x = 600, the dark table (60) beyond; a dark seam along the sheet's edge and
+  // a "1" on the paper.
+  std::vector<uint8_t> gray(800 * 500, 225);
+  for (int y = 0; y < 500; ++y)
+    for (int x = 600; x < 800; ++x) gray[size_t(y) * 800 + size_t(x)] = 60;
+  PageEdgeCheck check;
+  EXPECT_TRUE(check.is_page_edge(gray, 800, 500, {597, 300, 6, 60}));
+  EXPECT_FALSE(check.is_page_edge(gray, 800, 500, {300, 300, 6, 60}));
+  // Neither is a wide shape (it is no "1"), nor a stroke whose other side is outside the image.
+  EXPECT_FALSE(check.is_page_edge(gray, 800, 500, {580, 300, 40, 60}));
+  EXPECT_FALSE(check.is_page_edge(gray, 800, 500, {792, 300, 6, 60}));
+  // A neighbour's ink next to a "1" is no table.
+  for (int y = 300; y < 360; ++y)
+    for (int x = 270; x < 280; ++x) gray[size_t(y) * 800 + size_t(x)] = 30;
+  EXPECT_FALSE(check.is_page_edge(gray, 800, 500, {300, 300, 6, 60}));
 }
 
 TEST(Segmenter, JoinsTheBrokenPiecesOfOneDigit) {
