@@ -2,6 +2,8 @@
 
 #include <stb/stb_image.h>
 
+#include "exif_orientation.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <memory>
@@ -81,7 +83,10 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
                           "image is damaged or truncated and cannot be read" +
                           (why ? std::string(" (") + why + ")" : std::string()));
   }
-  return gray_from_rgba(data.get(), w, h);
+  auto gray = gray_from_rgba(data.get(), w, h);
+  if (!gray || !format || std::string_view(format) != "JPG") return gray;
+  const int orientation = jpeg_orientation(bytes);
+  return orientation == 1 ? gray : Result<GrayImage>(apply_orientation(*gray, orientation));
 }
 
 Result<GrayImage> gray_from_rgba(const uint8_t* rgba, int width, int height) {

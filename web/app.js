@@ -310,8 +310,8 @@ copyButton.addEventListener('click', async () => {
 async function showPhoto(file, boxes, name, turn) {
   let bitmap;
   try {
-    // As stored: the engine does not turn photos by their EXIF orientation either.
-    bitmap = await createImageBitmap(file, { imageOrientation: 'none' });
+    // Turned by its EXIF orientation, as the engine turns it, so the boxes land on the digits.
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
     view.hidePhoto(); // the browser cannot show this one, though the engine read it
     return;

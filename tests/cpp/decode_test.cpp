@@ -85,3 +85,62 @@ TEST(Decode, RejectsHugeImagesFromTheHeaderAlone) {
 
 }  // namespace
 }  // namespace scrawl
+
+namespace scrawl {
+namespace {
+
+// A JPEG with an EXIF block that gives its orientation, as a phone writes it.
+std::vector<uint8_t> jpeg_with_orientation(const GrayImage& img, int orientation, bool little_endian) {
+  std::vector<uint8_t> jpg = encode_jpeg(img, 95);
+  auto u16 = [&](std::vector<uint8_t>& v, int x) {
+    if (little_endian) v.push_back(uint8_t(x)), v.push_back(uint8_t(x >> 8));
+    else v.push_back(uint8_t(x >> 8)), v.push_back(uint8_t(x));
+  };
+  std::vector<uint8_t> tiff = little_endian ? std::vector<uint8_t>{'I', 'I'} : std::vector<uint8_t>{'M', 'M'};
+  u16(tiff, 42), u16(tiff, 8), u16(tiff, 0);  // offset 8 as u32: low half, high half by order
+  if (!little_endian) std::swap(tiff[4], tiff[6]), std::swap(tiff[5], tiff[7]);
+  u16(tiff, 2);                                             // two entries
+  u16(tiff, 0x010F), u16(tiff, 2), u16(tiff, 4), u16(tiff, 0), u16(tiff, 0x4142), u16(tiff, 0);  // Make "AB"
+  u16(tiff, 0x0112), u16(tiff, 3), u16(tiff, 1), u16(tiff, 0), u16(tiff, orientation), u16(tiff, 0);
+  u16(tiff, 0), u16(tiff, 0);  // no next IFD
+  std::vector<uint8_t> app1 = {0xFF, 0xE1, 0, 0, 'E', 'x', 'i', 'f', 0, 0};
+  app1.insert(app1.end(), tiff.begin(), tiff.end());
+  const size_t len = app1.size() - 2;
+  app1[2] = uint8_t(len >> 8), app1[3] = uint8_t(len);
+  jpg.insert(jpg.begin() + 2, app1.begin(), app1.end());
+  return jpg;
+}
+
+TEST(Decode, TurnsAPhoneJpegTheWayItsExifSays) {
+  // 60×30, dark in the top-left quarter only.
+  GrayImage img(60, 30, 255);
+  for (int y = 0; y < 15; ++y)
+    for (int x = 0; x < 30; ++x) img.at(x, y) = 0;
+  struct Case {
+    int orientation, w, h, dark_x, dark_y;  // where the dark corner ends up
+  };
+  const Case cases[] = {{1, 60, 30, 5, 5},   {2, 60, 30, 55, 5},  {3, 60, 30, 55, 25}, {4, 60, 30, 5, 25},
+                        {5, 30, 60, 5, 5},   {6, 30, 60, 25, 5},  {7, 30, 60, 25, 55}, {8, 30, 60, 5, 55}};
+  for (bool little : {false, true})
+    for (const Case& c : cases) {
+      auto d = decode_image(jpeg_with_orientation(img, c.orientation, little));
+      ASSERT_TRUE(d.ok()) << d.error().message;
+      EXPECT_EQ(d->width, c.w) << "orientation " << c.orientation;
+      EXPECT_EQ(d->height, c.h) << "orientation " << c.orientation;
+      EXPECT_LT(d->at(c.dark_x, c.dark_y), 40) << "orientation " << c.orientation << (little ? " II" : " MM");
+      EXPECT_GT(d->at(c.w - 1 - c.dark_x, c.h - 1 - c.dark_y), 215) << "orientation " << c.orientation;
+    }
+}
+
+TEST(Decode, DamagedExifLeavesTheImageAsStored) {
+  GrayImage img(40, 20, 200);
+  auto jpg = jpeg_with_orientation(img, 6, false);
+  jpg[4 + 2 + 6 + 4 + 2] = 0xFF;  // the first IFD's offset now points far past the block
+  auto d = decode_image(jpg);
+  ASSERT_TRUE(d.ok()) << d.error().message;
+  EXPECT_EQ(d->width, 40);
+  EXPECT_EQ(d->height, 20);
+}
+
+}  // namespace
+}  // namespace scrawl

@@ -89,3 +89,37 @@ test('a blank page reads as no digits, and there is nothing to copy', async () =
   assert.equal(shown.text, 'No digit found');
   assert.equal(await page.isVisible('#copy-number'), false);
 });
+
+/** The JPEG with an EXIF block saying how it is to be turned, as a phone writes it. */
+function withOrientation(jpeg, orientation) {
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+  const body = [...Buffer.from('Exif\0\0', 'latin1'), ...tiff];
+  const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 255, ...body];
+  return Buffer.concat([jpeg.subarray(0, 2), Buffer.from(app1), jpeg.subarray(2)]);
+}
+
+test('a phone photo stored sideways is read and shown the way up its EXIF says', async () => {
+  const upright = numberPng(['one', 'seven', 'zero']);
+  // Stored a quarter turn anticlockwise, to be turned clockwise (EXIF orientation 6).
+  const stored = await page.evaluate(async (bytes) => {
+    const img = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const c = new OffscreenCanvas(img.height, img.width);
+    const ctx = c.getContext('2d');
+    ctx.translate(0, img.width);
+    ctx.rotate(-Math.PI / 2);
+    ctx.drawImage(img, 0, 0);
+    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    return [...new Uint8Array(await blob.arrayBuffer())];
+  }, [...upright]);
+  const sideways = Buffer.from(stored);
+  assert.notEqual(engine.read(sideways).text, '170', 'without its EXIF the photo is sideways');
+  const photo = withOrientation(sideways, 6);
+  assert.equal(engine.read(photo).text, '170');
+
+  await page.setInputFiles('#file-input', [file('sideways.jpg', photo)]);
+  const shown = await resultShown(page, { state: 'reading' });
+  assert.equal(shown.digit, '170');
+  const size = await page.$eval('#photo', (c) => [c.width, c.height]);
+  assert.ok(size[0] > size[1], `shown upright (wide), not as stored: ${size}`);
+  assert.deepEqual(errors, []);
+});
