@@ -3,14 +3,13 @@
 // from the training run they record.
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "cli.h"
 #include "commands.h"
-#include "model_card.h"
 #include "model_card_facts.h"
 #include "train/mnist.h"
 #include "train_options.h"
@@ -99,21 +98,9 @@ int cmd_card(int argc, char** argv) {
   record.validation_accuracy = std::strtod(meta.at("validation_accuracy").c_str(), nullptr);
   record.seconds = std::strtod(meta.at("training_seconds").c_str(), nullptr);
   record.training_set_size = train_set->size();
-  auto facts = measure_for_card(*bytes, record, dir);
-  if (!facts) {
-    std::fprintf(stderr, "scrawl card: %s\n", facts.error().message.c_str());
-    return 1;
-  }
-  std::printf("validation %.2f%%, MNIST test %.2f%%, ECE %.2f%%\n", 100 * facts->validation_accuracy,
-              100 * facts->test_accuracy, 100 * facts->ece);
   const std::string card_path =
       args.get("--card", (std::filesystem::path(weights_path).parent_path() / "MODEL.md").string());
-  if (auto st = write_model_card(card_path, *facts); !st) {
-    std::fprintf(stderr, "scrawl card: %s\n", st.error().message.c_str());
-    return 1;
-  }
-  std::fprintf(stderr, "wrote %s\n", card_path.c_str());
-  return 0;
+  return test_and_write_card("card", *bytes, record, dir, card_path);
 }
 
 }  // namespace scrawl::cli

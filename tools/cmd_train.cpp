@@ -5,7 +5,6 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "model_card.h"
 #include "model_card_facts.h"
 #include "train/mnist.h"
 #include "train/trainer.h"
@@ -90,19 +89,7 @@ int cmd_train(int argc, char** argv) {
     return 0;
   }
 
-  auto facts = measure_for_card(bytes, record, dir);
-  if (!facts) {
-    std::fprintf(stderr, "scrawl train: %s\n", facts.error().message.c_str());
-    return 1;
-  }
-  std::printf("validation %.2f%%, MNIST test %.2f%%, ECE %.2f%%\n", 100 * facts->validation_accuracy,
-              100 * facts->test_accuracy, 100 * facts->ece);
-  if (auto st = write_model_card(card_path, *facts); !st) {
-    std::fprintf(stderr, "scrawl train: %s\n", st.error().message.c_str());
-    return 1;
-  }
-  std::fprintf(stderr, "wrote %s\n", card_path.c_str());
-  return 0;
+  return test_and_write_card("train", bytes, record, dir, card_path);
 }
 
 }  // namespace scrawl::cli

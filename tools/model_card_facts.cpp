@@ -46,4 +46,21 @@ Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, con
   return facts;
 }
 
+int test_and_write_card(const char* command, const std::vector<uint8_t>& weights, const TrainingRecord& record,
+                        const std::string& mnist_dir, const std::string& card_path) {
+  auto facts = measure_for_card(weights, record, mnist_dir);
+  if (!facts) {
+    std::fprintf(stderr, "scrawl %s: %s\n", command, facts.error().message.c_str());
+    return 1;
+  }
+  std::printf("validation %.2f%%, MNIST test %.2f%%, ECE %.2f%%\n", 100 * facts->validation_accuracy,
+              100 * facts->test_accuracy, 100 * facts->ece);
+  if (auto st = write_model_card(card_path, *facts); !st) {
+    std::fprintf(stderr, "scrawl %s: %s\n", command, st.error().message.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "wrote %s\n", card_path.c_str());
+  return 0;
+}
+
 }  // namespace scrawl::cli

@@ -22,4 +22,8 @@ struct TrainingRecord {
 Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, const TrainingRecord& record,
                                         const std::string& mnist_dir);
 
+// Measures, prints the headline figures and writes the card; the exit status for `command`.
+int test_and_write_card(const char* command, const std::vector<uint8_t>& weights, const TrainingRecord& record,
+                        const std::string& mnist_dir, const std::string& card_path);
+
 }  // namespace scrawl::cli
