@@ -12,7 +12,8 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
   if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
   char buf[256];
   out << "# Scrawl digit model\n\n"
-      << "Written by `scrawl train` together with the weights file it describes.\n\n"
+      << "Written by `scrawl train` (or by `scrawl card`, for weights trained with `--no-test` and chosen on "
+         "validation) from the training run the weights file records.\n\n"
       << "## Architecture\n\n"
       << "Input: one 28×28 grey image (ink = 1, paper = 0), made by Scrawl's preprocessing "
          "(ink bounding box fitted into 20×20, centred on its centre of mass in 28×28).\n\n"
