@@ -82,7 +82,8 @@ test('a model chosen on validation (train --no-test) gets its test figures and c
   const text = readFileSync(path.join(dir, 'MODEL.md'), 'utf8');
   // The command reproduces the weights: options kept (the architecture quoted), output options dropped.
   assert.ok(text.includes(`build/native/scrawl train --mnist ${mnistDir} --limit 2000 --epochs 1 --settle-epochs 1 --arch '${arch}'\n`), text);
-  assert.doesNotMatch(text, /--no-test|--out/);
+  const command = text.match(/```sh\n(.*)\n```/)[1];
+  assert.doesNotMatch(command, /--no-test|--out/);
   assert.match(text, /in the last 1 epochs half of the digits are shown undistorted/);
   assert.match(text, /\| rotated 12° \| \d+\.\d\d% \|/);
 
