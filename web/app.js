@@ -249,6 +249,7 @@ async function showOne(file) {
   const turn = ++panelTurn;
   const name = file.name || 'the pasted image';
   view.busy(name);
+  view.hidePhoto(); // the last file's image must not sit beside this file's result
   showCopy('');
   root.dataset.result = 'busy';
   $('result-card').scrollIntoView({ behavior: 'smooth', block: 'nearest' });

@@ -214,6 +214,25 @@ export async function resultShown(page, want = {}) {
   }));
 }
 
+/**
+ * Waits until the uploaded image is drawn with a caption matching `caption`: the image is
+ * decoded for display after the result is shown, so it can come a moment later.
+ */
+export async function photoShown(page, caption) {
+  await page.waitForFunction(
+    (source) => {
+      const photo = document.getElementById('photo');
+      const text = document.getElementById('photo-caption').textContent;
+      return photo.closest('[hidden]') === null && new RegExp(source).test(text);
+    },
+    caption.source,
+    { timeout: 20000 },
+  ).catch(async (e) => {
+    const now = await page.evaluate(() => document.getElementById('photo-caption').textContent);
+    throw new Error(`the image was never shown with a caption matching ${caption}; the caption is ${JSON.stringify(now)} (${e.message})`);
+  });
+}
+
 /** Waits for the result panel to settle on `digit`; returns what it shows. */
 export function digitShown(page, digit) {
   return resultShown(page, { state: 'result', digit: String(digit) });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { PNG } from 'pngjs';
 import { createScrawl } from '../../dist/scrawl.mjs';
-import { ensureBuilt, file, launch, openPage, resultShown, startServer, STROKES } from './helpers.mjs';
+import { ensureBuilt, file, launch, openPage, photoShown, resultShown, startServer, STROKES } from './helpers.mjs';
 
 let server, browser, page, errors, engine;
 
@@ -56,6 +56,7 @@ test('a photo of a number shows the number, a labelled box per digit, and copies
   assert.equal(shown.digit, '170');
   assert.match(shown.text, /170/);
   assert.match(shown.detail, /3 digits/);
+  await photoShown(page, /number\.png/);
 
   // One box per digit, drawn over the photo in the box colour.
   const boxColumns = await page.$eval('#photo', (c) => {
@@ -119,6 +120,7 @@ test('a phone photo stored sideways is read and shown the way up its EXIF says',
   await page.setInputFiles('#file-input', [file('sideways.jpg', photo)]);
   const shown = await resultShown(page, { state: 'reading' });
   assert.equal(shown.digit, '170');
+  await photoShown(page, /sideways\.jpg/);
   const size = await page.$eval('#photo', (c) => [c.width, c.height]);
   assert.ok(size[0] > size[1], `shown upright (wide), not as stored: ${size}`);
   assert.deepEqual(errors, []);

@@ -16,6 +16,7 @@ import {
   line,
   mnistPng,
   openPage,
+  photoShown,
   pngClaiming,
   resultShown,
   startServer,
@@ -85,8 +86,7 @@ test('one PNG by the upload button: digit, bars, the 28×28 input and the box ov
   const diff = view.reduce((m, v, i) => Math.max(m, Math.abs(v - Math.round(want.input[i] * 255))), 0);
   assert.ok(diff <= 1, `28×28 view differs from the engine's input by ${diff}`);
   // the uploaded image, with the box drawn over it
-  assert.equal(await page.isVisible('#photo'), true);
-  assert.match(await page.textContent('#photo-caption'), /seven\.png, 140×140/);
+  await photoShown(page, /seven\.png, 140×140/);
   assert.ok((await boxPixels()) > 0.005, 'the box is drawn');
   await page.waitForFunction(() => /seven, \d+ percent sure/.test(document.getElementById('announcer').textContent));
 });
@@ -111,7 +111,7 @@ test('JPG, BMP and GIF files are read too, and shown with their box', async () =
     const shown = await resultShown(page, { state: 'result' });
     assert.equal(shown.source, `From ${name}`);
     assert.equal(shown.digit, '7', name);
-    assert.match(await page.textContent('#photo-caption'), new RegExp(`${name.replace('.', '\\.')}, 140×140`));
+    await photoShown(page, new RegExp(`${name.replace('.', '\\.')}, 140×140`));
   }
 });
 

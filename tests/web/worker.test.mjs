@@ -3,7 +3,7 @@
 // cannot load.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { digitPng, digitShown, drawWithMouse, file, openPage, resultShown, useBrowser, STROKES, waitReady } from './helpers.mjs';
+import { digitPng, digitShown, drawWithMouse, file, openPage, photoShown, resultShown, useBrowser, STROKES, waitReady } from './helpers.mjs';
 
 const web = useBrowser();
 
@@ -104,7 +104,7 @@ test('the page uses read() once the engine has it: several digits read as text, 
   assert.equal(shown.digit, '77');
   assert.equal(shown.text, 'It reads 77');
   assert.match(shown.detail, /^2 digits, at least \d+% sure of each/);
-  assert.equal(await page.isVisible('#photo'), true);
+  await photoShown(page, /two-sevens\.png/);
   assert.equal(await page.isVisible('#probs'), false, 'no single-digit bars for a reading');
 
   await page.setInputFiles('#file-input', [file('one.png', digitPng(STROKES.one))]);
