@@ -25,7 +25,8 @@ int cmd_train(int argc, char** argv) {
     std::fprintf(stderr, "scrawl train: %s\n", problem.c_str());
     return 2;
   }
-  const std::string out_path = args.get("--out", "weights/scrawl.bin");
+  const bool one_digit = cfg.task == TrainTask::kOneDigit;
+  const std::string out_path = args.get("--out", one_digit ? "weights/one-digit.bin" : "weights/scrawl.bin");
   const std::string card_path =
       args.get("--card", (std::filesystem::path(out_path).parent_path() / "MODEL.md").string());
 
@@ -35,6 +36,7 @@ int cmd_train(int argc, char** argv) {
     std::fprintf(stderr, "scrawl train: %s\n", data.error().message.c_str());
     return 2;
   }
+  if (one_digit) std::fprintf(stderr, "task: one digit, or two touching digits or a piece of one (half of the examples each)\n");
   std::fprintf(stderr, "training on %zu MNIST digits, %d epochs, %d threads, augmentation: %s\n", data->size(),
                cfg.epochs, cfg.threads, cfg.augment.describe().c_str());
   if (cfg.settle_epochs > 0)
@@ -84,7 +86,7 @@ int cmd_train(int argc, char** argv) {
   }
   std::fprintf(stderr, "wrote %s (%zu parameters, %zu bytes) in %.1f minutes\n", out_path.c_str(), params,
                bytes.size(), trained->seconds / 60);
-  if (args.has("--no-test")) {
+  if (args.has("--no-test") || one_digit) {
     std::printf("validation %.2f%%\n", 100 * record.validation_accuracy);
     return 0;
   }

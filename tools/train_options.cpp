@@ -12,6 +12,9 @@ const char* const kTrainHelp =
     "set once at the end. Progress (epoch, loss, accuracy, time left) goes to stderr.\n"
     "\n"
     "  --mnist DIR        folder with the MNIST IDX files (default: $SCRAWL_MNIST)\n"
+    "  --task T           digits: the digit model (default); one-digit: the segmenter's check\n"
+    "                     that a cut-out shows one whole digit, not two touching ones or a\n"
+    "                     piece of one (writes weights/one-digit.bin, reports validation only)\n"
     "  --epochs N         passes over the training digits (default 50)\n"
     "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
     "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
@@ -31,7 +34,7 @@ const char* const kTrainHelp =
 
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
-    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment"};
+    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {
@@ -60,6 +63,11 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   int_option("--limit", 0, 1000000, cfg.limit);
   int_option("--settle-epochs", 0, 1000, cfg.settle_epochs);
   if (!problem.empty()) return problem;
+  if (args.has("--task")) {
+    const std::string task = args.get("--task");
+    if (task == "one-digit") cfg.task = TrainTask::kOneDigit, cfg.architecture = kOneDigitArchitecture;
+    else if (task != "digits") return "--task must be digits or one-digit";
+  }
   if (args.has("--seed")) cfg.seed = std::strtoull(args.get("--seed").c_str(), nullptr, 10);
   if (args.has("--lr")) cfg.learning_rate = std::strtof(args.get("--lr").c_str(), nullptr);
   if (args.has("--arch")) cfg.architecture = args.get("--arch");

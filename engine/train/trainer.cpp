@@ -1,12 +1,14 @@
 #include "trainer.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <numeric>
 #include <thread>
 
 #include "../single_digit.h"
+#include "not_one_digit.h"
 
 namespace scrawl {
 namespace {
@@ -109,6 +111,10 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   auto built = Network::from_spec(cfg.architecture, Shape{1, kDigitSide, kDigitSide});
   if (!built) return built.error();
   Network net = std::move(built.value());
+  const int classes = cfg.task == TrainTask::kOneDigit ? 2 : 10;
+  if (net.output().size() != classes)
+    return make_error(ErrorCode::kBadArgument, "the architecture must end in " + std::to_string(classes) +
+                                                   " outputs for this task (dense " + std::to_string(classes) + ")");
   net.init_params(cfg.seed);
   const auto roles = net.param_roles();
 
@@ -118,14 +124,23 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   const size_t train_n = total - val_n;
   if (train_n < size_t(cfg.batch)) return make_error(ErrorCode::kBadArgument, "too few training digits");
 
-  // Validation digits: held out, prepared once, never augmented.
+  // Validation digits: held out, prepared once, never augmented. For the one-digit task every
+  // other one is made into a pair or a piece, with partners from the validation digits only.
   std::vector<DigitPixels> val(val_n);
   std::vector<uint8_t> val_labels(val_n);
   {
     MnistPreparer prep;
+    NotOneDigitMaker maker;
+    std::array<uint8_t, 784> made;
     for (size_t i = 0; i < val_n; ++i) {
-      prep.prepare(data.image(train_n + i), val[i]);
+      const uint8_t* source = data.image(train_n + i);
       val_labels[i] = data.labels[train_n + i];
+      if (cfg.task == TrainTask::kOneDigit) {
+        val_labels[i] = uint8_t(i % 2);
+        Rng rng(cfg.seed, 0x7a1, i);
+        if (val_labels[i]) maker.make(data, train_n + i, train_n, total, rng, made.data()), source = made.data();
+      }
+      prep.prepare(source, val[i]);
     }
   }
 
@@ -136,6 +151,8 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   std::vector<Augmenter> augmenters(size_t(threads), Augmenter(cfg.augment));
   std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
   std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
+  std::vector<NotOneDigitMaker> makers(static_cast<size_t>(threads));
+  std::vector<std::array<uint8_t, 784>> made(static_cast<size_t>(threads));
 
   FloatBuffer velocity(net.params().size(), 0.0f);
   FloatBuffer grad(net.params().size(), 0.0f);
@@ -165,17 +182,23 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
         for (int i = 0; i < n; ++i) {
           const uint32_t idx = order[size_t(lo + i)];
           Rng rng(cfg.seed, uint64_t(epoch), idx);
+          const uint8_t* source = data.image(idx);
+          uint8_t label = data.labels[idx];
+          if (cfg.task == TrainTask::kOneDigit) {
+            label = rng.chance(0.5f) ? 1 : 0;
+            if (label) makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
+          }
           DigitPixels px;
           if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
-            augmenters[size_t(t)].render(data.image(idx), rng, canvas);
+            augmenters[size_t(t)].render(source, rng, canvas);
             auto prepared = pres[size_t(t)].run(canvas);
             if (prepared) px = prepared->pixels;
-            else preparers[size_t(t)].prepare(data.image(idx), px);
+            else preparers[size_t(t)].prepare(source, px);
           } else {
-            preparers[size_t(t)].prepare(data.image(idx), px);
+            preparers[size_t(t)].prepare(source, px);
           }
           std::copy(px.begin(), px.end(), r.acts[0].begin() + long(i) * 784);
-          r.labels[size_t(i)] = data.labels[idx];
+          r.labels[size_t(i)] = label;
         }
         run_shard(net, r, n);
       };

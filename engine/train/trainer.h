@@ -19,7 +19,17 @@ inline constexpr const char* kDefaultArchitecture =
     "conv 16 3; bn; relu; conv 32 3; bn; relu; maxpool 2; conv 48 3; bn; relu; conv 64 3; bn; relu; maxpool 2; "
     "conv 80 3; bn; relu; gap; dense 10; softmax";
 
+// The segmenter's second opinion: 19k parameters, ~0.8M multiply-adds per candidate.
+inline constexpr const char* kOneDigitArchitecture =
+    "conv 16 3; bn; relu; maxpool 2; conv 32 3; bn; relu; maxpool 2; conv 48 3; bn; relu; gap; dense 2; softmax";
+
+enum class TrainTask {
+  kDigits,    // which digit (10 classes)
+  kOneDigit,  // one digit (class 0), or two touching digits or a piece of one (class 1)
+};
+
 struct TrainConfig {
+  TrainTask task = TrainTask::kDigits;
   std::string architecture = kDefaultArchitecture;
   int epochs = 50;
   uint64_t seed = 1;
