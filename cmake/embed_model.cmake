@@ -1,6 +1,6 @@
-# Writes a C++ source holding the weights file as a byte array (or an empty one when the
-# file does not exist yet, before the first training run).
-# Usage: cmake -DINPUT=weights/scrawl.bin -DOUTPUT=embedded_model.cpp -P embed_model.cmake
+# Writes a C++ source holding a weights file as a byte array (or an empty one when the
+# file does not exist yet, before the first training run), returned by the function SYMBOL.
+# Usage: cmake -DINPUT=weights/scrawl.bin -DOUTPUT=embedded_model.cpp -DSYMBOL=embedded_model_bytes -P embed_model.cmake
 if(EXISTS "${INPUT}")
   file(READ "${INPUT}" hex HEX)
   string(LENGTH "${hex}" hex_len)
@@ -16,7 +16,7 @@ file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_model.cmak
 namespace scrawl {
 namespace { alignas(16) const uint8_t kModel[] = {
 ${bytes}}; }
-std::span<const uint8_t> embedded_model_bytes() { return std::span<const uint8_t>(kModel, size_t(${size})); }
+std::span<const uint8_t> ${SYMBOL}() { return std::span<const uint8_t>(kModel, size_t(${size})); }
 }  // namespace scrawl
 ")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

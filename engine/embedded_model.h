@@ -5,4 +5,6 @@
 namespace scrawl {
 // The weights file compiled into this build; empty when the build had none.
 std::span<const uint8_t> embedded_model_bytes();
+// The segmenter's one-digit check compiled into this build; empty when the build had none.
+std::span<const uint8_t> embedded_one_digit_bytes();
 }  // namespace scrawl

@@ -34,7 +34,9 @@ Result<std::unique_ptr<Recognizer>> Recognizer::from_weights(std::span<const uin
   const Network& net = model->network;
   if (net.input() != Shape{1, kDigitSide, kDigitSide} || net.output().size() != 10)
     return make_error(ErrorCode::kBadWeights, "weights file is not a digit model (28×28 in, 10 classes out)");
-  return std::unique_ptr<Recognizer>(new Recognizer(std::move(model.value())));
+  auto recognizer = std::unique_ptr<Recognizer>(new Recognizer(std::move(model.value())));
+  recognizer->one_digit_ = OneDigitCheck::embedded();
+  return recognizer;
 }
 
 Result<std::unique_ptr<Recognizer>> Recognizer::from_embedded() {
@@ -77,7 +79,9 @@ Result<Recognition> Recognizer::recognize_rgba(const uint8_t* rgba, int width, i
 
 Result<Reading> Recognizer::read(const GrayImage& image) {
   if (image.empty()) return make_error(ErrorCode::kEmptyImage, "the image is empty");
-  const DigitScorer score = [this](const DigitPixels& pixels) { return classify(pixels).confidence; };
+  const DigitScorer score = [this](const DigitPixels& pixels) {
+    return CandidateScore{classify(pixels).confidence, one_digit_ ? one_digit_->one_digit(pixels) : 1.0f};
+  };
   Reading out;
   const auto found = segmenter_.find(image, score);
   for (const FoundDigit& f : found) {

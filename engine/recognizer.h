@@ -12,6 +12,7 @@
 #include "digit_normalizer.h"
 #include "image.h"
 #include "nn/network.h"
+#include "one_digit_check.h"
 #include "result.h"
 #include "segment/segmenter.h"
 #include "single_digit.h"
@@ -51,8 +52,9 @@ struct Reading {
 
 class Recognizer {
  public:
+  // The digit model from a weights file, with the one-digit check compiled into this build.
   static Result<std::unique_ptr<Recognizer>> from_weights(std::span<const uint8_t> weights_file);
-  // The model compiled into this build (weights/scrawl.bin at build time).
+  // The models compiled into this build (weights/*.bin at build time).
   static Result<std::unique_ptr<Recognizer>> from_embedded();
 
   Result<Recognition> recognize_file(std::span<const uint8_t> bytes);
@@ -65,6 +67,9 @@ class Recognizer {
   // The model alone, on an already normalised digit.
   Recognition classify(const DigitPixels& pixels);
 
+  // Replaces the segmenter's one-digit check (null: the digit model's confidence alone decides
+  // where touching digits are cut).
+  void set_one_digit_check(std::unique_ptr<OneDigitCheck> check) { one_digit_ = std::move(check); }
   float unsure_threshold() const { return unsure_below_; }
   const Model& model() const { return model_; }
 
@@ -74,6 +79,7 @@ class Recognizer {
   InferenceSession session_;
   SingleDigitPreprocessor preprocess_;
   Segmenter segmenter_;
+  std::unique_ptr<OneDigitCheck> one_digit_;
   float unsure_below_;
 };
 

@@ -21,9 +21,12 @@ constexpr float kSmall = 0.5f;
 // The reading of a line maximises the sum, over its digits, of log(model confidence) plus a
 // bonus per digit, less the costs below. The bonus is what lets two confident digits beat
 // one over-confident reading of a touching pair; the cut cost (a part for any cut, a part
-// per stroke it crosses) is what stops a 0 or an 8 from being cut in half.
-constexpr float kDigitBonus = 0.3f;
-constexpr float kCutCost = 0.1f, kCutCostPerStroke = 0.6f;
+// per stroke it crosses) and the one-digit check (which knows half a 0 when it sees one)
+// are what stop a 0 or an 8 from being cut in half.
+constexpr float kDigitBonus = 0.5f;
+constexpr float kCutCost = 0.1f, kCutCostPerStroke = 0.3f;
+// The one-digit check's say: this times log(its probability of one whole digit).
+constexpr float kOneDigitWeight = 0.5f;
 // Putting two pieces that almost touch (gap -> 0) into different digits costs up to this.
 constexpr float kCloseGapCost = 0.4f;
 // Per line height of width beyond kWideFrom, and per line height of height missing below
@@ -180,12 +183,13 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
       if (box.w > kMaxDigitWidth * H && !whole_group) break;
       if (small(box)) continue;  // too small to be a digit on its own
       cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
-      const float confidence = score(pixels_);
-      float s = std::log(std::max(1e-4f, confidence)) + kDigitBonus - end_cost(j);
+      const CandidateScore scored = score(pixels_);
+      float s = std::log(std::max(1e-4f, scored.digit)) + kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) +
+                kDigitBonus - end_cost(j);
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
       if (best_[size_t(i)] + s > best_[size_t(j)])
-        best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = confidence;
+        best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = scored.digit;
     }
   }
   if (best_[size_t(n)] == kNone) return;

@@ -14,15 +14,19 @@
 
 namespace scrawl {
 
-// How sure the model is that the pixels show one digit (its top probability, 0..1). The
-// segmenter takes it as a callback, so it does not depend on the model type.
-using DigitScorer = std::function<float(const DigitPixels&)>;
+// What the models make of a cut-out. The segmenter takes the scorer as a callback, so it does
+// not depend on the model type.
+struct CandidateScore {
+  float digit = 0;      // how sure the digit model is of its digit (its top probability)
+  float one_digit = 1;  // how likely the cut-out is one whole digit, not two or a piece of one
+};
+using DigitScorer = std::function<CandidateScore(const DigitPixels&)>;
 
 struct FoundDigit {
   DigitPixels pixels;  // what the model reads
   Box box;             // working pixels until the segmenter maps it to the source
   int line = 0;        // 0-based, top to bottom
-  float confidence = 0;  // the scorer's
+  float confidence = 0;  // the digit model's
 };
 
 class DigitSplitter {

@@ -30,7 +30,7 @@ void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
 void one(GrayImage& img, float x, float top, float height, float width) { stroke(img, x, top, x, top + height, width, 0); }
 
 // Every candidate looks like a sure digit: the geometry alone decides.
-const DigitScorer kSure = [](const DigitPixels&) { return 0.99f; };
+const DigitScorer kSure = [](const DigitPixels&) { return CandidateScore{0.99f, 1.0f}; };
 
 std::unique_ptr<Recognizer> model() {
   auto r = Recognizer::from_embedded();
@@ -156,6 +156,20 @@ TEST(Segmenter, SplitsTouchingDigits) {
   EXPECT_EQ(r->text, "1001");
   EXPECT_LT(r->digits[1].box.right(), r->digits[2].box.x + 20) << "the two rings are cut apart";
   EXPECT_GT(r->digits[2].box.x, 225);
+}
+
+TEST(Segmenter, SplitsAOneThatTouchesItsNeighbour) {
+  // "010" with the 1 written into the second 0: one piece of ink that the digit model alone
+  // may read as one wide 0. The one-digit check knows a 1 stuck to a ring is not one digit.
+  GrayImage page(620, 260, 250);
+  ring(page, 110, 130, 44, 58, 9);
+  one(page, 236, 70, 120, 9);
+  ring(page, 294, 130, 48, 58, 9);
+  ring(page, 440, 130, 44, 58, 9);
+  auto reader = model();
+  auto r = reader->read(page);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "0100");
 }
 
 TEST(Segmenter, OrdersLinesTopToBottom) {

@@ -2,7 +2,11 @@
 // is absent). A full model is never trained here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "test_data.h"
+#include "train/not_one_digit.h"
 #include "train/trainer.h"
 
 namespace scrawl {
@@ -41,6 +45,74 @@ TEST(Train, LossGoesDownAndASeedReproduces) {
   auto c = train(*mnist, cfg, {});
   ASSERT_TRUE(c.ok());
   EXPECT_NE(a->trained.params(), c->trained.params());
+}
+
+TEST(Train, TheOneDigitCheckLearnsPairsAndPiecesFromWholeDigits) {
+  SCRAWL_REQUIRE_MNIST();
+  TrainConfig cfg = tiny_config();
+  cfg.task = TrainTask::kOneDigit;
+  auto wrong = train(*mnist, cfg, {});
+  ASSERT_FALSE(wrong.ok()) << "a 10-class network is refused for a 2-class task";
+  EXPECT_NE(wrong.error().message.find("dense 2"), std::string::npos) << wrong.error().message;
+
+  cfg.architecture = "conv 8 3; bn; relu; maxpool 2; conv 16 3; bn; relu; maxpool 2; gap; dense 2; softmax";
+  auto r = train(*mnist, cfg, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_LT(r->epochs.back().loss, r->epochs.front().loss);
+  EXPECT_GT(r->epochs.back().validation_accuracy, 0.7);  // half are pairs or pieces: chance is 0.5
+}
+
+// Ink columns of a 28×28 MNIST-form image.
+std::vector<int> ink_columns(const uint8_t* d) {
+  std::vector<int> cols;
+  for (int x = 0; x < 28; ++x)
+    for (int y = 0; y < 28; ++y)
+      if (d[y * 28 + x] > 25) {
+        cols.push_back(x);
+        break;
+      }
+  return cols;
+}
+
+TEST(NotOneDigitMaker, MakesPairsAndPiecesInMnistForm) {
+  // Two "digits": a bar (a 1) and a box outline (a 0), 20 pixels tall as in MNIST.
+  DigitSet set;
+  set.images.assign(2 * 784, 0);
+  set.labels = {1, 0};
+  for (int y = 4; y < 24; ++y) set.images[size_t(y * 28 + 13)] = set.images[size_t(y * 28 + 14)] = 255;
+  uint8_t* box = set.images.data() + 784;
+  for (int y = 4; y < 24; ++y)
+    for (int x = 7; x < 21; ++x)
+      if (y < 6 || y > 21 || x < 9 || x > 18) box[y * 28 + x] = 255;
+
+  NotOneDigitMaker maker;
+  uint8_t out[784];
+  int wide = 0, narrower = 0;
+  for (int k = 0; k < 200; ++k) {
+    Rng rng(7, 0, uint64_t(k));
+    maker.make(set, size_t(k % 2), 0, 2, rng, out);
+    const auto cols = ink_columns(out);
+    ASSERT_FALSE(cols.empty()) << "example " << k << " has ink";
+    // Fitted into the middle 20×20, like MNIST's digits.
+    EXPECT_GE(cols.front(), 3);
+    EXPECT_LE(cols.back(), 24);
+    int rows = 0;
+    for (int y = 0; y < 28; ++y) rows += std::any_of(out + y * 28, out + y * 28 + 28, [](uint8_t v) { return v > 25; });
+    EXPECT_LE(rows, 21);
+    // A pair with the box in it is wider than the box alone (14 of 20); a piece of the box
+    // is narrower.
+    if (cols.size() > 15) ++wide;
+    if (k % 2 == 1 && cols.size() * 20 < size_t(rows) * 12) ++narrower;
+  }
+  EXPECT_GT(wide, 40) << "pairs of side-by-side digits";  // about 70 expected
+  EXPECT_GT(narrower, 10) << "pieces of the box";
+
+  // The same random stream makes the same example.
+  uint8_t again[784];
+  Rng a(3), b(3);
+  maker.make(set, 1, 0, 2, a, out);
+  maker.make(set, 1, 0, 2, b, again);
+  EXPECT_TRUE(std::equal(out, out + 784, again));
 }
 
 TEST(Train, EveryAugmentationCanBeSwitchedOff) {
