@@ -64,6 +64,23 @@ test('a blank page gives no digits and says so, without an error', () => {
   assert.equal(r.message, 'no digits found');
 });
 
+/** An ellipse outline as short strokes. */
+function ring(cx, cy, rx, ry) {
+  const steps = 120;
+  return Array.from({ length: steps }, (_, s) => {
+    const a0 = (2 * Math.PI * s) / steps, a1 = (2 * Math.PI * (s + 1)) / steps;
+    return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
+  });
+}
+
+test('read() cuts off a 1 written into its neighbour, and leaves whole 0s whole', () => {
+  // "0100": the 1 touches the second 0, one piece of ink a digit model alone reads as a 0.
+  const segments = [...ring(110, 130, 44, 58), [236, 70, 236, 190], ...ring(294, 130, 48, 58), ...ring(440, 130, 44, 58)];
+  const r = scrawl.read(pngFromGray(drawStrokes(620, 260, segments, 9), 620, 260));
+  assert.equal(r.text, '0100');
+  assert.ok(r.digits[1].box[0] + r.digits[1].box[2] <= r.digits[2].box[0] + 12, 'the 1 and the 0 get boxes of their own');
+});
+
 test('readPixels() gives what read() gives, from RGBA or an ImageData', () => {
   const gray = drawStrokes(240, 120, [[60, 20, 60, 100], [160, 20, 160, 100]], 9);
   const fromFile = scrawl.read(pngFromGray(gray, 240, 120));
