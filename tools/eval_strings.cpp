@@ -20,7 +20,7 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --strings --mnist DIR [--pages N] [--blank N] [--seed S] [--weights FILE]\n"
-    "                   [--save DIR] [--show-errors]\n"
+    "                   [--one-digit FILE|none] [--save DIR] [--show-errors]\n"
     "\n"
     "Writes strings of 3 to 10 MNIST test digits on synthetic photographed pages (lighting\n"
     "gradients, shadows, blue or black ink, rotation, perspective, blur, JPEG, touching and broken\n"
@@ -33,6 +33,8 @@ const char* kHelp =
     "  --blank N        blank pages (default 300)\n"
     "  --seed S         the pages' seed (default 1)\n"
     "  --weights FILE   use this model instead of the one built in\n"
+    "  --one-digit FILE the segmenter's one-digit check to use instead of the one built in, or\n"
+    "                   none to cut touching digits by the digit model's confidence alone\n"
     "  --save DIR       also write every page as JPG/PNG to DIR, with index.tsv (expected, read)\n"
     "  --show-errors    list the pages read wrongly\n";
 
@@ -115,7 +117,7 @@ const char* met(bool ok) { return ok ? "met" : "NOT met"; }
 
 int cmd_eval_strings(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--pages", "--blank", "--seed", "--save"},
+  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--one-digit", "--pages", "--blank", "--seed", "--save"},
                             {"--help", "--strings", "--show-errors"}, args)) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -133,6 +135,17 @@ int cmd_eval_strings(int argc, char** argv) {
   if (!recognizer) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n", recognizer.error().message.c_str());
     return 2;
+  }
+  if (const std::string check = args.get("--one-digit"); check == "none") {
+    (*recognizer)->set_one_digit_check(nullptr);
+  } else if (!check.empty()) {
+    auto bytes = read_file(check);
+    auto loaded = bytes ? OneDigitCheck::from_weights(*bytes) : Result<std::unique_ptr<OneDigitCheck>>(bytes.error());
+    if (!loaded) {
+      std::fprintf(stderr, "scrawl eval --strings: %s: %s\n", check.c_str(), loaded.error().message.c_str());
+      return 2;
+    }
+    (*recognizer)->set_one_digit_check(std::move(loaded.value()));
   }
   auto test = load_mnist(mnist_dir(args.get("--mnist")), "t10k");
   if (!test) {
