@@ -41,6 +41,13 @@ Status write_report(const std::string& dir, Recognizer& recognizer, const DigitS
   std::error_code ec;
   fs::create_directories(fs::path(dir) / "errors", ec);
   if (ec) return make_error(ErrorCode::kIo, "cannot create " + dir + ": " + ec.message());
+  // The gallery is this model's errors only: images a previous report left are removed
+  // (just the gallery's own kind of file, nothing else a person put there).
+  for (const auto& entry : fs::directory_iterator(fs::path(dir) / "errors", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.find("-true") != std::string::npos && entry.path().extension() == ".png")
+      fs::remove(entry.path(), ec);
+  }
   if (auto st = write_file((fs::path(dir) / "reliability.png").string(), encode_png(reliability_diagram(e))); !st)
     return st;
 

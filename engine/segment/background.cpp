@@ -52,6 +52,9 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
 
 }  // namespace
 
+// Images no larger than this (pixels a side) are crops of about one digit.
+constexpr int kSmallCrop = 100;
+
 bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int h) {
   // On a copy of at most ~640 pixels a side (every f-th pixel), thin dark structure is what
   // a small closing fills in, thin light structure what a small opening removes.
@@ -83,7 +86,19 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
     }
     // Dark ink on light paper is by far the common case: turning the page over needs a
     // clear lead, and a page with no strokes at all stays as it is.
-    if (std::max(dark, light) >= 0.001 * 255.0 * double(probe_.size())) return light > 2 * dark;
+    if (std::max(dark, light) < 0.001 * 255.0 * double(probe_.size())) continue;
+    if (light > 2 * dark) return true;
+    if (dark > 2 * light || std::max(w, h) > kSmallCrop) return false;
+    // Neither leads in a crop of about one digit: strokes so bold that the gaps between them
+    // look like strokes too (a thick light digit filling a small dark crop). The paper is what
+    // the crop's border shows. (On a photo the border is often the table, so not there.)
+    double border = 0, all = 0;
+    for (int y = 0; y < ph; ++y)
+      for (int x = 0; x < pw; ++x) {
+        all += probe_[size_t(y) * pw + x];
+        if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border += probe_[size_t(y) * pw + x];
+      }
+    return border / double(2 * (pw + ph) - 4) < all / double(probe_.size());
   }
   return false;
 }

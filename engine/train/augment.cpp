@@ -44,7 +44,7 @@ void morph(std::vector<float>& f, std::vector<float>& tmp, bool grow, float amou
 bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
   const float strength = out.strength;
   if (list == "all") return out = AugmentOptions{}, out.strength = strength, true;
-  out = AugmentOptions{false, false, false, false, false, false, strength};
+  out = AugmentOptions{false, false, false, false, false, false, false, false, strength};
   if (list == "none") return true;
   std::stringstream ss(list);
   std::string item;
@@ -55,6 +55,8 @@ bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
     else if (item == "blur") out.blur = true;
     else if (item == "noise") out.noise = true;
     else if (item == "polarity") out.polarity = true;
+    else if (item == "broken") out.broken = true;
+    else if (item == "neighbour") out.neighbour = true;
     else return false;
   }
   return true;
@@ -67,8 +69,8 @@ std::string AugmentOptions::describe() const {
     if (on) s += (s.empty() ? "" : ",") + std::string(name);
   };
   add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
-  add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity");
-  if (s == "affine,elastic,thickness,blur,noise,polarity") s = "all";
+  add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity"), add(broken, "broken"), add(neighbour, "neighbour");
+  if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour") s = "all";
   if (strength != AugmentOptions{}.strength) {
     char buf[48];
     std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));

@@ -19,9 +19,12 @@ struct AugmentOptions {
   bool blur = true;       // mild Gaussian blur, a fifth of the time
   bool noise = true;      // sensor noise or salt and pepper, a fifth of the time
   bool polarity = true;   // dark ink on light paper half of the time, with random paper/ink levels
+  bool broken = true;     // a thin gap across the strokes (a pen that skipped, a crease), a tenth of the time
+  bool neighbour = true;  // a sliver (a tenth to a quarter) of another digit touching one side, as a
+                          // cut through touching digits leaves it, a tenth of the time
   float strength = 0.5f;  // scales the geometric distortions (affine ranges, elastic amplitude)
 
-  bool any() const { return affine || elastic || thickness || blur || noise || polarity; }
+  bool any() const { return affine || elastic || thickness || blur || noise || polarity || broken || neighbour; }
   // "all", "none" or a comma list such as "affine,thickness".
   static bool parse(const std::string& list, AugmentOptions& out);
   std::string describe() const;

@@ -77,10 +77,10 @@ void NotOneDigitMaker::pair(const uint8_t* a, const uint8_t* b, bool draw_b, Rng
     }
 }
 
-// Clears the ink on one side of a slightly slanted cut through columns [from, to).
-void NotOneDigitMaker::cut(Rng& rng, float from, float to, bool keep_left) {
+// Clears the ink on one side of a cut through columns [from, to), slanted by up to max_slope.
+void NotOneDigitMaker::cut(Rng& rng, float from, float to, bool keep_left, float max_slope) {
   const float x0 = rng.uniform(from, to);
-  const float slope = rng.uniform(-0.3f, 0.3f);
+  const float slope = rng.uniform(-max_slope, max_slope);
   for (int y = 0; y < canvas_.h; ++y) {
     const float at = x0 + slope * (float(y) - 0.5f * float(canvas_.h));
     for (int x = 0; x < canvas_.w; ++x)
@@ -102,6 +102,39 @@ void NotOneDigitMaker::fit(uint8_t* out) {
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
       out[(oy + y) * kSide + ox + x] = uint8_t(std::clamp(fitted_[size_t(y) * size_t(w) + size_t(x)] * 255.0f + 0.5f, 0.0f, 255.0f));
+}
+
+void NotOneDigitMaker::with_neighbour_sliver(const DigitSet& set, size_t digit, size_t pool_begin, size_t pool_end,
+                                             Rng& rng, uint8_t* out) {
+  const uint8_t* a = set.image(digit);
+  // Any piece of a neighbour as thin as a 1 is a whole 1, not a sliver: draw another.
+  const uint8_t* b = set.image(pool_begin + size_t(rng.below(int(pool_end - pool_begin))));
+  for (int tries = 0; tries < 8 && ink_width(b) < 10; ++tries)
+    b = set.image(pool_begin + size_t(rng.below(int(pool_end - pool_begin))));
+  // Cut straight, just beyond the digit's own ink, so all of it stays.
+  const float sliver = rng.uniform(0.1f, 0.25f);
+  if (rng.chance(0.5f)) {
+    pair(a, b, true, rng);  // the neighbour on the right: keep its left edge
+    const float at = float(a_width_) + sliver * float(b_width_);
+    cut(rng, at, at, true, 0.0f);
+  } else {
+    pair(b, a, true, rng);  // the neighbour on the left: keep its right edge
+    const float at = float(b_left_) - sliver * float(a_width_);
+    cut(rng, at, at, false, 0.0f);
+  }
+  fit(out);
+}
+
+void break_strokes(const uint8_t* digit, Rng& rng, uint8_t* out) {
+  std::copy(digit, digit + kSide * kSide, out);
+  // A straight gap, 1 to 2 pixels wide, through a point near the middle, at any angle.
+  const float cx = rng.uniform(9.0f, 19.0f), cy = rng.uniform(9.0f, 19.0f);
+  const float angle = rng.uniform(0.0f, 3.14159265f);
+  const float nx = -std::sin(angle), ny = std::cos(angle);
+  const float half = rng.uniform(0.5f, 1.0f);
+  for (int y = 0; y < kSide; ++y)
+    for (int x = 0; x < kSide; ++x)
+      if (std::abs((float(x) - cx) * nx + (float(y) - cy) * ny) < half) out[y * kSide + x] = 0;
 }
 
 void NotOneDigitMaker::make(const DigitSet& set, size_t digit, size_t pool_begin, size_t pool_end, Rng& rng,

@@ -12,8 +12,16 @@
 
 namespace scrawl {
 
+// A whole digit with a thin gap across its strokes: still one digit (28×28, MNIST's form).
+void break_strokes(const uint8_t* digit, Rng& rng, uint8_t* out);
+
 class NotOneDigitMaker {
  public:
+  // Still one digit, as the reader cuts it from a number whose digits touch: all of `digit`
+  // with a sliver (a tenth to a third) of a neighbour touching its left or right side.
+  void with_neighbour_sliver(const DigitSet& set, size_t digit, size_t pool_begin, size_t pool_end, Rng& rng,
+                             uint8_t* out);
+
   // digit: the index of the first digit; partners are drawn from [pool_begin, pool_end).
   // out: 28×28, 0 = background, 255 = ink.
   void make(const DigitSet& set, size_t digit, size_t pool_begin, size_t pool_end, Rng& rng, uint8_t* out);
@@ -25,7 +33,7 @@ class NotOneDigitMaker {
     float& at(int x, int y) { return ink[size_t(y) * size_t(w) + size_t(x)]; }
   };
   void pair(const uint8_t* a, const uint8_t* b, bool draw_b, Rng& rng);
-  void cut(Rng& rng, float from, float to, bool keep_left);
+  void cut(Rng& rng, float from, float to, bool keep_left, float max_slope = 0.3f);
   void fit(uint8_t* out);
 
   Canvas canvas_;

@@ -152,7 +152,7 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
   std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
   std::vector<NotOneDigitMaker> makers(static_cast<size_t>(threads));
-  std::vector<std::array<uint8_t, 784>> made(static_cast<size_t>(threads));
+  std::vector<std::array<uint8_t, 784>> made(static_cast<size_t>(threads)), broken(static_cast<size_t>(threads));
 
   FloatBuffer velocity(net.params().size(), 0.0f);
   FloatBuffer grad(net.params().size(), 0.0f);
@@ -190,6 +190,10 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
           }
           DigitPixels px;
           if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
+            if (cfg.task == TrainTask::kDigits && cfg.augment.neighbour && rng.chance(0.1f))
+              makers[size_t(t)].with_neighbour_sliver(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
+            if (cfg.task == TrainTask::kDigits && cfg.augment.broken && rng.chance(0.1f))
+              break_strokes(source, rng, broken[size_t(t)].data()), source = broken[size_t(t)].data();
             augmenters[size_t(t)].render(source, rng, canvas);
             auto prepared = pres[size_t(t)].run(canvas);
             if (prepared) px = prepared->pixels;

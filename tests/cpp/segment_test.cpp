@@ -243,6 +243,18 @@ TEST(Recognizer, ReadAgreesWithRecognizeOnASingleDigit) {
   EXPECT_EQ(reading->text, std::string(1, char('0' + one_digit->digit)));
 }
 
+TEST(Recognizer, ReadsABoldLightDigitFillingASmallDarkCrop) {
+  SCRAWL_REQUIRE_MNIST();
+  // MNIST test digit 48, a bold 4, as MNIST stores it: white on black, filling 28×28. The
+  // gaps between its strokes are as thin as the strokes, so only the border tells ink from paper.
+  GrayImage crop(28, 28, 0);
+  std::copy(mnist->image(48), mnist->image(48) + 784, crop.pixels.begin());
+  ASSERT_EQ(mnist->labels[48], 4);
+  auto r = model()->read(crop);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "4");
+}
+
 TEST(Recognizer, ReadsAStringOfMnistDigits) {
   SCRAWL_REQUIRE_MNIST();
   // The first five test digits, dark on a light page at twice their size, a little apart.

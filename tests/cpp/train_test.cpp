@@ -107,6 +107,27 @@ TEST(NotOneDigitMaker, MakesPairsAndPiecesInMnistForm) {
   EXPECT_GT(wide, 40) << "pairs of side-by-side digits";  // about 70 expected
   EXPECT_GT(narrower, 10) << "pieces of the box";
 
+  // A whole digit with a sliver of its neighbour: the box (14 wide) and at most a quarter of
+  // another box beside it, so wider than the box alone but far narrower than a pair.
+  int with_sliver = 0;
+  for (int k = 0; k < 50; ++k) {
+    Rng rng(9, 0, uint64_t(k));
+    maker.with_neighbour_sliver(set, 1, 1, 2, rng, out);
+    const auto cols = ink_columns(out);
+    ASSERT_FALSE(cols.empty());
+    EXPECT_LE(cols.back() - cols.front() + 1, 20);
+    with_sliver += cols.back() - cols.front() + 1 > 14;
+  }
+  EXPECT_GT(with_sliver, 25) << "most keep a sliver of the neighbour";
+
+  // A broken digit keeps most of its ink, less a thin gap.
+  Rng rb(4);
+  break_strokes(box, rb, out);
+  int before = 0, after = 0;
+  for (int i = 0; i < 784; ++i) before += box[i] > 0, after += out[i] > 0;
+  EXPECT_LT(after, before);
+  EXPECT_GT(after * 10, before * 7);
+
   // The same random stream makes the same example.
   uint8_t again[784];
   Rng a(3), b(3);
@@ -119,8 +140,13 @@ TEST(Train, EveryAugmentationCanBeSwitchedOff) {
   AugmentOptions o;
   ASSERT_TRUE(AugmentOptions::parse("affine,noise", o));
   EXPECT_TRUE(o.affine && o.noise);
-  EXPECT_FALSE(o.elastic || o.thickness || o.blur || o.polarity);
+  EXPECT_FALSE(o.elastic || o.thickness || o.blur || o.polarity || o.broken || o.neighbour);
   EXPECT_EQ(o.describe(), "affine,noise");
+  ASSERT_TRUE(AugmentOptions::parse("broken,neighbour", o));
+  EXPECT_TRUE(o.broken && o.neighbour && o.any());
+  EXPECT_FALSE(o.affine || o.noise);
+  ASSERT_TRUE(AugmentOptions::parse("all", o));
+  EXPECT_EQ(o.describe(), "all");
   ASSERT_TRUE(AugmentOptions::parse("none", o));
   EXPECT_FALSE(o.any());
   EXPECT_FALSE(AugmentOptions::parse("sparkles", o));
