@@ -5,11 +5,8 @@
 namespace scrawl {
 
 Result<std::unique_ptr<OneDigitCheck>> OneDigitCheck::from_weights(std::span<const uint8_t> weights_file) {
-  auto model = parse_model(weights_file);
+  auto model = parse_classifier(weights_file, 2, "a one-digit check");
   if (!model) return model.error();
-  const Network& net = model->network;
-  if (net.input() != Shape{1, kDigitSide, kDigitSide} || net.output().size() != 2)
-    return make_error(ErrorCode::kBadWeights, "weights file is not a one-digit check (28×28 in, 2 classes out)");
   return std::unique_ptr<OneDigitCheck>(new OneDigitCheck(std::move(model.value())));
 }
 

@@ -29,11 +29,8 @@ Recognizer::Recognizer(Model model)
 }
 
 Result<std::unique_ptr<Recognizer>> Recognizer::from_weights(std::span<const uint8_t> weights_file) {
-  auto model = parse_model(weights_file);
+  auto model = parse_classifier(weights_file, 10, "a digit model");
   if (!model) return model.error();
-  const Network& net = model->network;
-  if (net.input() != Shape{1, kDigitSide, kDigitSide} || net.output().size() != 10)
-    return make_error(ErrorCode::kBadWeights, "weights file is not a digit model (28×28 in, 10 classes out)");
   auto recognizer = std::unique_ptr<Recognizer>(new Recognizer(std::move(model.value())));
   recognizer->one_digit_ = OneDigitCheck::embedded();
   return recognizer;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "crc32.h"
+#include "digit_normalizer.h"
 
 namespace scrawl {
 namespace {
@@ -166,6 +167,16 @@ Result<Model> parse_model(std::span<const uint8_t> bytes) {
     if (eq != std::string::npos) model.metadata[line.substr(0, eq)] = line.substr(eq + 1);
     start = end + 1;
   }
+  return model;
+}
+
+Result<Model> parse_classifier(std::span<const uint8_t> bytes, int classes, const std::string& what) {
+  auto model = parse_model(bytes);
+  if (!model) return model.error();
+  const Network& net = model->network;
+  if (net.input() != Shape{1, kDigitSide, kDigitSide} || net.output().size() != classes)
+    return make_error(ErrorCode::kBadWeights, "weights file is not " + what + " (28×28 in, " +
+                                                  std::to_string(classes) + " classes out)");
   return model;
 }
 

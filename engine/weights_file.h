@@ -31,5 +31,8 @@ struct Model {
 
 std::vector<uint8_t> serialize_model(const Model& model, TensorType type = TensorType::kFloat16);
 Result<Model> parse_model(std::span<const uint8_t> bytes);
+// parse_model, then checks the network reads one 28×28 image into `classes` outputs; the error
+// names what the file should have been ("a digit model").
+Result<Model> parse_classifier(std::span<const uint8_t> bytes, int classes, const std::string& what);
 
 }  // namespace scrawl

@@ -50,10 +50,10 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
   img.swap(fill);
 }
 
-}  // namespace
-
 // Images no larger than this (pixels a side) are crops of about one digit.
 constexpr int kSmallCrop = 100;
+
+}  // namespace
 
 bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int h) {
   // On a copy of at most ~640 pixels a side (every f-th pixel), thin dark structure is what

@@ -1,7 +1,9 @@
-// Training examples of what the segmenter must not take for one digit: two digits that touch
-// or overlap, a piece of a digit, and a digit with a piece of its neighbour. They are made
-// from MNIST training digits in MNIST's own form (28×28, ink fitted into the middle 20×20),
-// so the trainer distorts and prepares them exactly as it does single digits.
+// Training examples made from MNIST training digits the way a reader cuts written numbers:
+// what the segmenter must not take for one digit (two digits that touch or overlap, a piece
+// of a digit, a digit with a piece of its neighbour: the one-digit check's negatives) and what
+// is still one digit (a digit with a gap, or with a sliver of its neighbour: the digit model's
+// `broken` and `neighbour` augmentations). All in MNIST's own form (28×28, ink fitted into the
+// middle 20×20), so the trainer distorts and prepares them exactly as it does single digits.
 #pragma once
 #include <cstddef>
 #include <cstdint>
