@@ -192,6 +192,14 @@ function serveInWorker() {
         (s) => {
           scrawl = s;
           self.postMessage({ ready: true, methods: METHODS.filter((m) => typeof s[m] === 'function') });
+          // Before any request that is not already waiting: a person's first photo then runs optimised code.
+          queue = queue.then(() => {
+            try {
+              s.warmUp?.();
+            } catch {
+              // a warm-up that fails changes nothing for real requests
+            }
+          });
         },
         (err) => self.postMessage({ ready: false, error: errorOf(err) }),
       );

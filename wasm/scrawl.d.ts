@@ -85,6 +85,11 @@ export class Scrawl {
   readPixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Reading;
   /** Every digit in an ImageData, e.g. from a canvas. */
   readPixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Reading;
+  /**
+   * Reads a small built-in page once (returns its text, "10") so that the browser has optimised
+   * the engine's hot code before the first real photo. ScrawlWorker does this by itself.
+   */
+  warmUp(): string;
 }
 
 /** Loads the engine (in a browser window or worker, or Node >= 20). Rejects with ScrawlError. */

@@ -86,3 +86,11 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
   assert.ok(correct >= 57, `${correct} of 60 correct`);
 });
 
+
+test('warmUp() runs the whole pipeline on its built-in page and leaves later results unchanged', async () => {
+  const fresh = await createScrawl();
+  const before = fresh.recognizePixels(grayToRgba(seven), 200, 200);
+  assert.equal(fresh.warmUp(), '10', 'both models ran on the built-in page and read it');
+  const after = fresh.recognizePixels(grayToRgba(seven), 200, 200);
+  assert.deepEqual(after.probs, before.probs);
+});
