@@ -76,8 +76,8 @@ Result<Recognition> Recognizer::recognize_rgba(const uint8_t* rgba, int width, i
 
 Result<Reading> Recognizer::read(const GrayImage& image) {
   if (image.empty()) return make_error(ErrorCode::kEmptyImage, "the image is empty");
-  const DigitScorer score = [this](const DigitPixels& pixels) {
-    return CandidateScore{classify(pixels).confidence, one_digit_ ? one_digit_->one_digit(pixels) : 1.0f};
+  const DigitScorer score = [this](const Cutout& c) {
+    return CandidateScore{classify(c.pixels).confidence, one_digit_ ? one_digit_->one_digit(c.pixels) : 1.0f};
   };
   Reading out;
   const auto found = segmenter_.find(image, score);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -7,6 +8,7 @@
 #include "commands.h"
 #include "model_card_facts.h"
 #include "train/mnist.h"
+#include "train/page_cutouts.h"
 #include "train/trainer.h"
 #include "train_options.h"
 #include "weights_file.h"
@@ -41,6 +43,24 @@ int cmd_train(int argc, char** argv) {
                cfg.epochs, cfg.threads, cfg.augment.describe().c_str());
   if (cfg.settle_epochs > 0)
     std::fprintf(stderr, "the last %d epochs show half of the digits undistorted\n", std::min(cfg.settle_epochs, cfg.epochs));
+
+  // Learning from the reader's own cuts too: pages written with the training digits for
+  // training, with the held-out digits for validation (the split train() makes).
+  LabelledCutouts cutouts, validation_cutouts;
+  if (cfg.cutout_pages > 0) {
+    const size_t total = cfg.limit > 0 ? std::min(data->size(), size_t(cfg.limit)) : data->size();
+    const size_t val_n = std::min<size_t>(size_t(std::max(0, cfg.validation)), total / 5);
+    const auto start = std::chrono::steady_clock::now();
+    cut_pages(slice(*data, 0, total - val_n), cfg.cutout_pages, cfg.seed, cfg.threads, cutouts);
+    cut_pages(slice(*data, total - val_n, total), std::max(1, cfg.cutout_pages / 10), cfg.seed + 1, cfg.threads,
+              validation_cutouts);
+    std::fprintf(stderr, "cut %d pages: %zu candidates (%zu one digit, %zu not), and %zu for validation, in %.0f s\n",
+                 cfg.cutout_pages, cutouts.labels.size(), cutouts.count(0), cutouts.count(1),
+                 validation_cutouts.labels.size(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    cfg.cutouts = &cutouts;
+    cfg.validation_cutouts = &validation_cutouts;
+  }
 
   Progress progress;
   progress.batch = [](int epoch, int done, int total, double loss, double acc, double left) {

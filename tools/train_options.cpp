@@ -15,7 +15,11 @@ const char* const kTrainHelp =
     "  --task T           digits: the digit model (default); one-digit: the segmenter's check\n"
     "                     that a cut-out shows one whole digit, not two touching ones or a\n"
     "                     piece of one (writes weights/one-digit.bin, reports validation only;\n"
-    "                     its defaults: 30 epochs, 10 settling, the shipped check's architecture)\n"
+    "                     its defaults: 30 epochs, 10 settling, the shipped check's architecture,\n"
+    "                     3000 pages of cut-outs)\n"
+    "  --cutout-pages N   also learn from the candidates the reader cuts from N synthetic pages\n"
+    "                     written with training digits (default 0, one-digit task 3000)\n"
+    "  --cutout-share X   the share of examples taken from those cut-outs (default 0.5)\n"
     "  --epochs N         passes over the training digits (default 50)\n"
     "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
     "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
@@ -35,7 +39,8 @@ const char* const kTrainHelp =
 
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
-    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task"};
+    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
+    "--cutout-pages", "--cutout-share"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {
@@ -66,6 +71,7 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
       cfg.architecture = kOneDigitArchitecture;
       cfg.epochs = 30;
       cfg.settle_epochs = 10;
+      cfg.cutout_pages = 3000;
     } else if (task != "digits") {
       return "--task must be digits or one-digit";
     }
@@ -75,10 +81,13 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   int_option("--batch", 2, 4096, cfg.batch);
   int_option("--limit", 0, 1000000, cfg.limit);
   int_option("--settle-epochs", 0, 1000, cfg.settle_epochs);
+  int_option("--cutout-pages", 0, 1000000, cfg.cutout_pages);
   if (!problem.empty()) return problem;
   if (args.has("--seed")) cfg.seed = std::strtoull(args.get("--seed").c_str(), nullptr, 10);
   if (args.has("--lr")) cfg.learning_rate = std::strtof(args.get("--lr").c_str(), nullptr);
   if (args.has("--arch")) cfg.architecture = args.get("--arch");
+  if (args.has("--cutout-share")) cfg.cutout_share = std::strtof(args.get("--cutout-share").c_str(), nullptr);
+  if (!(cfg.cutout_share >= 0.0f && cfg.cutout_share <= 1.0f)) return "--cutout-share must be a number from 0 to 1";
   if (args.has("--augment-strength")) cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
   if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f))
     return "--augment-strength must be a number from 0 to 3";

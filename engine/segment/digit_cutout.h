@@ -35,6 +35,8 @@ class DigitCutter {
  public:
   // atoms: the digit's atoms, left to right. Returns the box of the digit (working pixels).
   Box cut(const InkSource& src, std::span<const Atom> atoms, DigitPixels& out);
+  // The last cut's ink within its box (box.w*box.h, 1 = taken), until the next cut.
+  std::span<const uint8_t> mask() const { return keep_; }
 
  private:
   std::vector<uint8_t> keep_;

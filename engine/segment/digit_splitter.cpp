@@ -182,8 +182,8 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
                                (j == n || atoms_[size_t(j)].group != a.group);
       if (box.w > kMaxDigitWidth * H && !whole_group) break;
       if (small(box)) continue;  // too small to be a digit on its own
-      cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
-      const CandidateScore scored = score(pixels_);
+      const Box cut_box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
+      const CandidateScore scored = score(Cutout{pixels_, cut_box, cutter_.mask()});
       float s = std::log(std::max(1e-4f, scored.digit)) + kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) +
                 kDigitBonus - end_cost(j);
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);

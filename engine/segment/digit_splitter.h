@@ -14,13 +14,20 @@
 
 namespace scrawl {
 
+// A candidate digit as the splitter cut it: what a model reads, and where it came from.
+struct Cutout {
+  const DigitPixels& pixels;
+  Box box;                        // working pixels
+  std::span<const uint8_t> mask;  // box.w*box.h: 1 where the pixel is this candidate's ink
+};
+
 // What the models make of a cut-out. The segmenter takes the scorer as a callback, so it does
 // not depend on the model type.
 struct CandidateScore {
   float digit = 0;      // how sure the digit model is of its digit (its top probability)
   float one_digit = 1;  // how likely the cut-out is one whole digit, not two or a piece of one
 };
-using DigitScorer = std::function<CandidateScore(const DigitPixels&)>;
+using DigitScorer = std::function<CandidateScore(const Cutout&)>;
 
 struct FoundDigit {
   DigitPixels pixels;  // what the model reads

@@ -10,6 +10,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   line_count_ = 0;
   if (image.empty()) return digits_;
   WorkingCopy& copy = copy_.make(image);
+  working_factor_ = copy.factor;
   const int w = copy.width, h = copy.height;
   const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h);
   InkMap& ink = binarizer_.run(darkness, w, h);

@@ -29,6 +29,8 @@ class Segmenter {
   // source image's pixels. Empty when there are none. Valid until the next call.
   std::span<const FoundDigit> find(const GrayImage& image, const DigitScorer& score);
   int line_count() const { return line_count_; }
+  // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
+  int working_factor() const { return working_factor_; }
 
  private:
   WorkingCopyMaker copy_;
@@ -41,6 +43,7 @@ class Segmenter {
   std::vector<FoundDigit> digits_;
   std::vector<float> confidences_;
   int line_count_ = 0;
+  int working_factor_ = 1;
 };
 
 }  // namespace scrawl

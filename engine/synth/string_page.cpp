@@ -48,6 +48,7 @@ void PageMaker::draw_digit(const Placed& d, Rng& rng) {
       float v = bilinear(mnist, 28, 28, sx, sy);
       if (d.broken) v *= smoothstep(float(gap) * 0.5f, float(gap), float(std::abs(nx * x + ny * y - c)));
       float& dst = flat_ink_[size_t(y) * w_ + x];
+      if (v >= 0.5f && v > dst) flat_owner_[size_t(y) * w_ + x] = uint8_t(&d - placed_.data() + 1);
       dst = std::max(dst, v);
     }
 }
@@ -110,6 +111,7 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
 
   flat_ink_.assign(size_t(w_) * h_, 0.0f);
   flat_rule_.assign(size_t(w_) * h_, 0.0f);
+  flat_owner_.assign(size_t(w_) * h_, 0);
   for (Placed& d : placed_) {
     d.x = left + d.x * height, d.y = centre_y + d.y * height, d.scale *= height;
     draw_digit(d, rng);
@@ -143,11 +145,13 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   const Homography to_flat = Homography::through(image_corners, flat_corners);
   const size_t n = size_t(w_) * h_;
   ink_.resize(n), rule_.resize(n), inside_.resize(n);
+  page.owner.assign(n, 0);
   for (int y = 0; y < h_; ++y)
     for (int x = 0; x < w_; ++x) {
       const Point p = to_flat.apply(x + 0.5, y + 0.5);
       const size_t i = size_t(y) * w_ + x;
       inside_[i] = p.x >= 0 && p.y >= 0 && p.x < w_ && p.y < h_;
+      if (inside_[i]) page.owner[i] = flat_owner_[size_t(p.y) * w_ + size_t(p.x)];
       ink_[i] = bilinear(flat_ink_, w_, h_, p.x - 0.5, p.y - 0.5);
       rule_[i] = bilinear(flat_rule_, w_, h_, p.x - 0.5, p.y - 0.5);
     }

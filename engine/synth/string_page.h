@@ -25,6 +25,9 @@ struct Page {
   std::vector<uint8_t> rgb;   // width*height*3, as the camera saw it
   std::vector<uint8_t> file;  // the JPEG a phone would hand over; empty: use rgb as is
   std::string text;           // the digits written, left to right; "" on a blank page
+  // Whose ink each pixel is (width*height): k+1 for text[k] where its stroke is at least half
+  // dark before blur, 0 elsewhere. What a cut-out holds is judged by this, not by its box.
+  std::vector<uint8_t> owner;
   PageTraits traits;
 };
 
@@ -50,6 +53,7 @@ class PageMaker {
   int w_ = 0, h_ = 0;
   std::vector<Placed> placed_;
   std::vector<float> flat_ink_, flat_rule_, ink_, rule_, tmp_;
+  std::vector<uint8_t> flat_owner_;
   std::vector<uint8_t> inside_;
 };
 

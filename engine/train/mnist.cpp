@@ -66,4 +66,15 @@ Result<std::string> mnist_file_md5(const std::string& dir, const std::string& na
   return md5_hex(bytes->data(), bytes->size());
 }
 
+DigitSet slice(const DigitSet& set, size_t begin, size_t end) {
+  DigitSet out;
+  out.rows = set.rows, out.cols = set.cols;
+  end = std::min(end, set.size());
+  begin = std::min(begin, end);
+  const size_t px = size_t(set.rows) * size_t(set.cols);
+  out.images.assign(set.images.begin() + long(begin * px), set.images.begin() + long(end * px));
+  out.labels.assign(set.labels.begin() + long(begin), set.labels.begin() + long(end));
+  return out;
+}
+
 }  // namespace scrawl

@@ -16,6 +16,9 @@ struct DigitSet {
   const uint8_t* image(size_t i) const { return images.data() + i * size_t(rows) * cols; }
 };
 
+// Digits [begin, end) of a set, as a set of their own.
+DigitSet slice(const DigitSet& set, size_t begin, size_t end);
+
 // split: "train" or "t10k". Looks for <split>-images-idx3-ubyte[.gz] and the labels beside it.
 Result<DigitSet> load_mnist(const std::string& dir, const std::string& split);
 

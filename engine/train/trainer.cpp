@@ -143,6 +143,16 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
       prep.prepare(source, val[i]);
     }
   }
+  if (cfg.task == TrainTask::kOneDigit && cfg.validation_cutouts) {
+    val.insert(val.end(), cfg.validation_cutouts->pixels.begin(), cfg.validation_cutouts->pixels.end());
+    val_labels.insert(val_labels.end(), cfg.validation_cutouts->labels.begin(), cfg.validation_cutouts->labels.end());
+  }
+  // The page cut-outs of each class, to draw from evenly.
+  std::array<std::vector<uint32_t>, 2> cutouts_of;
+  if (cfg.cutouts)
+    for (size_t i = 0; i < cfg.cutouts->labels.size(); ++i) cutouts_of[cfg.cutouts->labels[i] ? 1 : 0].push_back(uint32_t(i));
+  const bool use_cutouts = cfg.cutout_share > 0 && !cutouts_of[0].empty() &&
+                           (cfg.task == TrainTask::kDigits || !cutouts_of[1].empty());
 
   const int threads = std::max(1, cfg.threads);
   const int shard = (cfg.batch + threads - 1) / threads;
@@ -184,12 +194,22 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
           Rng rng(cfg.seed, uint64_t(epoch), idx);
           const uint8_t* source = data.image(idx);
           uint8_t label = data.labels[idx];
+          bool from_cutout = false;
           if (cfg.task == TrainTask::kOneDigit) {
             label = rng.chance(0.5f) ? 1 : 0;
-            if (label) makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
+            from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
+            if (label && !from_cutout)
+              makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
+          } else {
+            from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
           }
           DigitPixels px;
-          if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
+          if (from_cutout) {
+            const auto& pool = cutouts_of[cfg.task == TrainTask::kOneDigit ? label : 0];
+            const uint32_t pick = pool[size_t(rng.below(int(pool.size())))];
+            px = cfg.cutouts->pixels[pick];
+            if (cfg.task == TrainTask::kDigits) label = cfg.cutouts->digits[pick];
+          } else if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
             if (cfg.task == TrainTask::kDigits && cfg.augment.neighbour && rng.chance(0.1f))
               makers[size_t(t)].with_neighbour_sliver(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
             if (cfg.task == TrainTask::kDigits && cfg.augment.broken && rng.chance(0.1f))

@@ -11,6 +11,7 @@
 #include "../nn/network.h"
 #include "augment.h"
 #include "mnist.h"
+#include "page_cutouts.h"
 
 namespace scrawl {
 
@@ -45,6 +46,15 @@ struct TrainConfig {
   // In the last this many epochs half of the digits are shown undistorted, so that the model
   // settles on ordinary handwriting after learning from distorted copies of it.
   int settle_epochs = 25;
+  // Candidates the reader cut from pages (page_cutouts.h), in the model's form. This share of
+  // the examples comes from `cutouts` (pages of training digits): for the one-digit task half
+  // of each class, for the digit model the whole digits with their labels. For the one-digit
+  // task `validation_cutouts` (pages of held-out digits) join the validation set. The caller
+  // cuts `cutout_pages` pages for the one and a tenth as many for the other.
+  int cutout_pages = 0;
+  float cutout_share = 0.5f;
+  const LabelledCutouts* cutouts = nullptr;
+  const LabelledCutouts* validation_cutouts = nullptr;
 };
 
 struct EpochReport {

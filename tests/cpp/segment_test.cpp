@@ -30,7 +30,7 @@ void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
 void one(GrayImage& img, float x, float top, float height, float width) { stroke(img, x, top, x, top + height, width, 0); }
 
 // Every candidate looks like a sure digit: the geometry alone decides.
-const DigitScorer kSure = [](const DigitPixels&) { return CandidateScore{0.99f, 1.0f}; };
+const DigitScorer kSure = [](const Cutout&) { return CandidateScore{0.99f, 1.0f}; };
 
 std::unique_ptr<Recognizer> model() {
   auto r = Recognizer::from_embedded();

@@ -2,6 +2,8 @@
 // test digits, and decodable through the same path as a user's photo.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "decode.h"
 #include "recognizer.h"
 #include "synth/homography.h"
@@ -50,6 +52,50 @@ TEST(StringPages, BlankPagesHaveNoText) {
   EXPECT_EQ(p.text, "");
   EXPECT_EQ(p.width, 640);
   EXPECT_EQ(p.height, 480);
+}
+
+TEST(StringPages, SayWhoseInkEachPixelIs) {
+  SCRAWL_REQUIRE_MNIST();
+  synth::PageMaker maker(*mnist);
+  for (int k = 0; k < 4; ++k) {
+    Rng rng(11, uint64_t(k), 17);
+    const synth::Page p = maker.make(4 + k, rng);
+    ASSERT_EQ(p.owner.size(), size_t(p.width) * p.height);
+    // Every digit owns ink, and its pixels are far darker than the unowned ones in its box
+    // (paper, in whatever light falls there).
+    std::vector<size_t> count(p.text.size() + 1, 0);
+    for (uint8_t o : p.owner) {
+      ASSERT_LE(o, p.text.size());
+      ++count[o];
+    }
+    for (size_t d = 1; d <= p.text.size(); ++d) {
+      ASSERT_GT(count[d], 20u) << "digit " << d << " of page " << k;
+      int x0 = p.width, y0 = p.height, x1 = 0, y1 = 0;
+      for (size_t i = 0; i < p.owner.size(); ++i)
+        if (p.owner[i] == d) {
+          const int x = int(i % size_t(p.width)), y = int(i / size_t(p.width));
+          x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+        }
+      double ink = 0, paper = 0;
+      size_t paper_n = 0;
+      for (int y = y0; y <= y1; ++y)
+        for (int x = x0; x <= x1; ++x) {
+          const size_t i = size_t(y) * p.width + x;
+          const double dark = 255.0 - p.rgb[i * 3 + 1];
+          if (p.owner[i] == d) ink += dark;
+          else if (p.owner[i] == 0) paper += dark, ++paper_n;
+        }
+      EXPECT_GT(ink / double(count[d]), paper / double(std::max<size_t>(1, paper_n)) + 40) << "digit " << d << " of page " << k;
+    }
+    // Left to right, as the text is.
+    std::vector<double> mean_x(p.text.size() + 1, 0);
+    for (size_t i = 0; i < p.owner.size(); ++i) mean_x[p.owner[i]] += double(i % size_t(p.width));
+    for (size_t d = 2; d <= p.text.size(); ++d)
+      EXPECT_GT(mean_x[d] / double(count[d]), mean_x[d - 1] / double(count[d - 1])) << "page " << k;
+  }
+  Rng rng(9);
+  const synth::Page blank = maker.make(0, rng);
+  EXPECT_EQ(std::count(blank.owner.begin(), blank.owner.end(), 0), long(blank.owner.size()));
 }
 
 // What a user's app would hand over: the JPEG, or the pixels as they are.

@@ -7,6 +7,7 @@
 
 #include "test_data.h"
 #include "train/not_one_digit.h"
+#include "train/page_cutouts.h"
 #include "train/trainer.h"
 
 namespace scrawl {
@@ -60,6 +61,49 @@ TEST(Train, TheOneDigitCheckLearnsPairsAndPiecesFromWholeDigits) {
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_LT(r->epochs.back().loss, r->epochs.front().loss);
   EXPECT_GT(r->epochs.back().validation_accuracy, 0.7);  // half are pairs or pieces: chance is 0.5
+}
+
+TEST(PageCutouts, LabelWholeDigitsApartFromPairsAndPieces) {
+  EXPECT_EQ(label_cutout(0.95f, 0.0f), 0);   // one whole digit
+  EXPECT_EQ(label_cutout(0.9f, 0.08f), 0);   // with a sliver of its neighbour
+  EXPECT_EQ(label_cutout(0.9f, 0.5f), 1);    // two digits
+  EXPECT_EQ(label_cutout(0.4f, 0.0f), 1);    // a piece of one
+  EXPECT_EQ(label_cutout(0.0f, 0.0f), 1);    // no digit's ink: a speck, a rule, an edge
+  EXPECT_EQ(label_cutout(0.75f, 0.0f), -1);  // most of one: left out
+  EXPECT_EQ(label_cutout(0.9f, 0.2f), -1);   // a digit with a larger part of another: left out
+}
+
+TEST(PageCutouts, AreTheReadersOwnCandidatesReproducibly) {
+  SCRAWL_REQUIRE_MNIST();
+  const DigitSet digits = slice(*mnist, 0, 2000);
+  LabelledCutouts one_thread, two_threads;
+  cut_pages(digits, 8, 3, 1, one_thread);
+  cut_pages(digits, 8, 3, 2, two_threads);
+  ASSERT_EQ(one_thread.labels, two_threads.labels);
+  ASSERT_EQ(one_thread.pixels, two_threads.pixels);
+  // 8 pages of 3 to 10 digits: each digit is a candidate on its own at least once, and the
+  // splitter also weighs pairs and pieces.
+  EXPECT_GE(one_thread.count(0), 24u);
+  EXPECT_GE(one_thread.count(1), 10u);
+  for (const DigitPixels& px : one_thread.pixels) EXPECT_GT(*std::max_element(px.begin(), px.end()), 0.5f);
+}
+
+TEST(Train, TheDigitModelLearnsFromPageCutoutsAndTheirWrittenDigits) {
+  SCRAWL_REQUIRE_MNIST();
+  // Only cut-outs (share 1): the model can only tell digits apart if each whole-digit cut-out
+  // carries the digit that was written there.
+  LabelledCutouts cutouts;
+  cut_pages(slice(*mnist, 0, 2560), 60, 4, 2, cutouts);
+  ASSERT_EQ(cutouts.digits.size(), cutouts.labels.size());
+  for (size_t i = 0; i < cutouts.labels.size(); ++i)
+    EXPECT_EQ(cutouts.digits[i] <= 9, cutouts.labels[i] == 0);
+  TrainConfig cfg = tiny_config();
+  cfg.cutouts = &cutouts;
+  cfg.cutout_share = 1.0f;
+  auto r = train(*mnist, cfg, {});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  // Chance is 0.1; 60 pages make about 700 whole-digit cut-outs, so far from what MNIST gives.
+  EXPECT_GT(r->epochs.back().validation_accuracy, 0.3) << "MNIST digits the model never saw as such";
 }
 
 // Ink columns of a 28×28 MNIST-form image.
