@@ -18,9 +18,12 @@ constexpr float kSpeck = 0.006f;
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
 constexpr float kEdgeMargin = 0.03f;
-// A piece's darkest pixel must reach this, and this share of the darkest piece's (of those
-// of at least kNotSpeck pixels).
-constexpr float kMinPeakInk = 0.35f, kFaintShare = 0.45f;
+// A piece's darkest pixel must reach this share of the darkest piece's (of those of at least
+// kNotSpeck pixels), and kMinPeakInk. Where the darkest piece reaches kMinPeakInk (there is
+// writing on the page), kMinFaintPeak is enough: a thin 1 or a stroke where the pen ran light
+// is fainter than the rest of the number. A page with nothing that dark keeps kMinPeakInk, so
+// shadows and grain on a blank page stay nothing.
+constexpr float kMinPeakInk = 0.35f, kMinFaintPeak = 0.25f, kFaintShare = 0.45f;
 constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
@@ -116,7 +119,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
   float darkest = 0;
   for (const Piece& p : pieces_)
     if (p.area >= kNotSpeck) darkest = std::max(darkest, peaks_[size_t(p.label)]);
-  const float faint = std::max(kMinPeakInk, kFaintShare * darkest);
+  const float faint = darkest >= kMinPeakInk ? std::max(kMinFaintPeak, kFaintShare * darkest) : kMinPeakInk;
   std::erase_if(pieces_, [&](const Piece& p) { return peaks_[size_t(p.label)] < faint; });
   return pieces_;
 }

@@ -18,16 +18,18 @@ namespace {
 using testing::stroke;
 
 // An ellipse outline (a "0") centred at (cx, cy).
-void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
+void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width, uint8_t ink = 0) {
   const int steps = 360;
   for (int s = 0; s < steps; ++s) {
     const float a0 = 6.2831853f * s / steps, a1 = 6.2831853f * (s + 1) / steps;
-    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, 0);
+    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, ink);
   }
 }
 
 // A "1": a vertical stroke from (x, top) down `height` pixels.
-void one(GrayImage& img, float x, float top, float height, float width) { stroke(img, x, top, x, top + height, width, 0); }
+void one(GrayImage& img, float x, float top, float height, float width, uint8_t ink = 0) {
+  stroke(img, x, top, x, top + height, width, ink);
+}
 
 // Every candidate looks like a sure digit: the geometry alone decides.
 const DigitScorer kSure = [](const Cutout&) { return CandidateScore{0.99f, 1.0f}; };
@@ -58,6 +60,24 @@ TEST(Segmenter, FindsThreeDigitsLeftToRightWhereTheyAre) {
     EXPECT_TRUE(inside(found[size_t(i)].box, drawn[i], 2)) << "digit " << i;
     EXPECT_GT(found[size_t(i)].box.h, 90) << "digit " << i;
   }
+}
+
+TEST(Segmenter, KeepsAFaintOneBesideDarkerDigits) {
+  // Grey writing (as blue ink comes out) with a 1 where the pen ran light: fainter than a
+  // mark must be on its own, but clearly part of the number.
+  GrayImage page(640, 240, 250);
+  ring(page, 200, 120, 32, 50, 10, 140);
+  one(page, 320, 70, 100, 5, 180);
+  ring(page, 440, 120, 32, 50, 10, 140);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_TRUE(inside(found[1].box, {310, 60, 20, 120}, 2));
+
+  // The same 1 alone on the page is too faint to be writing.
+  GrayImage alone(640, 240, 250);
+  one(alone, 320, 70, 100, 5, 180);
+  EXPECT_TRUE(seg.find(alone, kSure).empty());
 }
 
 TEST(Segmenter, BlankPagesHaveNoDigits) {
