@@ -11,6 +11,9 @@ namespace {
 // is under this share of its length is a line, not a digit nor a string of touching digits.
 constexpr float kLineLength = 0.25f;
 constexpr float kLineThinness = 0.012f;
+// Or, as long, a single run of ink across it no thicker than this share of its length along
+// this share of its length, and no more slanted than this (rise over length; 0.15 is 8.5°).
+constexpr float kRuleThinness = 0.025f, kRuleShare = 0.85f, kRuleSlope = 0.15f;
 // Components whose longer side is under this share of the image's longer side are specks.
 constexpr float kSpeck = 0.006f;
 // A component that meets the image's edge along this share of its own extent there is
@@ -28,14 +31,32 @@ constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side f
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 
-bool is_line(const Component& c, int w, int h) {
-  const bool across = c.box.w >= c.box.h;
-  const int length = across ? c.box.w : c.box.h;
-  const int side = across ? w : h;
-  return length >= kLineLength * side && float(c.area) / float(length) <= std::max(1.5f, kLineThinness * length);
-}
-
 }  // namespace
+
+bool PieceFinder::is_line(const Component& c, int w, int h) const {
+  const bool across = c.box.w >= c.box.h;
+  const int length = across ? c.box.w : c.box.h, breadth = across ? c.box.h : c.box.w;
+  if (length < kLineLength * float(across ? w : h)) return false;
+  if (float(c.area) / float(length) <= std::max(1.5f, kLineThinness * float(length))) return true;
+  // A thicker rule (blurred, a felt pen's, a small photo's): straight, and along nearly all of
+  // its length one thin run of ink across it. A string of digits, even touching ones, crosses
+  // its strokes twice or runs down them in most places.
+  const float thin = std::max(2.0f, kRuleThinness * float(length));
+  if (float(breadth) > kRuleSlope * float(length) + thin) return false;
+  const auto& labels = finder_.labels();
+  int thin_runs = 0;
+  for (int i = 0; i < length; ++i) {
+    int runs = 0, count = 0;
+    bool in = false;
+    for (int j = 0; j < breadth; ++j) {
+      const int x = across ? c.box.x + i : c.box.x + j, y = across ? c.box.y + j : c.box.y + i;
+      const bool mine = labels[size_t(y) * w + x] == c.label;
+      runs += mine && !in, count += mine, in = mine;
+    }
+    thin_runs += runs == 1 && float(count) <= thin;
+  }
+  return float(thin_runs) >= kRuleShare * float(length);
+}
 
 bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps) {
   const int w = ink.width, h = ink.height;

@@ -28,6 +28,8 @@ class PieceFinder {
   // or not); where a digit crosses or sits on the line, the column is thick and stays.
   // Returns true if any ink was cleared.
   bool erase_thin_lines(InkMap& ink, std::span<const Component> comps);
+  // A ruled line, a page border's side, a fold: long, thin and straight (labels: finder_'s).
+  bool is_line(const Component& c, int w, int h) const;
 
   struct Contact {
     int left = 0, right = 0, top = 0, bottom = 0;

@@ -10,6 +10,7 @@
 #include "recognizer.h"
 #include "segment/page_edge.h"
 #include "segment/segmenter.h"
+#include "synth/string_page.h"
 #include "test_data.h"
 
 namespace scrawl {
@@ -111,6 +112,35 @@ TEST(Segmenter, RuledLinesAloneAreNoDigits) {
   auto r = reader->read(page);
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->digits.empty()) << "read '" << r->text << "'";
+}
+
+TEST(Segmenter, ThickRuledLinesOnASmallPhotoAreNotDigits) {
+  SCRAWL_REQUIRE_MNIST();
+  // A small, blurred photo of ruled paper (one of the string test's pages, seed 7): the rules
+  // come out four pixels thick, just above and below digits 25 pixels tall. They were taken
+  // for part of the number, and the whole line was dropped.
+  synth::PageMaker maker(*mnist);
+  Rng rng(7, 248, 17);
+  const synth::Page p = maker.make(5, rng);
+  ASSERT_TRUE(p.traits.ruled && p.traits.blur);
+  auto reader = model();
+  auto r = reader->read(p.file);
+  ASSERT_TRUE(r.ok());
+  EXPECT_GE(r->digits.size(), 4u) << "read '" << r->text << "' of '" << p.text << "'";
+  // Every digit read holds most of a written digit's ink (Page::owner), none is cut from a rule.
+  for (const ReadDigit& d : r->digits) {
+    std::vector<int> total(p.text.size() + 1, 0), held(p.text.size() + 1, 0);
+    for (int y = 0; y < p.height; ++y)
+      for (int x = 0; x < p.width; ++x) {
+        const uint8_t o = p.owner[size_t(y) * p.width + x];
+        ++total[o];
+        held[o] += x >= d.box.x && x < d.box.right() && y >= d.box.y && y < d.box.bottom();
+      }
+    float most = 0;
+    for (size_t k = 1; k <= p.text.size(); ++k) most = std::max(most, float(held[k]) / float(std::max(1, total[k])));
+    EXPECT_GT(most, 0.5f) << "read '" << r->text << "' of '" << p.text << "': the digit at x " << d.box.x
+                          << " is no written digit";
+  }
 }
 
 TEST(Segmenter, NoiseIsNoDigits) {
