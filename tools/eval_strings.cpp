@@ -83,13 +83,6 @@ struct Tally {
   double cer() const { return chars ? double(errors) / double(chars) : 0; }
 };
 
-std::vector<uint8_t> rgba_of(const synth::Page& page) {
-  std::vector<uint8_t> rgba(size_t(page.width) * page.height * 4, 255);
-  for (size_t i = 0; i < size_t(page.width) * page.height; ++i)
-    for (int c = 0; c < 3; ++c) rgba[i * 4 + size_t(c)] = page.rgb[i * 3 + size_t(c)];
-  return rgba;
-}
-
 // A 12-megapixel phone photo of one page: the page (4:3) scaled up to 4000×3000 (bilinear).
 std::vector<uint8_t> phone_photo(const synth::Page& page, int w, int h) {
   std::vector<uint8_t> rgba(size_t(w) * h * 4, 255);
@@ -181,7 +174,7 @@ int cmd_eval_strings(int argc, char** argv) {
     const synth::Page page = maker.make(length, rng);
 
     std::vector<uint8_t> rgba;
-    if (page.file.empty()) rgba = rgba_of(page);
+    if (page.file.empty()) rgba = synth::page_rgba(page);
     const auto start = std::chrono::steady_clock::now();
     auto r = page.file.empty() ? reader.read(rgba.data(), page.width, page.height) : reader.read(page.file);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -28,6 +28,13 @@ float smoothstep(float e0, float e1, float x) {
 
 }  // namespace
 
+std::vector<uint8_t> page_rgba(const Page& page) {
+  std::vector<uint8_t> rgba(size_t(page.width) * page.height * 4, 255);
+  for (size_t i = 0; i < size_t(page.width) * page.height; ++i)
+    std::copy_n(page.rgb.begin() + long(i * 3), 3, rgba.begin() + long(i * 4));
+  return rgba;
+}
+
 void PageMaker::draw_digit(const Placed& d, Rng& rng) {
   const uint8_t* src = digits_.image(d.index);
   std::vector<float> mnist(784);

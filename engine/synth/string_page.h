@@ -31,6 +31,9 @@ struct Page {
   PageTraits traits;
 };
 
+// The page's pixels as RGBA (what an app hands over when there is no file).
+std::vector<uint8_t> page_rgba(const Page& page);
+
 class PageMaker {
  public:
   // test: MNIST's t10k set. Kept by reference.

@@ -17,13 +17,9 @@ constexpr float kSecondDigit = 0.3f, kPiece = 0.6f;
 
 // The labelled candidates of one page.
 void cut_page(const synth::Page& page, Segmenter& segmenter, LabelledCutouts& out) {
-  auto image = page.file.empty() ? Result<GrayImage>(make_error(ErrorCode::kBadArgument, "")) : decode_image(page.file);
-  if (page.file.empty()) {
-    std::vector<uint8_t> rgba(size_t(page.width) * page.height * 4, 255);
-    for (size_t i = 0; i < size_t(page.width) * page.height; ++i)
-      std::copy_n(page.rgb.begin() + long(i * 3), 3, rgba.begin() + long(i * 4));
-    image = gray_from_rgba(rgba.data(), page.width, page.height);
-  }
+  // What an app would hand over: the JPEG, or the pixels as they are.
+  auto image = page.file.empty() ? gray_from_rgba(synth::page_rgba(page).data(), page.width, page.height)
+                                 : decode_image(page.file);
   if (!image) return;
   const int digits = int(page.text.size());
   // Whose ink a working pixel is: the owner at the middle of the source pixels it stands for.

@@ -101,9 +101,7 @@ TEST(StringPages, SayWhoseInkEachPixelIs) {
 // What a user's app would hand over: the JPEG, or the pixels as they are.
 Result<Reading> read_page(Recognizer& reader, const synth::Page& p) {
   if (!p.file.empty()) return reader.read(p.file);
-  std::vector<uint8_t> rgba(size_t(p.width) * p.height * 4, 255);
-  for (size_t i = 0; i < size_t(p.width) * p.height; ++i)
-    for (size_t c = 0; c < 3; ++c) rgba[i * 4 + c] = p.rgb[i * 3 + c];
+  const std::vector<uint8_t> rgba = synth::page_rgba(p);
   return reader.read(rgba.data(), p.width, p.height);
 }
 
