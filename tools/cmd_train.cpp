@@ -48,11 +48,10 @@ int cmd_train(int argc, char** argv) {
   // training, with the held-out digits for validation (the split train() makes).
   LabelledCutouts cutouts, validation_cutouts;
   if (cfg.cutout_pages > 0) {
-    const size_t total = cfg.limit > 0 ? std::min(data->size(), size_t(cfg.limit)) : data->size();
-    const size_t val_n = std::min<size_t>(size_t(std::max(0, cfg.validation)), total / 5);
+    const DigitSplit split = split_for(data->size(), cfg);
     const auto start = std::chrono::steady_clock::now();
-    cut_pages(slice(*data, 0, total - val_n), cfg.cutout_pages, cfg.seed, cfg.threads, cutouts);
-    cut_pages(slice(*data, total - val_n, total), std::max(1, cfg.cutout_pages / 10), cfg.seed + 1, cfg.threads,
+    cut_pages(slice(*data, 0, split.train_end), cfg.cutout_pages, cfg.seed, cfg.threads, cutouts);
+    cut_pages(slice(*data, split.train_end, split.end), std::max(1, cfg.cutout_pages / 10), cfg.seed + 1, cfg.threads,
               validation_cutouts);
     std::fprintf(stderr, "cut %d pages: %zu candidates (%zu one digit, %zu not), and %zu for validation, in %.0f s\n",
                  cfg.cutout_pages, cutouts.labels.size(), cutouts.count(0), cutouts.count(1),

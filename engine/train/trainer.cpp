@@ -105,6 +105,12 @@ double accuracy(const Network& net, const std::vector<DigitPixels>& digits, cons
   return digits.empty() ? 0.0 : double(correct) / double(digits.size());
 }
 
+DigitSplit split_for(size_t size, const TrainConfig& cfg) {
+  const size_t end = cfg.limit > 0 ? std::min(size, size_t(cfg.limit)) : size;
+  const size_t val_n = std::min<size_t>(size_t(std::max(0, cfg.validation)), end / 5);
+  return {end - val_n, end};
+}
+
 Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Progress& progress) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
@@ -118,10 +124,8 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   net.init_params(cfg.seed);
   const auto roles = net.param_roles();
 
-  size_t total = data.size();
-  if (cfg.limit > 0) total = std::min(total, size_t(cfg.limit));
-  const size_t val_n = std::min<size_t>(size_t(std::max(0, cfg.validation)), total / 5);
-  const size_t train_n = total - val_n;
+  const DigitSplit split = split_for(data.size(), cfg);
+  const size_t total = split.end, train_n = split.train_end, val_n = total - train_n;
   if (train_n < size_t(cfg.batch)) return make_error(ErrorCode::kBadArgument, "too few training digits");
 
   // Validation digits: held out, prepared once, never augmented. For the one-digit task every

@@ -86,6 +86,13 @@ struct TrainResult {
   double seconds = 0;
 };
 
+// How train() splits a set of `size` digits: [0, train_end) to learn from, [train_end, end)
+// held out for validation.
+struct DigitSplit {
+  size_t train_end = 0, end = 0;
+};
+DigitSplit split_for(size_t size, const TrainConfig& config);
+
 Result<TrainResult> train(const DigitSet& train_set, const TrainConfig& config, const Progress& progress);
 
 // Accuracy of a network on prepared digits.
