@@ -16,6 +16,7 @@ have_header stb/stb_image.h || need+=(libstb-dev)
 have_header gtest/gtest.h || need+=(libgtest-dev)
 have_header zlib.h || need+=(zlib1g-dev)
 have_header openssl/evp.h || need+=(libssl-dev)
+have_header nlohmann/json.hpp || need+=(nlohmann-json3-dev)
 [ "${SCRAWL_SKIP_BROWSER:-}" = 1 ] || command -v chromium >/dev/null || need+=(chromium)
 
 if [ ${#need[@]} -gt 0 ]; then

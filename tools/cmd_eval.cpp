@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "eval_real.h"
 #include "eval_strings.h"
 #include "evaluation.h"
 #include "recognizer.h"
@@ -29,7 +30,8 @@ const char* kHelp =
     "                   border, ruled line)\n"
     "  --report DIR     write a Markdown report with images to DIR\n"
     "  --limit N        robustness on the first N test digits only (default: all)\n"
-    "  --strings        read whole numbers on synthetic photos instead: see 'scrawl eval --strings --help'\n";
+    "  --strings        read whole numbers on synthetic photos instead: see 'scrawl eval --strings --help'\n"
+    "  --real DIR       read real writers' digits (canvas, photo, scan) instead: see 'scrawl eval --real DIR --help'\n";
 
 }  // namespace
 
@@ -37,6 +39,8 @@ int cmd_eval(int argc, char** argv) {
   // The whole-number reading test has its own options: see eval_strings.cpp.
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--strings") return cmd_eval_strings(argc, argv);
+  for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) == "--real") return cmd_eval_real(argc, argv);
   Args args;
   if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {
     std::fprintf(stderr, "scrawl eval: %s\n\n%s", err->c_str(), kHelp);

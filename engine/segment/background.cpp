@@ -52,6 +52,8 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
 
 // Images no larger than this (pixels a side) are crops of about one digit.
 constexpr int kSmallCrop = 100;
+// Percent of the pixels within the noise of the median for a background to count as even.
+constexpr int kEvenBackground = 85;
 
 }  // namespace
 
@@ -72,6 +74,26 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
   int median_diff = 0;
   for (long long seen = 0; median_diff < 255 && (seen += diffs[median_diff]) * 2 < count;) ++median_diff;
   const int contrast = std::max(int(kStrokeContrast), 4 * median_diff);
+  // An even background filling most of the image (a canvas, a scan, a crop): the ink is on
+  // the side of it that holds the far-off pixels. Structure would mislead here: the gaps
+  // between bold strokes look like thin light strokes.
+  {
+    long long hist[256] = {};
+    for (uint8_t v : probe_) ++hist[v];
+    int median = 0;
+    for (long long seen = 0; median < 255 && (seen += hist[median]) * 2 < (long long)probe_.size();) ++median;
+    long long even = 0, flat = 0;
+    double dark = 0, light = 0;
+    for (int v = 0; v < 256; ++v) {
+      const int d = v - median;
+      if (std::abs(d) <= contrast) even += hist[v];
+      if (std::abs(d) <= 2) flat += hist[v];
+      else if (d < 0) dark += double(hist[v]) * -d;
+      else light += double(hist[v]) * d;
+    }
+    flat_ = flat >= (long long)probe_.size() * kEvenBackground / 100;
+    if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= 0.001 * 255.0 * double(probe_.size())) return light > dark;
+  }
   // Thin strokes first; strokes too bold for that window (a marker digit filling a small
   // canvas) show in one four times as wide.
   for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {

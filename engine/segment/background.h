@@ -36,6 +36,9 @@ class BackgroundFlattener {
   // 0 = as bright as the paper around it, 1 = black (or the ink's full contrast).
   const std::vector<float>& flatten(std::vector<uint8_t>& gray, int w, int h);
   bool inverted() const { return inverted_; }
+  // Whether the last image's background was flat (a canvas): nearly every pixel within two
+  // levels of one, so nothing around the paper (a table) is in view.
+  bool flat() const { return flat_; }
 
  private:
   bool light_ink(const std::vector<uint8_t>& gray, int w, int h);
@@ -46,6 +49,7 @@ class BackgroundFlattener {
   std::vector<float> small_, closed_, tmp_, row_, tx_, darkness_;
   std::vector<int> x0_;
   bool inverted_ = false;
+  bool flat_ = false;
 };
 
 }  // namespace scrawl

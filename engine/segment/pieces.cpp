@@ -21,6 +21,7 @@ constexpr float kSpeck = 0.006f;
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
 constexpr float kEdgeMargin = 0.03f;
+constexpr float kEdgeStrip = 0.5f;  // across it, of its length along the edge
 // A piece's darkest pixel must reach this share of the darkest piece's (of those of at least
 // kNotSpeck pixels), and kMinPeakInk. Where the darkest piece reaches kMinPeakInk (there is
 // writing on the page), kMinFaintPeak is enough: a thin 1 or a stroke where the pen ran light
@@ -87,7 +88,7 @@ bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps
   return erased;
 }
 
-std::span<const Piece> PieceFinder::find(InkMap& ink) {
+std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   const int w = ink.width, h = ink.height;
   auto comps = finder_.find(ink.mask.data(), w, h);
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
@@ -125,7 +126,15 @@ std::span<const Piece> PieceFinder::find(InkMap& ink) {
     const bool at_edge = b.x == 0 || b.right() == w || b.y == 0 || b.bottom() == h;
     if (at_edge && (b.w * 2 >= w || b.h * 2 >= h) && c.area * 2 >= b.w * b.h) continue;
     const Contact& e = contact_[size_t(c.label)];
-    if (std::max(e.left, e.right) >= kEdgeContact * b.h || std::max(e.top, e.bottom) >= kEdgeContact * b.w) continue;
+    // Only something long beside the edge: a digit written near it, or cut by a tight crop,
+    // meets it along a short stretch.
+    // On a flat background (a canvas) nothing surrounds the paper: what meets an edge is a
+    // digit written near it, unless it is a thin strip along it (a page's edge, scanned).
+    const bool strip_lr = !flat_background || b.w < kEdgeStrip * b.h;
+    const bool strip_tb = !flat_background || b.h < kEdgeStrip * b.w;
+    if ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
+        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))
+      continue;
     if (is_line(c, w, h)) continue;
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);
     if (roundish && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck) continue;

@@ -17,8 +17,9 @@ struct Piece {
 
 class PieceFinder {
  public:
-  // Edits ink.mask (line pixels are cleared).
-  std::span<const Piece> find(InkMap& ink);
+  // Edits ink.mask (line pixels are cleared). flat_background: a canvas, where no table or
+  // page edge can be in view.
+  std::span<const Piece> find(InkMap& ink, bool flat_background = false);
   // Component label per pixel, as ComponentFinder gives it.
   const std::vector<int>& labels() const { return finder_.labels(); }
   int label_count() const { return label_count_; }  // the largest label + 1

@@ -14,7 +14,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   const int w = copy.width, h = copy.height;
   const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h);
   InkMap& ink = binarizer_.run(darkness, w, h);
-  auto pieces = pieces_.find(ink);
+  auto pieces = pieces_.find(ink, flattener_.flat());
   lines_.build(pieces, pieces_.label_count());
 
   const InkSource src{&ink, &pieces_.labels(), &lines_.group_of_label()};

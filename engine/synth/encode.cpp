@@ -29,4 +29,10 @@ std::vector<uint8_t> encode_png(const std::vector<uint8_t>& rgb, int width, int 
   return out;
 }
 
+std::vector<uint8_t> encode_png_rgba(const std::vector<uint8_t>& rgba, int width, int height) {
+  std::vector<uint8_t> out;
+  stbi_write_png_to_func(append, &out, width, height, 4, rgba.data(), width * 4);
+  return out;
+}
+
 }  // namespace scrawl::synth

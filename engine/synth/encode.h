@@ -9,5 +9,7 @@ namespace scrawl::synth {
 // rgb: width*height*3 bytes. quality: 1..100.
 std::vector<uint8_t> encode_jpeg(const std::vector<uint8_t>& rgb, int width, int height, int quality);
 std::vector<uint8_t> encode_png(const std::vector<uint8_t>& rgb, int width, int height);
+// rgba: width*height*4 bytes, alpha kept (a canvas export with a transparent background).
+std::vector<uint8_t> encode_png_rgba(const std::vector<uint8_t>& rgba, int width, int height);
 
 }  // namespace scrawl::synth
