@@ -9,17 +9,6 @@
 namespace scrawl {
 namespace {
 constexpr float kDefaultUnsureBelow = 0.8f;
-// Two boxes show the same digit when the smaller lies mostly inside the larger and the
-// larger is not many times its size (a thin 1 shifted by a pixel still counts; a box that
-// also holds a stain or the table does not).
-bool same_digit(const Box& a, const Box& b) {
-  const int w = std::min(a.right(), b.right()) - std::max(a.x, b.x);
-  const int h = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
-  if (w <= 0 || h <= 0) return false;
-  const double area_a = double(a.w) * a.h, area_b = double(b.w) * b.h;
-  const double smaller = std::min(area_a, area_b), larger = std::max(area_a, area_b);
-  return double(w) * h >= 0.5 * smaller && larger <= 6 * smaller;
-}
 }
 
 Recognizer::Recognizer(Model model)
@@ -54,24 +43,33 @@ Recognition Recognizer::classify(const DigitPixels& pixels) {
   return r;
 }
 
-Result<Recognition> Recognizer::recognize_gray(const GrayImage& image) {
-  auto digit = preprocess_.run(image);
-  if (!digit) return digit.error();
-  Recognition r = classify(digit->pixels);
-  r.box = digit->box;
+Result<Recognition> Recognizer::one_digit_of(const Reading& reading) const {
+  if (reading.digits.empty()) return make_error(ErrorCode::kNoDigit, "no digit found");
+  const ReadDigit* best = &reading.digits[0];
+  for (const ReadDigit& d : reading.digits)
+    if (double(d.box.w) * d.box.h > double(best->box.w) * best->box.h) best = &d;
+  Recognition r;
+  r.digit = best->digit, r.confidence = best->confidence, r.unsure = best->unsure;
+  r.probs = best->probs, r.input = best->input, r.box = best->box;
   return r;
 }
 
+Result<Recognition> Recognizer::recognize_gray(const GrayImage& image) {
+  auto reading = read(image);
+  if (!reading) return reading.error();
+  return one_digit_of(*reading);
+}
+
 Result<Recognition> Recognizer::recognize_file(std::span<const uint8_t> bytes) {
-  auto image = decode_image(bytes);
-  if (!image) return image.error();
-  return recognize_gray(*image);
+  auto reading = read(bytes);
+  if (!reading) return reading.error();
+  return one_digit_of(*reading);
 }
 
 Result<Recognition> Recognizer::recognize_rgba(const uint8_t* rgba, int width, int height) {
-  auto image = gray_from_rgba(rgba, width, height);
-  if (!image) return image.error();
-  return recognize_gray(*image);
+  auto reading = read(rgba, width, height);
+  if (!reading) return reading.error();
+  return one_digit_of(*reading);
 }
 
 Result<Reading> Recognizer::read(const GrayImage& image) {
@@ -85,17 +83,7 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
     const Recognition r = classify(f.pixels);
     if (!out.digits.empty() && f.line != out.digits.back().line) out.text += ' ';
     out.text += char('0' + r.digit);
-    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line});
-  }
-  // One digit: when the single-digit pipeline sees the same digit (about the same box), its
-  // answer is the one given, so read() and recognize_*() agree on single-digit images.
-  if (found.size() == 1) {
-    auto single = preprocess_.run(image);
-    if (single && same_digit(single->box, found[0].box)) {
-      const Recognition r = classify(single->pixels);
-      out.digits[0] = {r.digit, r.confidence, r.unsure, r.probs, single->box, 0};
-      out.text = std::string(1, char('0' + r.digit));
-    }
+    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
   out.lines = segmenter_.line_count();
   if (out.digits.empty()) out.message = kNoDigitsFound;

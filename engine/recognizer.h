@@ -15,7 +15,6 @@
 #include "one_digit_check.h"
 #include "result.h"
 #include "segment/segmenter.h"
-#include "single_digit.h"
 #include "weights_file.h"
 
 namespace scrawl {
@@ -37,6 +36,7 @@ struct ReadDigit {
   std::array<float, 10> probs{};
   Box box;       // in the source image's pixels
   int line = 0;  // 0-based, top to bottom
+  DigitPixels input{};  // what the model saw, 0 = paper, 1 = ink
 };
 
 inline constexpr const char* kNoDigitsFound = "no digits found";
@@ -57,9 +57,13 @@ class Recognizer {
   // The models compiled into this build (weights/*.bin at build time).
   static Result<std::unique_ptr<Recognizer>> from_embedded();
 
+  // One digit: the image is read as any page is (read()), and its digit is the answer: the
+  // only one found, or the largest where there are several. No digit found is an error.
   Result<Recognition> recognize_file(std::span<const uint8_t> bytes);
   Result<Recognition> recognize_rgba(const uint8_t* rgba, int width, int height);
   Result<Recognition> recognize_gray(const GrayImage& image);
+  // The digit of a reading, as recognize_*() gives it.
+  Result<Recognition> one_digit_of(const Reading& reading) const;
   // Finds and reads every digit (a whole number, several lines) in an image.
   Result<Reading> read(std::span<const uint8_t> file_bytes);
   Result<Reading> read(const uint8_t* rgba, int width, int height);
@@ -77,7 +81,6 @@ class Recognizer {
   explicit Recognizer(Model model);
   Model model_;
   InferenceSession session_;
-  SingleDigitPreprocessor preprocess_;
   Segmenter segmenter_;
   std::unique_ptr<OneDigitCheck> one_digit_;
   float unsure_below_;

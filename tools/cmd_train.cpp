@@ -10,6 +10,7 @@
 #include "train/mnist.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"
+#include "real_cutouts.h"
 #include "train_options.h"
 #include "weights_file.h"
 
@@ -59,6 +60,17 @@ int cmd_train(int argc, char** argv) {
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     cfg.cutouts = &cutouts;
     cfg.validation_cutouts = &validation_cutouts;
+  }
+  if (args.has("--real") && !one_digit) {
+    const auto start = std::chrono::steady_clock::now();
+    const size_t before = cutouts.pixels.size();
+    if (auto st = cut_real_writers(args.get("--real"), "", cfg.seed, cfg.threads, cutouts); !st) {
+      std::fprintf(stderr, "scrawl train: %s\n", st.error().message.c_str());
+      return 2;
+    }
+    std::fprintf(stderr, "real writers: %zu digits read as one digit, in %.0f s\n", cutouts.pixels.size() - before,
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    cfg.cutouts = &cutouts;
   }
 
   Progress progress;

@@ -118,7 +118,7 @@ int cmd_eval_real(int argc, char** argv) {
   std::vector<Item> items;
   size_t per_kind[kKinds] = {};
   auto add = [&](Kind k, int label, size_t i, std::string group) {
-    if (limit && per_kind[k] >= limit) return;
+    if (limit && k != kNone && per_kind[k] >= limit) return;
     ++per_kind[k];
     items.push_back({k, label, i, std::move(group)});
   };
@@ -189,11 +189,6 @@ int cmd_eval_real(int argc, char** argv) {
       std::string traits;
       std::vector<uint8_t> file = scene_of(it, rng, jpeg, traits);
       auto r = (*rec)->read(file);
-      if (std::getenv("SCRAWL_SINGLE")) {
-        auto one = (*rec)->recognize_file(file);
-        if (one) { r->digits.resize(1); r->digits[0].digit = one->digit; r->digits[0].confidence = one->confidence; r->text = std::to_string(one->digit); }
-        else { r->digits.clear(); r->text.clear(); }
-      }
       if (!r) {
         got[i] = "error: " + r.error().message;
       } else {

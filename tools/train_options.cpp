@@ -20,6 +20,10 @@ const char* const kTrainHelp =
     "  --cutout-pages N   also learn from the candidates the reader cuts from N synthetic pages\n"
     "                     written with training digits (default 0, one-digit task 3000)\n"
     "  --cutout-share X   the share of examples taken from those cut-outs (default 0.5)\n"
+    "  --real DIR         the digit model also learns from real writers (../shared/data/real):\n"
+    "                     the training writers' digits drawn on canvases and photographed on\n"
+    "                     paper, and CVL's training scans, as the reader cuts them; they join the\n"
+    "                     cut-outs (--cutout-share of the examples)\n"
     "  --epochs N         passes over the training digits (default 50)\n"
     "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
     "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
@@ -40,7 +44,7 @@ const char* const kTrainHelp =
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
     "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
-    "--cutout-pages", "--cutout-share"};
+    "--cutout-pages", "--cutout-share", "--real"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {

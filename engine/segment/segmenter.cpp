@@ -40,6 +40,13 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     ++line_count_;
   }
 
+  // Every group of every line tall enough to read, for the whole ink as one digit.
+  used_groups_.clear();
+  for (const TextLine& line : lines_.lines())
+    if (line.height >= min_height)
+      for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
+  if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
+
   // Boxes back to the source image's pixels.
   const float s = float(copy.factor);
   for (FoundDigit& d : digits_) {

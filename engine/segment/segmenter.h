@@ -1,5 +1,6 @@
 // Finds every digit on a page: grayscale -> working copy -> even lighting -> ink mask ->
-// pieces -> lines -> digits (joined, split, ordered) -> 28×28 images for the model.
+// pieces -> lines -> digits (joined, split, ordered) -> one digit or many -> 28×28 images
+// for the model.
 // Buffers are members: after the first image of a size, a call allocates nothing.
 #pragma once
 #include <span>
@@ -10,6 +11,7 @@
 #include "binarize.h"
 #include "digit_splitter.h"
 #include "lines.h"
+#include "one_or_many.h"
 #include "page_edge.h"
 #include "pieces.h"
 #include "working_copy.h"
@@ -40,6 +42,8 @@ class Segmenter {
   LineBuilder lines_;
   DigitSplitter splitter_;
   PageEdgeCheck edge_;
+  OneOrMany one_or_many_;
+  std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_;
   std::vector<float> confidences_;
   int line_count_ = 0;

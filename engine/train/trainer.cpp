@@ -7,7 +7,7 @@
 #include <numeric>
 #include <thread>
 
-#include "../single_digit.h"
+#include "single_digit.h"
 #include "not_one_digit.h"
 
 namespace scrawl {

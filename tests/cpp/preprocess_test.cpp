@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "evaluate/user_transforms.h"
-#include "single_digit.h"
+#include "train/single_digit.h"
 #include "test_data.h"
 
 namespace scrawl {

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <gtest/gtest.h>
 
 #include <numeric>
@@ -79,12 +80,13 @@ TEST(Recognizer, ReadsMnistDigitsSavedAsImages) {
     auto a = rec->recognize_file(encode_png(plain));
     auto b = rec->recognize_file(encode_png(invert(plain)));
     auto c = rec->recognize_file(encode_png(place_on_canvas(invert(scale_bilinear(plain, 4)), 500, 300, 17 + i % 300, 9 + i % 150, 255)));
-    ASSERT_TRUE(a.ok() && b.ok() && c.ok());
-    ok_plain += a->digit == label, ok_inverted += b->digit == label, ok_canvas += c->digit == label;
+    ok_plain += a.ok() && a->digit == label, ok_inverted += b.ok() && b->digit == label;
+    ok_canvas += c.ok() && c->digit == label;
   }
   EXPECT_GE(ok_plain, n * 97 / 100);
   EXPECT_GE(ok_inverted, n * 97 / 100);
   EXPECT_GE(ok_canvas, n * 97 / 100);
+  std::printf("MNIST digits as files: %d, %d and %d of %d right\n", ok_plain, ok_inverted, ok_canvas, n);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
-// Preprocessing for an image that holds one digit: finds its ink (ignoring specks, ruled
-// lines and borders) and normalises it MNIST-style.
+// The trainer's preparation of one MNIST-format digit (a 28×28 training digit, or one the
+// augmenter drew on a canvas): finds its ink (ignoring specks, ruled lines and borders) and
+// normalises it MNIST-style, a thousand times faster than reading it as a page. Images people
+// hand the app are read by the page reader (segment/), never by this.
 #pragma once
 #include <vector>
 

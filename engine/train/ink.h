@@ -1,4 +1,4 @@
-// GrayImage -> ink map: how much ink each pixel holds, 0 (paper) to 1 (full ink), whichever
+// For the trainer's single-digit preparation (single_digit.h). GrayImage -> ink map: how much ink each pixel holds, 0 (paper) to 1 (full ink), whichever
 // the polarity (dark ink on paper, light strokes on a dark canvas) and the contrast.
 #pragma once
 #include <vector>

@@ -1,0 +1,72 @@
+#include "real_cutouts.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include "cli.h"
+#include "real/cvl_digits.h"
+#include "real/pen_samples.h"
+#include "real/writer_split.h"
+#include "synth/encode.h"
+#include "synth/pen_scenes.h"
+
+namespace scrawl::cli {
+
+Status cut_real_writers(const std::string& real_dir, const std::string& weights_path, uint64_t seed, int threads,
+                        LabelledCutouts& out) {
+  auto pens = real::load_all_pen_samples(real_dir);
+  if (!pens) return pens.error();
+  auto cvl = real::load_cvl(real_dir, "train");
+  if (!cvl) return cvl.error();
+  // Jobs: (kind, index). 0 canvas, 1 photo (pen samples of training writers), 2 CVL scan.
+  std::vector<std::pair<int, size_t>> jobs;
+  for (size_t i = 0; i < pens->size(); ++i)
+    if (real::writer_use((*pens)[i].writer) == real::WriterUse::kTrain) jobs.push_back({0, i}), jobs.push_back({1, i});
+  for (size_t i = 0; i < cvl->digits.size(); ++i) jobs.push_back({2, i});
+
+  std::vector<int> label(jobs.size(), -1);
+  std::vector<DigitPixels> pixels(jobs.size());
+  std::atomic<size_t> next{0}, done{0};
+  std::string error;
+  std::mutex lock;
+  auto work = [&]() {
+    auto rec = load_recognizer(weights_path);
+    if (!rec) {
+      std::lock_guard<std::mutex> g(lock);
+      error = rec.error().message;
+      return;
+    }
+    for (size_t j; (j = next++) < jobs.size();) {
+      const auto [kind, i] = jobs[j];
+      Rng rng(seed, 500 + uint64_t(kind), i);
+      std::vector<uint8_t> file;
+      int want;
+      if (kind < 2) {
+        const auto& s = (*pens)[i];
+        file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng)).file;
+        want = s.label;
+      } else {
+        const uint8_t* src = cvl->digits.image(i);
+        std::vector<uint8_t> rgb(28 * 28 * 3);
+        for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
+        file = synth::encode_png(rgb, 28, 28);
+        want = cvl->digits.labels[i];
+      }
+      auto r = (*rec)->read(file);
+      if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
+      if (++done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", size_t(done), jobs.size());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
+  for (size_t j = 0; j < jobs.size(); ++j)
+    if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
+  return Ok{};
+}
+
+}  // namespace scrawl::cli
