@@ -48,9 +48,22 @@ const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
   return g_json.c_str();
 }
 
+// A reading of one digit also carries that digit's ten probabilities and its 28×28 input, so
+// a single-digit image is read once and shown whole.
 const char* reading_json(const scrawl::Result<scrawl::Reading>& r) {
   if (!r) return error_json(r.error());
-  g_json = "{" + scrawl::reading_json_members(r.value()) + "}";
+  g_json = "{" + scrawl::reading_json_members(r.value());
+  if (r->digits.size() == 1) {
+    g_input = r->digits[0].input;
+    char buf[32];
+    g_json += ",\"probs\":[";
+    for (int i = 0; i < 10; ++i) {
+      std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", double(r->digits[0].probs[size_t(i)]));
+      g_json += buf;
+    }
+    g_json += "]";
+  }
+  g_json += "}";
   return g_json.c_str();
 }
 
@@ -88,7 +101,8 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width
   return reading_json(g_recognizer->read(rgba, width, height));
 }
 
-// The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call.
+// The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call, or
+// in the last reading of exactly one digit.
 EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
 
 }

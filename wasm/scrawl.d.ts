@@ -55,6 +55,10 @@ export interface Reading {
   digits: ReadDigit[];
   /** "no digits found" when there are none (a blank page is not an error). */
   message?: string;
+  /** With exactly one digit: its ten probabilities, as recognize() gives them. */
+  probs?: number[];
+  /** With exactly one digit: the 28×28 image the model saw (0 = paper, 1 = ink). */
+  input?: Float32Array;
 }
 
 export class ScrawlError extends Error {

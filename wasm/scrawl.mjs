@@ -125,6 +125,8 @@ export class Scrawl {
       core._free(ptr);
     }
     if (json.error) throw new ScrawlError(json.error, json.code);
+    // A reading of one digit: that digit's probabilities and input, as recognize() gives them.
+    if (!withInput && json.digits?.length === 1) withInput = true;
     if (!withInput) return json;
     const at = core._scrawl_last_input() / 4;
     json.input = core.HEAPF32.slice(at, at + 784);

@@ -222,16 +222,17 @@ syncPadButtons();
 // ---- images: one shows in the result panel, several go to the table ----
 
 /**
- * Reads one uploaded image. Where the engine has read() (several digits), that comes first:
- * several digits give a reading ({ text, digits, lines }); a single digit is read again with
- * recognize(), whose answer has more to show (the ten bars, the 28×28 input). summarize()
- * turns either answer into { value, confidence, unsure } for the table.
+ * Reads one uploaded image, once. Several digits give a reading ({ text, digits, lines }); a
+ * reading of one digit carries that digit's ten bars and 28×28 input too, and is shown as a
+ * single digit. summarize() turns either answer into { value, confidence, unsure } for the table.
  */
 async function readImage(file) {
   if (!engine.supports('read')) return engine.recognize(file);
   const reading = await engine.read(file);
   if (reading.digits.length === 0) throw new ScrawlError('no digit found in the image', 'no_digit');
-  return reading.digits.length === 1 ? engine.recognize(file) : reading;
+  if (reading.digits.length > 1) return reading;
+  const [d] = reading.digits;
+  return { digit: d.digit, confidence: d.confidence, unsure: d.unsure, box: d.box, probs: reading.probs, input: reading.input };
 }
 
 function summarize(r) {

@@ -76,7 +76,8 @@ test('ScrawlWorker: promises for recognize and recognizePixels, ScrawlError on f
   await context.close();
 });
 
-// A stand-in read(): "77" for a 7 (two boxes, side by side), the single digit otherwise.
+// A stand-in read(): "77" for a 7 (two boxes, side by side), the single digit otherwise, with
+// its bars and input as the real read() gives them for one digit.
 const FAKE_READ = `
 Scrawl.prototype.read = function (bytes) {
   const r = this.recognize(bytes);
@@ -85,7 +86,8 @@ Scrawl.prototype.read = function (bytes) {
   const digits = r.digit === 7
     ? [{ ...one, box: [x, y, Math.ceil(w / 2), h] }, { ...one, box: [x + Math.ceil(w / 2), y, Math.floor(w / 2), h] }]
     : [{ ...one, box: r.box }];
-  return { text: digits.map((d) => d.digit).join(''), digits, lines: [digits] };
+  const single = digits.length === 1 ? { probs: r.probs, input: r.input } : {};
+  return { text: digits.map((d) => d.digit).join(''), digits, lines: 1, ...single };
 };
 `;
 
