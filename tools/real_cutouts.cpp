@@ -46,7 +46,7 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
       int want;
       if (kind < 2) {
         const auto& s = (*pens)[i];
-        file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng)).file;
+        file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng, 480)).file;
         want = s.label;
       } else {
         const uint8_t* src = cvl->digits.image(i);

@@ -20,6 +20,8 @@ const char* const kTrainHelp =
     "  --cutout-pages N   also learn from the candidates the reader cuts from N synthetic pages\n"
     "                     written with training digits (default 0, one-digit task 3000)\n"
     "  --cutout-share X   the share of examples taken from those cut-outs (default 0.5)\n"
+    "  --not-a-digit-share X  one-digit task: the share of its negatives that are shapes which\n"
+    "                     are no digit (polygons, rings, scribbles, hatching, dots; default 0.2)\n"
     "  --real DIR         the digit model also learns from real writers (../shared/data/real):\n"
     "                     the training writers' digits drawn on canvases and photographed on\n"
     "                     paper, and CVL's training scans, as the reader cuts them; they join the\n"
@@ -44,7 +46,7 @@ const char* const kTrainHelp =
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
     "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
-    "--cutout-pages", "--cutout-share", "--real"};
+    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {
@@ -76,6 +78,7 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
       cfg.epochs = 30;
       cfg.settle_epochs = 10;
       cfg.cutout_pages = 3000;
+      cfg.not_a_digit_share = 0.2f;
     } else if (task != "digits") {
       return "--task must be digits or one-digit";
     }
@@ -92,6 +95,9 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   if (args.has("--arch")) cfg.architecture = args.get("--arch");
   if (args.has("--cutout-share")) cfg.cutout_share = std::strtof(args.get("--cutout-share").c_str(), nullptr);
   if (!(cfg.cutout_share >= 0.0f && cfg.cutout_share <= 1.0f)) return "--cutout-share must be a number from 0 to 1";
+  if (args.has("--not-a-digit-share")) cfg.not_a_digit_share = std::strtof(args.get("--not-a-digit-share").c_str(), nullptr);
+  if (!(cfg.not_a_digit_share >= 0.0f && cfg.not_a_digit_share <= 1.0f))
+    return "--not-a-digit-share must be a number from 0 to 1";
   if (args.has("--augment-strength")) cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
   if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f))
     return "--augment-strength must be a number from 0 to 3";

@@ -90,14 +90,15 @@ const clearButton = $('clear');
 const placeholder = $('pad-placeholder');
 const padBadge = $('pad-badge');
 
-/** The small guess in the pad's corner (narrow screens): r = a result, or null to hide it. */
+/** The small guess in the pad's corner (narrow screens): r = a digit or a reading, or null to hide it. */
 function showPadBadge(r) {
   padBadge.hidden = !r;
   if (!r) return;
-  padBadge.classList.toggle('unsure', r.unsure);
+  const { value, confidence, unsure } = summarize(r);
+  padBadge.classList.toggle('unsure', unsure);
   const small = document.createElement('small');
-  small.textContent = `${percent(r.confidence)}%`;
-  padBadge.replaceChildren(String(r.digit), small);
+  small.textContent = `${percent(confidence)}%`;
+  padBadge.replaceChildren(value, small);
 }
 
 let drawTurn = -1; // panelTurn when the pad last took the panel
@@ -133,10 +134,7 @@ async function pumpDrawing() {
   if (pad.isEmpty) {
     dirty = wantFinal = false;
     markBusy();
-    if (drawTurn === turn) {
-      view.empty();
-      root.dataset.result = 'empty';
-    }
+    if (drawTurn === turn) showEmptyPad();
     return;
   }
   if (engineFailure) {
@@ -154,17 +152,16 @@ async function pumpDrawing() {
   dirty = wantFinal = false;
   inFlight = true;
   try {
-    const r = await engine.recognizePixels(pad.imageData(), { transfer: true });
+    const { r, size } = await readDrawing();
     if (turn === panelTurn && drawTurn === turn) {
-      view.hidePhoto();
-      view.result(r, 'drawing');
-      showCopy('');
+      if (r.digits) showDrawnNumber(r, size);
+      else showDrawnDigit(r);
       showPadBadge(r);
-      root.dataset.result = String(r.digit);
-      if (final) tell(spokenResult(r));
+      if (final) tell(r.digits ? spokenReading(r) : spokenResult(r));
     }
   } catch (e) {
     if (turn === panelTurn && drawTurn === turn) {
+      showCopy('');
       if (e.code === 'no_digit') {
         view.hidePhoto();
         view.noDigit('drawing', e.message);
@@ -183,6 +180,43 @@ async function pumpDrawing() {
   }
 }
 
+/**
+ * Reads what is on the pad: one digit (with its bars and 28×28 input) or a reading of several,
+ * as readImage() does for an upload. `size` is the pad's backing size when it was read: the
+ * reading's boxes are in those pixels.
+ */
+async function readDrawing() {
+  const pixels = pad.imageData();
+  const size = { width: pixels.width, height: pixels.height };
+  const reading = await engine.readPixels(pixels, { transfer: true });
+  return { r: digitOrReading(reading, 'the drawing'), size };
+}
+
+function showEmptyPad() {
+  view.empty();
+  showCopy('');
+  root.dataset.result = 'empty';
+}
+
+function showDrawnDigit(r) {
+  view.hidePhoto();
+  view.result(r, 'drawing');
+  showCopy('');
+  root.dataset.result = String(r.digit);
+}
+
+/** Several digits on the pad: the number as text, Copy, and the drawing with a labelled box over each digit. */
+function showDrawnNumber(reading, size) {
+  view.reading(reading, 'drawing');
+  showCopy(reading.text);
+  root.dataset.result = reading.text;
+  // The pad as it is now, which is what people see; it may have been resized since it was read.
+  const kx = pad.canvas.width / size.width;
+  const ky = pad.canvas.height / size.height;
+  const boxes = digitBoxes(reading).map((b) => ({ ...b, box: [b.box[0] * kx, b.box[1] * ky, b.box[2] * kx, b.box[3] * ky] }));
+  view.photo(pad.canvas, boxes, 'Your drawing');
+}
+
 pad.addEventListener('stroke', () => {
   syncPadButtons();
   scheduleDrawing(false);
@@ -198,8 +232,7 @@ pad.addEventListener('change', () => {
     drawTurn = ++panelTurn;
     dirty = wantFinal = false;
     markBusy();
-    view.empty();
-    root.dataset.result = 'empty';
+    showEmptyPad();
     announce('The pad is empty');
   } else {
     scheduleDrawing(true);
@@ -228,11 +261,23 @@ syncPadButtons();
  */
 async function readImage(file) {
   if (!engine.supports('read')) return engine.recognize(file);
-  const reading = await engine.read(file);
-  if (reading.digits.length === 0) throw new ScrawlError('no digit found in the image', 'no_digit');
+  return digitOrReading(await engine.read(file), 'the image');
+}
+
+/**
+ * A reading as the page shows it: several digits stay a reading; one digit becomes a single
+ * digit with its bars and 28×28 input; none is a 'no_digit' ScrawlError, as recognize() throws.
+ */
+function digitOrReading(reading, where) {
+  if (reading.digits.length === 0) throw new ScrawlError(`no digit found in ${where}`, 'no_digit');
   if (reading.digits.length > 1) return reading;
   const [d] = reading.digits;
   return { digit: d.digit, confidence: d.confidence, unsure: d.unsure, box: d.box, probs: reading.probs, input: reading.input };
+}
+
+/** A box and label over each digit of a reading; unsure digits are marked with a "?". */
+function digitBoxes(reading) {
+  return reading.digits.map((d) => ({ box: d.box, label: d.unsure ? `${d.digit}?` : String(d.digit), unsure: d.unsure }));
 }
 
 function summarize(r) {
@@ -278,7 +323,7 @@ async function showOne(file) {
     root.dataset.result = r.text;
     tell(spokenReading(r));
     showCopy(r.text);
-    await showPhoto(file, r.digits.map((d) => ({ box: d.box, label: d.unsure ? `${d.digit}?` : String(d.digit), unsure: d.unsure })), name, turn);
+    await showPhoto(file, digitBoxes(r), name, turn);
   } else {
     view.result(r, name);
     root.dataset.result = String(r.digit);

@@ -1,8 +1,11 @@
-// A square drawing pad for mouse, touch and pen (pointer events). Strokes are kept in
-// coordinates from 0 to 1 so the pad can be redrawn at any size or in other colours.
+// A drawing pad for mouse, touch and pen (pointer events), square or wider than tall, for a
+// digit or a number. Strokes are kept in coordinates from 0 to 1 (of the width and of the
+// height) so the pad can be redrawn at any size or in other colours.
 // Events: 'stroke' (while drawing, at most once per frame), 'strokeend', 'change' (undo, clear).
 
-const MAX_BACKING = 560; // device pixels a side: plenty for the recognizer, cheap to read back
+// Device pixels in all (800×400 on a wide pad, about 565×565 on a square one): plenty for the
+// recognizer, and cheap enough to read back and send on every frame while drawing.
+const MAX_BACKING_PIXELS = 800 * 400;
 
 export class DrawPad extends EventTarget {
   constructor(canvas, { lineWidth = 0.065 } = {}) {
@@ -54,7 +57,7 @@ export class DrawPad extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  /** The pad's pixels (paper and ink), ready for recognizePixels. */
+  /** The pad's pixels (paper and ink), ready for readPixels. */
   imageData() {
     return this.ctx.getImageData(0, 0, this.canvas.width, this.canvas.height);
   }
@@ -74,10 +77,11 @@ export class DrawPad extends EventTarget {
 
   _resize() {
     const rect = this.canvas.getBoundingClientRect();
-    if (!rect.width) return;
-    const size = Math.min(MAX_BACKING, Math.round(rect.width * (window.devicePixelRatio || 1)));
-    if (size === this.canvas.width && size === this.canvas.height) return;
-    this.canvas.width = this.canvas.height = size;
+    if (!rect.width || !rect.height) return;
+    const { width, height } = backingSize(rect.width, rect.height, window.devicePixelRatio || 1);
+    if (width === this.canvas.width && height === this.canvas.height) return;
+    this.canvas.width = width;
+    this.canvas.height = height;
     this.redraw();
   }
 
@@ -132,26 +136,35 @@ export class DrawPad extends EventTarget {
   // pieces between the midpoints of the segments, each bent towards the point between them.
   _path(points, from) {
     const { ctx, canvas } = this;
-    const s = canvas.width;
+    const w = canvas.width;
+    const h = canvas.height;
+    // Digits are sized by the pad's shorter side, so is the stroke: a wide pad draws as thick a 1 as a square one.
+    const thickness = this.lineWidth * Math.min(w, h);
     ctx.strokeStyle = ctx.fillStyle = this.ink;
-    ctx.lineWidth = this.lineWidth * s;
+    ctx.lineWidth = thickness;
     ctx.lineCap = ctx.lineJoin = 'round';
     if (points.length === 1) {
       ctx.beginPath();
-      ctx.arc(points[0][0] * s, points[0][1] * s, (this.lineWidth * s) / 2, 0, Math.PI * 2);
+      ctx.arc(points[0][0] * w, points[0][1] * h, thickness / 2, 0, Math.PI * 2);
       ctx.fill();
       return;
     }
-    const mid = (a, b) => [((a[0] + b[0]) / 2) * s, ((a[1] + b[1]) / 2) * s];
+    const mid = (a, b) => [((a[0] + b[0]) / 2) * w, ((a[1] + b[1]) / 2) * h];
     ctx.beginPath();
-    const start = from <= 1 ? [points[0][0] * s, points[0][1] * s] : mid(points[from - 1], points[from]);
+    const start = from <= 1 ? [points[0][0] * w, points[0][1] * h] : mid(points[from - 1], points[from]);
     ctx.moveTo(start[0], start[1]);
     for (let i = Math.max(1, from); i < points.length - 1; i++) {
       const [mx, my] = mid(points[i], points[i + 1]);
-      ctx.quadraticCurveTo(points[i][0] * s, points[i][1] * s, mx, my);
+      ctx.quadraticCurveTo(points[i][0] * w, points[i][1] * h, mx, my);
     }
     const last = points[points.length - 1];
-    ctx.lineTo(last[0] * s, last[1] * s);
+    ctx.lineTo(last[0] * w, last[1] * h);
     ctx.stroke();
   }
+}
+
+/** The backing store for a pad shown at cssWidth × cssHeight: sharp on the screen, within MAX_BACKING_PIXELS. */
+function backingSize(cssWidth, cssHeight, dpr) {
+  const scale = Math.min(dpr, Math.sqrt(MAX_BACKING_PIXELS / (cssWidth * cssHeight)));
+  return { width: Math.max(1, Math.round(cssWidth * scale)), height: Math.max(1, Math.round(cssHeight * scale)) };
 }

@@ -1,5 +1,6 @@
 // The result panel: the guessed digit, how sure the model is, the ten probability bars, the
-// 28×28 image the model saw and, for an uploaded image, the image with the digit's box.
+// 28×28 image the model saw and, for an uploaded image or a number drawn on the pad, the image
+// with a box over each digit.
 
 export const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -55,7 +56,7 @@ export class ResultView {
   }
 
   empty() {
-    this._set('empty', { text: 'Draw a digit to start', detail: 'Or choose, drop or paste an image. The guess shows here.' });
+    this._set('empty', { text: 'Draw a digit or a number to start', detail: 'Or choose, drop or paste an image. The guess shows here.' });
     this._clearModel();
     this.hidePhoto();
   }
@@ -111,7 +112,7 @@ export class ResultView {
     this.drawModelInput(r.input);
   }
 
-  /** Shows a read() result: several digits. */
+  /** Shows a read() / readPixels() result: several digits. */
   reading(reading, source) {
     const unsure = reading.digits.some((d) => d.unsure);
     const n = reading.digits.length;
@@ -143,7 +144,7 @@ export class ResultView {
     ctx.fillRect(0, 0, 28, 28);
   }
 
-  /** Draws the uploaded image scaled down, with the box of each digit found. */
+  /** Draws an image (an upload's bitmap, or the pad's canvas) scaled down, with the box of each digit found. */
   photo(bitmap, boxes, caption) {
     const maxW = 480;
     const maxH = 320;

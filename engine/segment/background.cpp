@@ -54,6 +54,9 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
 constexpr int kSmallCrop = 100;
 // Percent of the pixels within the noise of the median for a background to count as even.
 constexpr int kEvenBackground = 85;
+// A flat background: at least this share of the pixels within two levels of the border's, and
+// at most this share between that and the ink, and at most kInkShare beyond.
+constexpr double kFlatShare = 0.4, kBetweenShare = 0.1, kInkShare = 0.35;
 
 }  // namespace
 
@@ -82,17 +85,48 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
     for (uint8_t v : probe_) ++hist[v];
     int median = 0;
     for (long long seen = 0; median < 255 && (seen += hist[median]) * 2 < (long long)probe_.size();) ++median;
-    long long even = 0, flat = 0;
+    long long even = 0;
     double dark = 0, light = 0;
     for (int v = 0; v < 256; ++v) {
       const int d = v - median;
       if (std::abs(d) <= contrast) even += hist[v];
-      if (std::abs(d) <= 2) flat += hist[v];
       else if (d < 0) dark += double(hist[v]) * -d;
       else light += double(hist[v]) * d;
     }
-    flat_ = flat >= (long long)probe_.size() * kEvenBackground / 100;
-    if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= 0.001 * 255.0 * double(probe_.size())) return light > dark;
+    // A flat background (a canvas): the level its border shows, which a bold digit covering
+    // most of the image leaves alone, holds much of the image, and next to nothing lies
+    // between it and the ink but the strokes' soft edges.
+    std::vector<uint8_t>& border = probe_opened_;
+    border.clear();
+    for (int y = 0; y < ph; ++y)
+      for (int x = 0; x < pw; ++x)
+        if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border.push_back(probe_[size_t(y) * pw + x]);
+    std::nth_element(border.begin(), border.begin() + long(border.size() / 2), border.end());
+    const int level = border[border.size() / 2];
+    long long at_level = 0, between = 0, beyond = 0;
+    double flat_dark = 0, flat_light = 0;
+    for (int v = 0; v < 256; ++v) {
+      const int d = v - level;
+      if (std::abs(d) <= 2) at_level += hist[v];
+      else if (std::abs(d) <= contrast) between += hist[v];
+      else (d < 0 ? flat_dark : flat_light) += double(hist[v]) * std::abs(d), beyond += hist[v];
+    }
+    // A canvas's ink is one colour too; a shadow spreads over many levels.
+    long long ink_peak = 0;
+    for (int v = 0; v < 256; ++v) {
+      if (std::abs(v - level) <= contrast) continue;
+      long long around = 0;
+      for (int u = std::max(0, v - 3); u <= std::min(255, v + 3); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
+      ink_peak = std::max(ink_peak, around);
+    }
+    const double n = double(probe_.size());
+    // (Ink covers less than the paper: a page photographed on a white table is not a canvas.)
+    flat_ = double(at_level) >= kFlatShare * n && double(between) <= kBetweenShare * n &&
+            double(beyond) <= kInkShare * n && 2 * ink_peak >= beyond;
+    flat_level_ = float(level);
+    const double some_ink = 0.001 * 255.0 * n;
+    if (flat_ && flat_dark + flat_light >= some_ink) return flat_light > flat_dark;
+    if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink) return light > dark;
   }
   // Thin strokes first; strokes too bold for that window (a marker digit filling a small
   // canvas) show in one four times as wide.
@@ -137,6 +171,15 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
   inverted_ = light_ink(gray, w, h);
   if (inverted_)
     for (uint8_t& v : gray) v = uint8_t(255 - v);
+
+  // A flat background (a canvas) is its own paper level everywhere: no estimate to make, so
+  // however bold a stroke, it is never taken for paper.
+  if (flat_) {
+    const float paper = std::max(8.0f, inverted_ ? 255.0f - flat_level_ : flat_level_);
+    darkness_.resize(size_t(w) * h);
+    for (size_t i = 0; i < darkness_.size(); ++i) darkness_[i] = std::clamp((paper - float(gray[i])) / paper, 0.0f, 1.0f);
+    return darkness_;
+  }
 
   // A closing of the image itself, wide enough to fill in a bold stroke: caps the smooth
   // estimate below (see there).

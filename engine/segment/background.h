@@ -36,8 +36,8 @@ class BackgroundFlattener {
   // 0 = as bright as the paper around it, 1 = black (or the ink's full contrast).
   const std::vector<float>& flatten(std::vector<uint8_t>& gray, int w, int h);
   bool inverted() const { return inverted_; }
-  // Whether the last image's background was flat (a canvas): nearly every pixel within two
-  // levels of one, so nothing around the paper (a table) is in view.
+  // Whether the last image's background was flat (a canvas): one level, within two, around
+  // the strokes, so nothing around the paper (a table) is in view.
   bool flat() const { return flat_; }
 
  private:
@@ -50,6 +50,7 @@ class BackgroundFlattener {
   std::vector<int> x0_;
   bool inverted_ = false;
   bool flat_ = false;
+  float flat_level_ = 0;  // the flat background's level, before any inversion
 };
 
 }  // namespace scrawl

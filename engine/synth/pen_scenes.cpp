@@ -141,8 +141,8 @@ std::vector<uint8_t> photograph(std::vector<float>& cover, int w, int h, const P
 
 }  // namespace
 
-Scene paper_photo(const std::vector<Stroke>& strokes, Rng& rng) {
-  const int w = 240 + rng.below(760);
+Scene paper_photo(const std::vector<Stroke>& strokes, Rng& rng, int max_width) {
+  const int w = 240 + rng.below(std::max(1, max_width - 240));
   const int h = std::clamp(int(float(w) * rng.uniform(0.75f, 1.35f)), 200, 1400);
   const float height = rng.uniform(0.25f, 0.7f) * float(h);
   const float stroke = std::max(1.5f, rng.uniform(0.03f, 0.13f) * height);  // a fine pen to a thick felt-tip

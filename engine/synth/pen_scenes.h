@@ -21,7 +21,8 @@ struct Scene {
 };
 
 Scene canvas_drawing(const std::vector<real::Stroke>& strokes, Rng& rng);
-Scene paper_photo(const std::vector<real::Stroke>& strokes, Rng& rng);
+// max_width: the widest photo to make (the trainer asks for small ones: they read faster).
+Scene paper_photo(const std::vector<real::Stroke>& strokes, Rng& rng, int max_width = 1000);
 
 // Something that is not a digit, as a canvas drawing or a photo: a stick figure (a circle over
 // a box), a house, a star, a smiley, a frame, scribbled hatching, pure noise, or an empty page.

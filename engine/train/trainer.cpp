@@ -7,6 +7,7 @@
 #include <numeric>
 #include <thread>
 
+#include "not_a_digit.h"
 #include "single_digit.h"
 #include "not_one_digit.h"
 
@@ -202,8 +203,11 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
           if (cfg.task == TrainTask::kOneDigit) {
             label = rng.chance(0.5f) ? 1 : 0;
             from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
-            if (label && !from_cutout)
-              makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
+            if (label && !from_cutout) {
+              if (rng.chance(cfg.not_a_digit_share)) draw_not_a_digit(rng, made[size_t(t)].data());
+              else makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data());
+              source = made[size_t(t)].data();
+            }
           } else {
             from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
           }

@@ -52,6 +52,9 @@ struct TrainConfig {
   // task `validation_cutouts` (pages of held-out digits) join the validation set. The caller
   // cuts `cutout_pages` pages for the one and a tenth as many for the other.
   int cutout_pages = 0;
+  // One-digit task: this share of the composed negatives are shapes that are no digit
+  // (not_a_digit.h) instead of pairs and pieces of digits.
+  float not_a_digit_share = 0.0f;
   float cutout_share = 0.5f;
   const LabelledCutouts* cutouts = nullptr;
   const LabelledCutouts* validation_cutouts = nullptr;

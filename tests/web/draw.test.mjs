@@ -1,7 +1,8 @@
-// Drawing on the pad with a mouse: the guess and the bars follow the drawing; Undo and Clear.
+// Drawing on the pad with a mouse: the guess and the bars follow the drawing; a number drawn
+// on the pad reads as text with a box per digit; Undo and Clear.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { digitShown, drawWithMouse, ensureBuilt, launch, openPage, resultShown, startServer, STROKES, line } from './helpers.mjs';
+import { digitShown, drawWithMouse, ensureBuilt, launch, openPage, photoShown, resultShown, startServer, STROKES, line } from './helpers.mjs';
 
 let server;
 let browser;
@@ -95,6 +96,77 @@ test('a 7 in two strokes reads as 7; Undo takes the last stroke back', async () 
   await page.click('#undo');
   const empty = await resultShown(page, { state: 'empty' });
   assert.equal(empty.digit, '?');
+});
+
+/** Columns (0 = left half, 1 = right half) of the #photo canvas where a digit's box is drawn (the box colours). */
+function boxHalves(page) {
+  return page.$eval('#photo', (c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const halves = new Set();
+    for (let i = 0; i < d.length; i += 4) {
+      const reddish = d[i] > 180 && d[i + 1] < 140 && d[i + 2] < 170;
+      const amber = d[i] > 180 && d[i + 1] > 90 && d[i + 1] < 200 && d[i + 2] < 80;
+      if (reddish || amber) halves.add(((i / 4) % c.width) < c.width / 2 ? 0 : 1);
+    }
+    return [...halves].sort();
+  });
+}
+
+test('a 1 and a 7 side by side read as the number 17: text, a box per digit, Copy, no bars', async () => {
+  const pad = await page.locator('#pad').boundingBox();
+  assert.ok(pad.width >= 1.9 * pad.height, `on a wide screen the pad is wider than tall: ${pad.width}×${pad.height}`);
+  await drawWithMouse(page, STROKES.one, { at: 0.3 });
+  await digitShown(page, 1);
+  // Every state the panel passes through while the 7 is drawn beside the 1.
+  await page.evaluate(() => {
+    const card = document.getElementById('result-card');
+    window.__states = [];
+    new MutationObserver(() => window.__states.push(card.dataset.state)).observe(card, { attributeFilter: ['data-state'] });
+  });
+  await drawWithMouse(page, STROKES.seven, { at: 0.7 });
+  const shown = await resultShown(page, { state: 'reading' });
+  assert.equal(shown.digit, '17');
+  assert.equal(shown.text, 'It reads 17');
+  assert.match(shown.detail, /^2 digits, at least \d+% sure of each/);
+  assert.equal(shown.source, 'From your drawing');
+  const states = await page.evaluate(() => window.__states);
+  assert.ok(states.includes('reading'), `states while drawing: ${states}`);
+  assert.deepEqual(states.filter((st) => st !== 'result' && st !== 'reading'), [], 'no blank, busy or "no digit" panel while drawing');
+
+  assert.equal(await page.isVisible('#probs'), false, 'no single-digit bars for a number');
+  assert.equal(await page.isVisible('#model-input'), false);
+  assert.match(await page.textContent('#pad-badge'), /^17\d+%$/);
+  await photoShown(page, /^Your drawing$/);
+  assert.deepEqual(await boxHalves(page), [0, 1], 'a box over the 1 on the left and over the 7 on the right');
+  await page.waitForFunction(() => /^(maybe )?one seven$/.test(document.getElementById('announcer').textContent));
+
+  await page.evaluate(() => {
+    Object.defineProperty(navigator.clipboard, 'writeText', { value: async (t) => { window.__copied = t; }, configurable: true });
+  });
+  assert.equal(await page.isVisible('#copy-number'), true);
+  await page.click('#copy-number');
+  await page.waitForFunction(() => window.__copied !== undefined);
+  assert.equal(await page.evaluate(() => window.__copied), '17');
+
+  // Undo both strokes of the 7: the 1 alone is a single digit again, with its bars, and nothing to copy.
+  await page.click('#undo');
+  await page.click('#undo');
+  await digitShown(page, 1);
+  assert.equal(await page.isVisible('#probs'), true);
+  assert.equal(await page.isVisible('#photo-view'), false);
+  assert.equal(await page.isVisible('#copy-number'), false);
+  await clear();
+});
+
+test('a 7 and a 0 side by side read as 70; Clear leaves nothing to copy', async () => {
+  await drawWithMouse(page, STROKES.seven, { at: 0.3 });
+  await drawWithMouse(page, STROKES.zero, { at: 0.7 });
+  const shown = await resultShown(page, { state: 'reading' });
+  assert.equal(shown.digit, '70');
+  assert.equal(await page.isVisible('#copy-number'), true);
+  await clear();
+  assert.equal(await page.isVisible('#copy-number'), false);
+  assert.equal(await page.isVisible('#photo-view'), false);
 });
 
 test('keyboard: Ctrl+Z undoes, Escape clears, buttons are reachable with Tab', async () => {

@@ -130,10 +130,23 @@ export async function padBox(page) {
   return box;
 }
 
-/** Draws strokes with the mouse; each stroke is a list of [x, y] in 0..1 of the pad. */
-export async function drawWithMouse(page, strokes) {
+/**
+ * Where a point of a stroke lands on the page. Strokes are drawn in a square's 0..1 coordinates
+ * (a digit in STROKES fills it); the square is as tall as the pad (as wide, if the pad is
+ * narrower than tall) and centred at `at` of the pad's width: 0.5 is the middle, 0.3 and 0.7
+ * put two digits side by side on a wide pad.
+ */
+function padPoint(box, at = 0.5) {
+  const side = Math.min(box.width, box.height);
+  const left = box.x + at * box.width - side / 2;
+  const top = box.y + (box.height - side) / 2;
+  return ([x, y]) => [left + x * side, top + y * side];
+}
+
+/** Draws strokes with the mouse; each stroke is a list of [x, y] in 0..1 of a square on the pad (see padPoint). */
+export async function drawWithMouse(page, strokes, { at: centre } = {}) {
   const box = await padBox(page);
-  const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
+  const at = padPoint(box, centre);
   for (const stroke of strokes) {
     await page.mouse.move(...at(stroke[0]));
     await page.mouse.down();
@@ -143,10 +156,14 @@ export async function drawWithMouse(page, strokes) {
 }
 
 /** Draws strokes with touch (real touch events through the DevTools protocol, which the browser turns into pointer events). */
-export async function drawWithTouch(page, strokes) {
+export async function drawWithTouch(page, strokes, { at: centre } = {}) {
   const box = await padBox(page);
+  const at = padPoint(box, centre);
   const cdp = await page.context().newCDPSession(page);
-  const pt = ([x, y]) => ({ x: box.x + x * box.width, y: box.y + y * box.height, id: 1, radiusX: 4, radiusY: 4, force: 1 });
+  const pt = (p) => {
+    const [x, y] = at(p);
+    return { x, y, id: 1, radiusX: 4, radiusY: 4, force: 1 };
+  };
   for (const stroke of strokes) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [pt(stroke[0])] });
     for (const p of stroke.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [pt(p)] });

@@ -1,5 +1,5 @@
-// A 360×740 phone with touch: drawing with a finger (without scrolling the page), the guess
-// on the pad, the camera button, the layout, and dark mode.
+// A 360×740 phone with touch: drawing a digit or a number with a finger (without scrolling the
+// page), the guess on the pad, the camera button, the layout, and dark mode.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { digitPng, digitShown, drawWithTouch, file, openPage, resultShown, useBrowser, STROKES } from './helpers.mjs';
@@ -49,6 +49,19 @@ test('phone: drawing with a finger reads the digit and does not scroll the page'
   assert.deepEqual(errors, []);
   const origin = new URL(web.server.url).origin;
   assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
+  await context.close();
+});
+
+test('phone: a number drawn with a finger reads as text, on the pad too', async () => {
+  const { context, page, errors } = await openPage(web.browser, web.server.url, { ...PHONE, colorScheme: 'light' });
+  await drawWithTouch(page, STROKES.one, { at: 0.3 });
+  await drawWithTouch(page, STROKES.zero, { at: 0.7 });
+  const shown = await resultShown(page, { state: 'reading' });
+  assert.equal(shown.digit, '10');
+  assert.equal(await page.isVisible('#pad-badge'), true);
+  assert.match(await page.textContent('#pad-badge'), /^10\d+%$/);
+  assert.equal(await page.isVisible('#copy-number'), true);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -1,0 +1,16 @@
+// Shapes that are no digit, for the one-digit check's negatives: random polygons, rings and
+// ellipses in twos and threes, scribbles, hatching and grids, clusters of dots, a ring with
+// marks inside. Drawn with pen strokes in MNIST's form (28×28, ink in the middle 20×20), so the
+// trainer distorts and prepares them as it does digits, and the check learns that a confident
+// digit model is not enough: a drawing of a face or a star is not a 0 or a 4.
+#pragma once
+#include <cstdint>
+
+#include "../nn/rng.h"
+
+namespace scrawl {
+
+// out: 28×28, 0 = background, 255 = ink.
+void draw_not_a_digit(Rng& rng, uint8_t* out);
+
+}  // namespace scrawl

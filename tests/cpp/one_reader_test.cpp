@@ -1,0 +1,97 @@
+// The one reader on what people draw: single digits on a canvas go through the same page
+// reader as photos, and come out as one digit.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "recognizer.h"
+#include "segment/segmenter.h"
+#include "test_data.h"
+
+namespace scrawl {
+namespace {
+
+using testing::stroke;
+
+std::unique_ptr<Recognizer> reader() {
+  auto r = Recognizer::from_embedded();
+  EXPECT_TRUE(r.ok());
+  return r ? std::move(r.value()) : nullptr;
+}
+
+void loop(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
+  for (int s = 0; s < 120; ++s) {
+    const float a0 = 6.2831853f * s / 120, a1 = 6.2831853f * (s + 1) / 120;
+    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, 0);
+  }
+}
+
+// An 8 drawn as two loops that do not quite meet: the lines' reading sees two 0s on two lines;
+// read as one digit it is an 8.
+TEST(OneReader, AnEightWhoseLoopsDoNotMeetIsOneDigit) {
+  GrayImage img(280, 280, 255);
+  loop(img, 140, 80, 45, 48, 14);
+  loop(img, 140, 196, 55, 58, 14);
+  auto r = reader()->read(img);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->text, "8");
+  EXPECT_EQ(r->lines, 1);
+}
+
+// Bold black strokes filling a white canvas are ink, not paper (the gaps between strokes
+// must not be taken for light strokes).
+TEST(OneReader, ABoldDigitFillingTheCanvasIsRead) {
+  GrayImage img(280, 280, 255);
+  loop(img, 140, 140, 80, 110, 26);
+  auto r = reader()->recognize_gray(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit, 0);
+  EXPECT_GT(r->box.h, 200);
+}
+
+// A digit drawn near the canvas's edge is a digit, not the table around a photographed page.
+TEST(OneReader, ADigitNearTheCanvasEdgeIsRead) {
+  GrayImage img(280, 280, 255);
+  loop(img, 200, 236, 26, 38, 6);
+  auto r = reader()->recognize_gray(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit, 0);
+}
+
+// recognize() is read()'s digit: the same digit, box, probabilities and input.
+TEST(OneReader, RecognizeIsTheDigitOfTheReading) {
+  auto rec = reader();
+  const GrayImage seven = testing::drawn_seven();
+  auto reading = rec->read(seven);
+  auto one = rec->recognize_gray(seven);
+  ASSERT_TRUE(reading.ok() && one.ok());
+  ASSERT_EQ(reading->digits.size(), 1u);
+  const ReadDigit& d = reading->digits[0];
+  EXPECT_EQ(one->digit, 7);
+  EXPECT_EQ(d.digit, one->digit);
+  EXPECT_EQ(d.box.x, one->box.x);
+  EXPECT_EQ(d.box.w, one->box.w);
+  EXPECT_EQ(d.probs, one->probs);
+  EXPECT_EQ(d.input, one->input);
+  // No digit is an error for recognize() and an empty reading for read().
+  auto blank = rec->recognize_gray(GrayImage(200, 200, 255));
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.error().code, ErrorCode::kNoDigit);
+  auto empty = rec->read(GrayImage(200, 200, 255));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_TRUE(empty->digits.empty());
+}
+
+// Three 1s apart, on two lines, stay three digits however sure the scorer is of the whole.
+TEST(OneReader, DigitsFarApartAreNotOneDigit) {
+  GrayImage page(500, 420, 250);
+  stroke(page, 100, 40, 100, 140, 10, 0);
+  stroke(page, 220, 50, 220, 150, 10, 0);
+  stroke(page, 160, 260, 160, 360, 10, 0);
+  Segmenter seg;
+  const DigitScorer sure = [](const Cutout&) { return CandidateScore{0.99f, 1.0f}; };
+  EXPECT_EQ(seg.find(page, sure).size(), 3u);
+}
+
+}  // namespace
+}  // namespace scrawl
