@@ -56,7 +56,7 @@ constexpr int kSmallCrop = 100;
 constexpr int kEvenBackground = 85;
 // A flat background: at least this share of the pixels within two levels of the border's, and
 // at most this share between that and the ink, and at most kInkShare beyond.
-constexpr double kFlatShare = 0.4, kBetweenShare = 0.1, kInkShare = 0.35;
+constexpr double kFlatShare = 0.4, kBetweenShare = 0.1, kInkShare = 0.6, kBorderInkShare = 0.1;
 
 }  // namespace
 
@@ -103,6 +103,9 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
         if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border.push_back(probe_[size_t(y) * pw + x]);
     std::nth_element(border.begin(), border.begin() + long(border.size() / 2), border.end());
     const int level = border[border.size() / 2];
+    // A shadow or the dark of a vignette reaches the border; a digit touches it at most.
+    size_t border_ink = 0;
+    for (uint8_t v : border) border_ink += std::abs(int(v) - level) > contrast;
     long long at_level = 0, between = 0, beyond = 0;
     double flat_dark = 0, flat_light = 0;
     for (int v = 0; v < 256; ++v) {
@@ -111,19 +114,22 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
       else if (std::abs(d) <= contrast) between += hist[v];
       else (d < 0 ? flat_dark : flat_light) += double(hist[v]) * std::abs(d), beyond += hist[v];
     }
-    // A canvas's ink is one colour too; a shadow spreads over many levels.
+    // A canvas's ink is mostly one colour too (a third of it within a few levels); a shadow
+    // spreads over many.
     long long ink_peak = 0;
+    int ink_level = 0;
     for (int v = 0; v < 256; ++v) {
       if (std::abs(v - level) <= contrast) continue;
       long long around = 0;
-      for (int u = std::max(0, v - 3); u <= std::min(255, v + 3); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
-      ink_peak = std::max(ink_peak, around);
+      for (int u = std::max(0, v - 6); u <= std::min(255, v + 6); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
+      if (around > ink_peak) ink_peak = around, ink_level = v;
     }
     const double n = double(probe_.size());
     // (Ink covers less than the paper: a page photographed on a white table is not a canvas.)
     flat_ = double(at_level) >= kFlatShare * n && double(between) <= kBetweenShare * n &&
-            double(beyond) <= kInkShare * n && 2 * ink_peak >= beyond;
-    flat_level_ = float(level);
+            double(beyond) <= kInkShare * n && 3 * ink_peak >= beyond &&
+            double(border_ink) <= kBorderInkShare * double(border.size());
+    flat_level_ = float(level), flat_ink_level_ = float(ink_level);
     const double some_ink = 0.001 * 255.0 * n;
     if (flat_ && flat_dark + flat_light >= some_ink) return flat_light > flat_dark;
     if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink) return light > dark;
@@ -174,10 +180,14 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
 
   // A flat background (a canvas) is its own paper level everywhere: no estimate to make, so
   // however bold a stroke, it is never taken for paper.
+  // The ink's own level is full darkness: grey ink on a grey canvas reads as well as black on
+  // white.
   if (flat_) {
-    const float paper = std::max(8.0f, inverted_ ? 255.0f - flat_level_ : flat_level_);
+    const float paper = inverted_ ? 255.0f - flat_level_ : flat_level_;
+    const float ink = inverted_ ? 255.0f - flat_ink_level_ : flat_ink_level_;
+    const float span = std::max(8.0f, std::max(paper - ink, 0.0f));
     darkness_.resize(size_t(w) * h);
-    for (size_t i = 0; i < darkness_.size(); ++i) darkness_[i] = std::clamp((paper - float(gray[i])) / paper, 0.0f, 1.0f);
+    for (size_t i = 0; i < darkness_.size(); ++i) darkness_[i] = std::clamp((paper - float(gray[i])) / span, 0.0f, 1.0f);
     return darkness_;
   }
 

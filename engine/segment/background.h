@@ -50,7 +50,7 @@ class BackgroundFlattener {
   std::vector<int> x0_;
   bool inverted_ = false;
   bool flat_ = false;
-  float flat_level_ = 0;  // the flat background's level, before any inversion
+  float flat_level_ = 0, flat_ink_level_ = 0;  // the flat background's and its ink's, before any inversion
 };
 
 }  // namespace scrawl

@@ -31,6 +31,10 @@ constexpr float kMinPeakInk = 0.35f, kMinFaintPeak = 0.25f, kFaintShare = 0.45f;
 constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
+constexpr float kFillsFrame = 0.5f;  // of the image's shorter side
+// A straight run of ink along this share of the image's width (height) is a rule across it;
+// a band of such rows no thicker than kRuleBand of the shorter side (3 pixels at least) is cleared.
+constexpr float kAcross = 0.9f, kRuleBand = 0.05f;
 
 }  // namespace
 
@@ -57,6 +61,39 @@ bool PieceFinder::is_line(const Component& c, int w, int h) const {
     thin_runs += runs == 1 && float(count) <= thin;
   }
   return float(thin_runs) >= kRuleShare * float(length);
+}
+
+bool PieceFinder::erase_rules_across(InkMap& ink) {
+  const int w = ink.width, h = ink.height;
+  const int max_band = std::max(3, int(kRuleBand * float(std::min(w, h))));
+  auto longest_run = [&](int start, int step, int count) {
+    int best = 0, run = 0;
+    for (int i = 0; i < count; ++i) best = std::max(best, run = ink.mask[size_t(start + i * step)] ? run + 1 : 0);
+    return best;
+  };
+  bool erased = false;
+  // rows (horizontal rules), then columns (vertical ones)
+  for (int pass = 0; pass < 2; ++pass) {
+    const int lines = pass == 0 ? h : w, length = pass == 0 ? w : h;
+    auto is_rule = [&](int i) { return longest_run(pass == 0 ? i * w : i, pass == 0 ? 1 : w, length) >= kAcross * float(length); };
+    for (int i = 0; i < lines;) {
+      if (!is_rule(i)) {
+        ++i;
+        continue;
+      }
+      int end = i;
+      while (end < lines && is_rule(end)) ++end;
+      if (end - i <= max_band)
+        for (int k = std::max(0, i - 1); k < std::min(lines, end + 1); ++k)
+          for (int j = 0; j < length; ++j) {
+            const size_t p = pass == 0 ? size_t(k) * w + j : size_t(j) * w + k;
+            ink.mask[p] = 0, ink.ink[p] = 0;
+          }
+      erased = true;
+      i = end;
+    }
+  }
+  return erased;
 }
 
 bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps) {
@@ -91,6 +128,8 @@ bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps
 std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   const int w = ink.width, h = ink.height;
   auto comps = finder_.find(ink.mask.data(), w, h);
+  bool erased = erase_rules_across(ink);
+  if (erased) comps = finder_.find(ink.mask.data(), w, h);
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
   label_count_ = int(comps.size()) + 1;
 
@@ -124,7 +163,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     if ((b.x == 0 && b.right() == w) || (b.y == 0 && b.bottom() == h)) continue;  // a border or frame
     // What surrounds the page: large, solid and at the edge, or cut off by it.
     const bool at_edge = b.x == 0 || b.right() == w || b.y == 0 || b.bottom() == h;
-    if (at_edge && (b.w * 2 >= w || b.h * 2 >= h) && c.area * 2 >= b.w * b.h) continue;
+    if (at_edge && !flat_background && (b.w * 2 >= w || b.h * 2 >= h) && c.area * 2 >= b.w * b.h) continue;
     const Contact& e = contact_[size_t(c.label)];
     // Only something long beside the edge: a digit written near it, or cut by a tight crop,
     // meets it along a short stretch.
@@ -137,7 +176,10 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
       continue;
     if (is_line(c, w, h)) continue;
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);
-    if (roundish && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck) continue;
+    // (On a canvas a bold digit filling the frame is solid too; a tap of the finger is small.)
+    const bool frame_filling = flat_background && std::max(b.w, b.h) >= kFillsFrame * float(std::min(w, h));
+    if (roundish && !frame_filling && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck)
+      continue;
     pieces_.push_back({c.label, c.area, b});
   }
 

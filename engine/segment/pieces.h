@@ -25,6 +25,9 @@ class PieceFinder {
   int label_count() const { return label_count_; }  // the largest label + 1
 
  private:
+  // Clears thin straight bands of ink that run across the whole image (a rule on a canvas or a
+  // scan, touching the digits or not). Returns true if any ink was cleared.
+  bool erase_rules_across(InkMap& ink);
   // Clears the thin stretches of line-like components (a ruled line, a form's box, tilted
   // or not); where a digit crosses or sits on the line, the column is thick and stays.
   // Returns true if any ink was cleared.

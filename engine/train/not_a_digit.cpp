@@ -90,7 +90,10 @@ void draw_not_a_digit(Rng& rng, uint8_t* out) {
   synth::Placement p;
   p.height = 20 * std::min(1.0f, e.height() / std::max(1e-3f, std::max(e.width(), e.height())));
   p.height = std::max(p.height, 4.0f);
-  const float width = std::min(20.0f, synth::width_at(e, p.height));
+  // A flat shape (a row of dots, one bar) is drawn at least a tenth as high as wide: keep its
+  // width inside the box too.
+  p.height = std::min(p.height, p.height * 20.0f / synth::width_at(e, p.height));
+  const float width = synth::width_at(e, p.height);
   p.x = 14 - width / 2, p.y = 14 - p.height / 2;
   p.stroke = rng.uniform(1.5f, 3.0f);
   std::vector<float> cover(28 * 28, 0.0f);

@@ -89,10 +89,10 @@ TEST(NotADigit, ShapesSitInTheMiddleAsMnistDigitsDo) {
       for (int x = 0; x < 28; ++x) {
         const bool lit = img[y * 28 + x] > 127;
         ink += lit;
-        outside += lit && (x < 1 || y < 1 || x > 26 || y > 26);
+        outside += lit && (x < 2 || y < 2 || x > 25 || y > 25);
       }
     EXPECT_GT(ink, 8) << "shape " << k;
-    EXPECT_EQ(outside, 0) << "shape " << k;
+    EXPECT_LE(outside * 20, ink) << "shape " << k;  // at most 5% of its ink outside the middle 24×24
   }
 }
 
