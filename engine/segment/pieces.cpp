@@ -72,8 +72,9 @@ bool PieceFinder::erase_rules_across(InkMap& ink) {
     return best;
   };
   bool erased = false;
-  // rows (horizontal rules), then columns (vertical ones)
-  for (int pass = 0; pass < 2; ++pass) {
+  // Rows only: a vertical rule across the image (a margin) crosses the ruled lines, and cutting
+  // it out would leave their stubs as marks; it is dropped whole as a frame instead.
+  for (int pass = 0; pass < 1; ++pass) {
     const int lines = pass == 0 ? h : w, length = pass == 0 ? w : h;
     auto is_rule = [&](int i) { return longest_run(pass == 0 ? i * w : i, pass == 0 ? 1 : w, length) >= kAcross * float(length); };
     for (int i = 0; i < lines;) {

@@ -25,7 +25,7 @@ class PieceFinder {
   int label_count() const { return label_count_; }  // the largest label + 1
 
  private:
-  // Clears thin straight bands of ink that run across the whole image (a rule on a canvas or a
+  // Clears thin straight rows of ink that run across the whole image (a rule on a canvas or a
   // scan, touching the digits or not). Returns true if any ink was cleared.
   bool erase_rules_across(InkMap& ink);
   // Clears the thin stretches of line-like components (a ruled line, a form's box, tilted
