@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "one_digit_check.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -100,6 +102,20 @@ std::string json_number(double v, int digits) {
   ss.precision(digits);
   ss << v;
   return ss.str();
+}
+
+Status use_one_digit_check(Recognizer& recognizer, const std::string& flag) {
+  if (flag.empty()) return Ok{};
+  if (flag == "none") {
+    recognizer.set_one_digit_check(nullptr);
+    return Ok{};
+  }
+  auto bytes = read_file(flag);
+  if (!bytes) return bytes.error();
+  auto loaded = OneDigitCheck::from_weights(*bytes);
+  if (!loaded) return make_error(loaded.error().code, flag + ": " + loaded.error().message);
+  recognizer.set_one_digit_check(std::move(loaded.value()));
+  return Ok{};
 }
 
 std::string shell_quote(const std::string& word) {

@@ -30,6 +30,9 @@ Status write_file(const std::string& path, const std::vector<uint8_t>& bytes);
 // The model from a weights file, or the one built in when the path is empty.
 Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_path);
 
+// --one-digit FILE|none: replaces the reader's one-digit check (none: no check). "" keeps it.
+Status use_one_digit_check(Recognizer& recognizer, const std::string& flag);
+
 // A command line as a person would type it: words with spaces or shell characters in single quotes.
 std::string shell_quote(const std::string& word);
 // Splits a line written by shell_quote back into its words.

@@ -25,7 +25,7 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --real DIR [--writers report|develop] [--limit N] [--none N] [--seed S]\n"
-    "                   [--weights FILE] [--gallery DIR]\n"
+    "                   [--weights FILE] [--one-digit FILE|none] [--gallery DIR]\n"
     "\n"
     "Reads real people's digits the way they reach the app, each through read() as an upload is:\n"
     "  canvas  pen trajectories (UNIPEN, UJI, Chars74K) drawn on a canvas and saved as PNG: sizes\n"
@@ -45,6 +45,7 @@ const char* kHelp =
     "  --none N         images of no digit (default 1000)\n"
     "  --seed S         seed of the rendering (default 1)\n"
     "  --weights FILE   use this model instead of the one built in\n"
+    "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
     "  --gallery DIR    write the images read wrongly (up to 60 per kind) and an index.md to DIR\n";
 
 enum Kind { kCanvas, kPhoto, kScan, kNone, kKinds };
@@ -89,7 +90,7 @@ std::vector<uint8_t> enlarge(const uint8_t* src, int side, int factor) {
 
 int cmd_eval_real(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--gallery"},
+  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--gallery"},
                             {"--help"}, args)) {
     std::fprintf(stderr, "scrawl eval --real: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -177,9 +178,10 @@ int cmd_eval_real(int argc, char** argv) {
   std::string error;
   auto work = [&]() {
     auto rec = load_recognizer(args.get("--weights"));
-    if (!rec) {
+    Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
+    if (!check) {
       std::lock_guard<std::mutex> g(failed_lock);
-      error = rec.error().message;
+      error = check.error().message;
       return;
     }
     for (size_t i; (i = next++) < items.size();) {

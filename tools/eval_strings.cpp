@@ -129,16 +129,9 @@ int cmd_eval_strings(int argc, char** argv) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n", recognizer.error().message.c_str());
     return 2;
   }
-  if (const std::string check = args.get("--one-digit"); check == "none") {
-    (*recognizer)->set_one_digit_check(nullptr);
-  } else if (!check.empty()) {
-    auto bytes = read_file(check);
-    auto loaded = bytes ? OneDigitCheck::from_weights(*bytes) : Result<std::unique_ptr<OneDigitCheck>>(bytes.error());
-    if (!loaded) {
-      std::fprintf(stderr, "scrawl eval --strings: %s: %s\n", check.c_str(), loaded.error().message.c_str());
-      return 2;
-    }
-    (*recognizer)->set_one_digit_check(std::move(loaded.value()));
+  if (auto st = use_one_digit_check(**recognizer, args.get("--one-digit")); !st) {
+    std::fprintf(stderr, "scrawl eval --strings: %s\n", st.error().message.c_str());
+    return 2;
   }
   auto test = load_mnist(mnist_dir(args.get("--mnist")), "t10k");
   if (!test) {

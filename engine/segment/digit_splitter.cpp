@@ -162,6 +162,7 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
   constexpr float kNone = -1e30f;
   best_.assign(size_t(n + 1), kNone);
   confidence_.assign(size_t(n + 1), 0.0f);
+  one_digit_.assign(size_t(n + 1), 1.0f);
   from_.assign(size_t(n + 1), -1);
   best_[0] = 0;
   auto end_cost = [&](int j) { return j < n ? split_cost_[size_t(j)] : 0.0f; };
@@ -189,7 +190,8 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
       if (best_[size_t(i)] + s > best_[size_t(j)])
-        best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = scored.digit;
+        best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = scored.digit,
+        one_digit_[size_t(j)] = scored.one_digit;
     }
   }
   if (best_[size_t(n)] == kNone) return;
@@ -210,6 +212,7 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
     FoundDigit d;
     d.box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), d.pixels);
     d.confidence = confidence_[size_t(j)];
+    d.one_digit = one_digit_[size_t(j)];
     out.push_back(d);
   }
 }

@@ -34,6 +34,10 @@ struct FoundDigit {
   Box box;             // working pixels until the segmenter maps it to the source
   int line = 0;        // 0-based, top to bottom
   float confidence = 0;  // the digit model's
+  float one_digit = 1;   // the one-digit check's
+  // What the two models make of it says it is no digit at all (a drawing, a shape, a mark):
+  // the check is sure it is not one digit, or doubts it while the digit model is unsure too.
+  bool is_no_digit() const { return one_digit < 0.1f || (one_digit < 0.5f && confidence < 0.9f); }
 };
 
 class DigitSplitter {
@@ -53,7 +57,7 @@ class DigitSplitter {
   std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it
   std::vector<int> paths_, picked_, spans_, top_, bottom_;
   std::vector<std::pair<int, int>> path_of_;  // per atom: offsets of its cuts in paths_, -1 for none
-  std::vector<float> best_, confidence_;
+  std::vector<float> best_, confidence_, one_digit_;
   std::vector<int> from_;
   DigitPixels pixels_;
 };

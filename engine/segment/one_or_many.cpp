@@ -43,7 +43,7 @@ bool OneOrMany::weigh(const InkSource& src, std::span<const Group> groups, std::
   if (s.digit < (many ? kMinDigitOverMany : kMinDigit) || s.one_digit < (many ? kMinOneDigitOverMany : kMinOneDigit))
     return false;
   found.clear();
-  found.push_back(FoundDigit{pixels_, cut, 0, s.digit});
+  found.push_back(FoundDigit{pixels_, cut, 0, s.digit, s.one_digit});
   return true;
 }
 

@@ -23,9 +23,15 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     if (line.height < min_height) continue;
     const size_t before = digits_.size();
     splitter_.read_line(src, lines_.groups(), line, score, digits_);
-    // Paper edges that read as a "1" go before anything counts the line's digits.
+    // Paper edges that read as a "1", and what the models say is no digit, go before anything
+    // counts the line's digits.
+    // (In a number of three or more digits the others vouch for a doubtful one: a cut through
+    // touching digits is often doubted by the check, and it is still a digit.)
+    const bool short_line = digits_.size() - before <= kShortLine;
     digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
-                                 [&](const FoundDigit& d) { return edge_.is_page_edge(copy.gray, w, h, d.box); }),
+                                 [&](const FoundDigit& d) {
+                                   return (short_line && d.is_no_digit()) || edge_.is_page_edge(copy.gray, w, h, d.box);
+                                 }),
                   digits_.end());
     if (digits_.size() == before) continue;
     // A line the model finds no convincing digit in is texture, stains or an edge.

@@ -26,6 +26,9 @@ class Segmenter {
   static constexpr int kMinDigitPixels = 8;
   // Lines whose median digit the scorer is less sure of than this are dropped.
   static constexpr float kMinLineConfidence = 0.7f;
+  // Lines of at most this many digits lose those the models say are no digit (a drawing read
+  // as digits is short; a number's doubtful cut is vouched for by its neighbours).
+  static constexpr size_t kShortLine = 2;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
