@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { drawStrokes, mnistDir, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
+import { drawStrokes, mnistDir, mnistTest, nativeCli, noMnist, noReal, pngFromGray, realDir } from './helpers.mjs';
 
 const run = (...args) => spawnSync(nativeCli, args, { encoding: 'utf8' });
 
@@ -91,4 +91,27 @@ test('a model chosen on validation (train --no-test) gets its test figures and c
   const junk = run('card', path.join(dir, 'junk.bin'));
   assert.equal(junk.status, 2);
   assert.match(junk.stderr, /junk\.bin/);
+});
+
+test('eval --real reads real writers as canvases, photos and scans, and images of no digit, with a gallery', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  if (!existsSync(path.join(realDir, 'strokes'))) return t.skip(noReal);
+  const gallery = mkdtempSync(path.join(tmpdir(), 'scrawl-real-'));
+  const r = run('eval', '--real', realDir, '--writers', 'develop', '--limit', '30', '--none', '30', '--gallery', gallery);
+  assert.equal(r.status, 0, r.stderr);
+  for (const kind of ['canvas', 'photo', 'scan']) {
+    const row = r.stdout.match(new RegExp(`^${kind}\\s+(\\d+)\\s+([\\d.]+)%\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)`, 'm'));
+    assert.ok(row, `no ${kind} row in:\n${r.stdout}`);
+    const [, n, right, empty, split, wrong] = row.map(Number);
+    assert.equal(n, 30);
+    assert.equal(Math.round((right / 100) * n) + empty + split + wrong, n, `${kind}: every image counted once`);
+  }
+  assert.match(r.stdout, /^none\s+30\s+[\d.]+%\s+any digit on/m);
+  assert.ok(existsSync(path.join(gallery, 'index.md')));
+  const bad = run('eval', '--real', realDir, '--writers', 'everyone');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--writers is 'report' or 'develop'/);
+  const missing = run('eval', '--real', '/nonexistent');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no strokes\/ folder in \/nonexistent/);
 });

@@ -58,4 +58,7 @@ export function mnistTest() {
   if (!images || !labels) return null;
   return { images: images.subarray(16), labels: labels.subarray(8) };
 }
+export const realDir = process.env.SCRAWL_REAL || path.join(root, '../shared/data/real');
+export const noReal = 'real writers\' data not found: set SCRAWL_REAL to the folder (expected ../shared/data/real)';
+
 export const noMnist = 'MNIST not found: set SCRAWL_MNIST to the folder with the IDX files (expected ../shared/data/mnist)';

@@ -95,3 +95,24 @@ test('read() rejects what is not an image, like recognize()', () => {
     (e) => e instanceof ScrawlError && e.code === 'not_an_image');
   assert.throws(() => scrawl.readPixels(new Uint8Array(10), 2, 2), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
 });
+
+test('one reader: a single digit read() carries the bars and input that recognize() gives, for the same digit', () => {
+  // A 7 drawn large on a canvas.
+  const seven = drawStrokes(280, 280, [[60, 50, 220, 50], [220, 50, 110, 240]], 20);
+  const png = pngFromGray(seven, 280, 280);
+  const reading = scrawl.read(png);
+  const one = scrawl.recognize(png);
+  assert.equal(reading.digits.length, 1);
+  assert.equal(reading.text, '7');
+  assert.equal(one.digit, 7);
+  assert.equal(reading.probs.length, 10);
+  assert.deepEqual(reading.probs, one.probs);
+  assert.equal(reading.input.length, 784);
+  assert.deepEqual(Array.from(reading.input), Array.from(one.input));
+  assert.deepEqual(reading.digits[0].box, one.box);
+  // Several digits: no single-digit bars.
+  const pair = drawStrokes(400, 200, [[80, 30, 80, 170], [200, 40, 330, 40], [330, 40, 250, 170]], 14);
+  const two = scrawl.read(pngFromGray(pair, 400, 200));
+  assert.equal(two.text, '17');
+  assert.equal(two.probs, undefined);
+});
