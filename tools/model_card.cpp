@@ -69,13 +69,26 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
     }
     out << "\n";
   }
+  const bool real = f.command.find("--real") != std::string::npos;
+  if (real)
+    out << "## Real writers\n\n"
+           "Besides MNIST, the model learns from the training half of the real writers in `../shared/data/real` "
+           "(`engine/real/writer_split.cpp`: writers chosen by a hash of their name): their UNIPEN, UJI and Chars74K "
+           "pen trajectories drawn on canvases and photographed on paper (`engine/synth/pen_scenes.cpp`), and CVL's "
+           "training scans, each read by the reader as an upload is; where it finds exactly one digit, that 28×28 is "
+           "an example with the written label (`--cutout-share` of the examples). `scrawl eval --real` measures it on "
+           "writers it never saw. Data sets: MNIST, UNIPEN train_r01_v07 (1a), UJI Pen Characters v2, Chars74K "
+           "EnglishHnd, CVL single digits (ICDAR 2013); their terms are in `../shared/data/real/README.md`.\n\n";
   out << "## Known weaknesses\n\n"
-         "- Trained on MNIST only: digits as American writers wrote them around 1990. Styles far from those "
-         "are less certain, and digit shapes from other scripts are not recognised.\n"
+      << (real ? "- Trained on MNIST and about 250 other writers (mostly 1990s tablets and Austrian students' forms). "
+                 "Styles far from those are less certain, and digit shapes from other scripts are not recognised.\n"
+               : "- Trained on MNIST only: digits as American writers wrote them around 1990. Styles far from those "
+                 "are less certain, and digit shapes from other scripts are not recognised.\n")
+      << 
          "- It always answers with one of ten digits: a letter or a symbol gets the most digit-like answer, "
          "often with a low confidence.\n"
-         "- The preprocessing takes all the ink in an image as one digit: crop photos to the digit, or use the "
-         "reading of whole numbers.\n";
+         "- Every image goes through the page reader: a digit drawn in pieces far apart can be read as several "
+         "digits, and a drawing that is no digit is sometimes read as one (`scrawl eval --real` counts both).\n";
   if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
   return Ok{};
 }
