@@ -170,8 +170,10 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     // meets it along a short stretch.
     // On a flat background (a canvas) nothing surrounds the paper: what meets an edge is a
     // digit written near it, unless it is a thin strip along it (a page's edge, scanned).
-    const bool strip_lr = !flat_background || b.w < kEdgeStrip * b.h;
-    const bool strip_tb = !flat_background || b.h < kEdgeStrip * b.w;
+    // On a photo, the table reaches the frame; a digit written close to the edge only comes
+    // near it.
+    const bool strip_lr = b.w < kEdgeStrip * b.h || (!flat_background && (b.x == 0 || b.right() == w));
+    const bool strip_tb = b.h < kEdgeStrip * b.w || (!flat_background && (b.y == 0 || b.bottom() == h));
     if ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
         (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))
       continue;

@@ -58,6 +58,19 @@ TEST(OneReader, ADigitNearTheCanvasEdgeIsRead) {
   EXPECT_EQ(r->digit, 0);
 }
 
+// On a photo (uneven paper, not a flat canvas) a 7 whose bar runs a few pixels below the top
+// edge is a digit written close to it, not the table reaching into the frame.
+TEST(OneReader, ADigitCloseToAPhotosEdgeIsRead) {
+  GrayImage img(400, 500, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(170 + 60 * x / img.width + 10 * ((x * 7 + y * 13) % 5) / 4);
+  stroke(img, 140, 14, 260, 14, 16, 40);
+  stroke(img, 260, 14, 180, 300, 16, 40);
+  auto r = reader()->recognize_gray(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit, 7);
+}
+
 // recognize() is read()'s digit: the same digit, box, probabilities and input.
 TEST(OneReader, RecognizeIsTheDigitOfTheReading) {
   auto rec = reader();
