@@ -11,9 +11,9 @@
 #include "cli.h"
 #include "commands.h"
 #include "model_card_facts.h"
+#include "nn/weights_file.h"
 #include "train/mnist.h"
 #include "train_options.h"
-#include "weights_file.h"
 
 namespace scrawl::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include "eval_real.h"
 #include "eval_strings.h"
 #include "evaluation.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "report.h"
 #include "robustness.h"
 #include "train/mnist.h"

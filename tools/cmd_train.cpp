@@ -7,12 +7,12 @@
 #include "cli.h"
 #include "commands.h"
 #include "model_card_facts.h"
+#include "nn/weights_file.h"
+#include "real_cutouts.h"
 #include "train/mnist.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"
-#include "real_cutouts.h"
 #include "train_options.h"
-#include "weights_file.h"
 
 namespace scrawl::cli {
 

@@ -16,7 +16,7 @@
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "synth/encode.h"
 #include "synth/pen_scenes.h"
 

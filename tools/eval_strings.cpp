@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "cli.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "synth/encode.h"
 #include "synth/string_page.h"
 #include "train/mnist.h"

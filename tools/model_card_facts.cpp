@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "evaluation.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "robustness.h"
 #include "train/mnist.h"
 

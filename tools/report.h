@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "evaluation.h"
-#include "result.h"
 #include "robustness.h"
 #include "train/mnist.h"
 

@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "train/mnist.h"
 
 namespace scrawl::cli {

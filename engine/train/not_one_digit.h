@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "../nn/rng.h"
+#include "core/rng.h"
 #include "mnist.h"
 
 namespace scrawl {

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "../digit_normalizer.h"
-#include "../nn/network.h"
 #include "augment.h"
 #include "mnist.h"
+#include "nn/network.h"
 #include "page_cutouts.h"
+#include "segment/digit_normalizer.h"
 
 namespace scrawl {
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "image.h"
+#include "core/image.h"
 #include "train/mnist.h"
 
 namespace scrawl::testing {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "nn/rng.h"
+#include "core/rng.h"
 #include "real/pen_samples.h"
 #include "synth/encode.h"
 #include "synth/pen_ink.h"
