@@ -10,9 +10,9 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data/mnist.h"
 #include "model_card_facts.h"
 #include "nn/weights_file.h"
-#include "train/mnist.h"
 #include "train_options.h"
 
 namespace scrawl::cli {

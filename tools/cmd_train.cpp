@@ -6,10 +6,10 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data/mnist.h"
 #include "model_card_facts.h"
 #include "nn/weights_file.h"
 #include "real_cutouts.h"
-#include "train/mnist.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"
 #include "train_options.h"

@@ -3,9 +3,9 @@
 #include <vector>
 
 #include "core/status.h"
+#include "data/mnist.h"
 #include "evaluation.h"
 #include "robustness.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 

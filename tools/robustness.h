@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
+#include "data/mnist.h"
 #include "recognize/recognizer.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 

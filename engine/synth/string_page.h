@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/rng.h"
-#include "train/mnist.h"
+#include "data/mnist.h"
 
 namespace scrawl::synth {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/rng.h"
-#include "mnist.h"
+#include "data/mnist.h"
 
 namespace scrawl {
 

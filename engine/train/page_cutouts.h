@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/rng.h"
-#include "mnist.h"
+#include "data/mnist.h"
 #include "segment/digit_normalizer.h"
 
 namespace scrawl {

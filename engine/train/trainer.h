@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "augment.h"
-#include "mnist.h"
+#include "data/mnist.h"
 #include "nn/network.h"
 #include "page_cutouts.h"
 #include "segment/digit_normalizer.h"

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "core/image.h"
-#include "train/mnist.h"
+#include "data/mnist.h"
 
 namespace scrawl::testing {
 

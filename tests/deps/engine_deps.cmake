@@ -10,9 +10,7 @@ cmake_minimum_required(VERSION 3.20)
 set(ORDER core decode segment nn recognize data real synth train evaluate)
 # Known exceptions, "from>to", each to be removed when the include that needs it goes: one
 # listed here that no include uses any more fails too, so that the list only shrinks.
-# real/ and synth/ read MNIST and blur with train/'s code, and train/ cuts digits from synth/'s
-# pages: until what they share has a folder of its own.
-set(EXCEPTIONS "real>train" "synth>train")
+set(EXCEPTIONS "")
 
 if(NOT DEFINED ENGINE OR NOT IS_DIRECTORY "${ENGINE}")
   message(FATAL_ERROR "engine_deps.cmake: -DENGINE=<the engine folder> missing")

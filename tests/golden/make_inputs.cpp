@@ -16,12 +16,12 @@
 #include <vector>
 
 #include "core/rng.h"
+#include "data/encode.h"
+#include "data/mnist.h"
 #include "real/pen_samples.h"
-#include "synth/encode.h"
 #include "synth/pen_ink.h"
 #include "synth/pen_scenes.h"
 #include "synth/string_page.h"
-#include "train/mnist.h"
 
 namespace {
 
