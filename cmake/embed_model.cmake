@@ -12,7 +12,7 @@ else()
   set(bytes "0")
 endif()
 file(WRITE "${OUTPUT}.tmp" "// Generated from ${INPUT} by cmake/embed_model.cmake. Do not edit.
-#include \"embedded_model.h\"
+#include \"recognize/embedded_model.h\"
 namespace scrawl {
 namespace { alignas(16) const uint8_t kModel[] = {
 ${bytes}}; }

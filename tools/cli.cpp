@@ -1,6 +1,6 @@
 #include "cli.h"
 
-#include "one_digit_check.h"
+#include "recognize/one_digit_check.h"
 
 #include <algorithm>
 #include <cmath>

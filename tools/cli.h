@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "recognizer.h"
-#include "result.h"
+#include "core/status.h"
+#include "recognize/recognizer.h"
 
 namespace scrawl::cli {
 

@@ -5,13 +5,13 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data/mnist.h"
 #include "eval_real.h"
 #include "eval_strings.h"
 #include "evaluation.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "report.h"
 #include "robustness.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 namespace {

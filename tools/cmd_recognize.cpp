@@ -4,8 +4,8 @@
 
 #include "cli.h"
 #include "commands.h"
-#include "reading_json.h"
-#include "recognizer.h"
+#include "recognize/reading_json.h"
+#include "recognize/recognizer.h"
 
 namespace scrawl::cli {
 namespace {

@@ -6,13 +6,13 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "data/mnist.h"
 #include "model_card_facts.h"
-#include "train/mnist.h"
+#include "nn/weights_file.h"
+#include "real_cutouts.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"
-#include "real_cutouts.h"
 #include "train_options.h"
-#include "weights_file.h"
 
 namespace scrawl::cli {
 

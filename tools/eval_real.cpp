@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "cli.h"
+#include "data/encode.h"
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
-#include "recognizer.h"
-#include "synth/encode.h"
+#include "recognize/recognizer.h"
 #include "synth/pen_scenes.h"
 
 namespace scrawl::cli {

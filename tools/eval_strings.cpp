@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "cli.h"
-#include "recognizer.h"
-#include "synth/encode.h"
+#include "data/encode.h"
+#include "data/mnist.h"
+#include "recognize/recognizer.h"
 #include "synth/string_page.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 namespace {

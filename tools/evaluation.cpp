@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "train/trainer.h"
+#include "train/mnist_preparer.h"
 
 namespace scrawl::cli {
 

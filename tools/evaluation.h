@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "recognizer.h"
-#include "train/mnist.h"
+#include "data/mnist.h"
+#include "recognize/recognizer.h"
 
 namespace scrawl::cli {
 

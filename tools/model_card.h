@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "result.h"
+#include "core/status.h"
 #include "robustness.h"
 #include "train/trainer.h"
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "data/mnist.h"
 #include "evaluation.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "robustness.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 

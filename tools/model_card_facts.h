@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "model_card.h"
-#include "result.h"
 
 namespace scrawl::cli {
 

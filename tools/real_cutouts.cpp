@@ -7,10 +7,10 @@
 #include <thread>
 
 #include "cli.h"
+#include "data/encode.h"
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
-#include "synth/encode.h"
 #include "synth/pen_scenes.h"
 
 namespace scrawl::cli {

@@ -5,7 +5,7 @@
 #pragma once
 #include <string>
 
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "train/page_cutouts.h"
 
 namespace scrawl::cli {

@@ -6,7 +6,7 @@
 
 #include "cli.h"
 #include "evaluate/user_transforms.h"
-#include "train/trainer.h"
+#include "train/mnist_preparer.h"
 
 namespace scrawl::cli {
 namespace {

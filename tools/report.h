@@ -2,10 +2,10 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
+#include "data/mnist.h"
 #include "evaluation.h"
-#include "result.h"
 #include "robustness.h"
-#include "train/mnist.h"
 
 namespace scrawl::cli {
 

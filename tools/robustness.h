@@ -2,8 +2,8 @@
 #include <string>
 #include <vector>
 
-#include "recognizer.h"
-#include "train/mnist.h"
+#include "data/mnist.h"
+#include "recognize/recognizer.h"
 
 namespace scrawl::cli {
 

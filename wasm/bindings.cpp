@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "reading_json.h"
-#include "recognizer.h"
+#include "recognize/reading_json.h"
+#include "recognize/recognizer.h"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "../image.h"
-#include "../nn/rng.h"
+#include "core/image.h"
+#include "core/rng.h"
 
 namespace scrawl {
 

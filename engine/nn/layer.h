@@ -11,7 +11,7 @@
 
 #include <Eigen/Core>
 
-#include "rng.h"
+#include "core/rng.h"
 
 namespace scrawl {
 

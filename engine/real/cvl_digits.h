@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "../train/mnist.h"
+#include "data/mnist.h"
 
 namespace scrawl::real {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../result.h"
+#include "core/status.h"
 
 namespace scrawl::real {
 

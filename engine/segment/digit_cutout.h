@@ -5,9 +5,9 @@
 #include <span>
 #include <vector>
 
-#include "../components.h"
-#include "../digit_normalizer.h"
 #include "binarize.h"
+#include "components.h"
+#include "digit_normalizer.h"
 
 namespace scrawl {
 

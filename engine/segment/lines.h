@@ -6,7 +6,7 @@
 #include <span>
 #include <vector>
 
-#include "../components.h"
+#include "components.h"
 #include "pieces.h"
 
 namespace scrawl {

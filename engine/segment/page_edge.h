@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "../components.h"
+#include "components.h"
 
 namespace scrawl {
 

@@ -4,8 +4,8 @@
 #include <span>
 #include <vector>
 
-#include "../components.h"
 #include "binarize.h"
+#include "components.h"
 
 namespace scrawl {
 

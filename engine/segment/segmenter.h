@@ -6,9 +6,9 @@
 #include <span>
 #include <vector>
 
-#include "../image.h"
 #include "background.h"
 #include "binarize.h"
+#include "core/image.h"
 #include "digit_splitter.h"
 #include "lines.h"
 #include "one_or_many.h"

@@ -4,8 +4,8 @@
 #pragma once
 #include <vector>
 
-#include "../nn/rng.h"
-#include "../real/pen_samples.h"
+#include "core/rng.h"
+#include "real/pen_samples.h"
 
 namespace scrawl::synth {
 

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstdio>
 
-#include "encode.h"
+#include "data/encode.h"
+#include "data/gaussian_blur.h"
 #include "pen_ink.h"
-#include "train/gaussian_blur.h"
 
 namespace scrawl::synth {
 namespace {

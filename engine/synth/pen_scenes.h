@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "../nn/rng.h"
-#include "../real/pen_samples.h"
+#include "core/rng.h"
+#include "real/pen_samples.h"
 
 namespace scrawl::synth {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "encode.h"
+#include "data/encode.h"
+#include "data/gaussian_blur.h"
 #include "homography.h"
-#include "train/gaussian_blur.h"
 
 namespace scrawl::synth {
 namespace {

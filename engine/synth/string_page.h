@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "../nn/rng.h"
-#include "../train/mnist.h"
+#include "core/rng.h"
+#include "data/mnist.h"
 
 namespace scrawl::synth {
 

@@ -1,6 +1,6 @@
 #include "augment.h"
 
-#include "gaussian_blur.h"
+#include "data/gaussian_blur.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-#include "resample.h"
+#include "segment/resample.h"
 
 namespace scrawl {
 namespace {

@@ -3,8 +3,8 @@
 #pragma once
 #include <vector>
 
-#include "image.h"
-#include "result.h"
+#include "core/image.h"
+#include "core/status.h"
 
 namespace scrawl {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "../synth/pen_ink.h"
+#include "synth/pen_ink.h"
 
 namespace scrawl {
 namespace {

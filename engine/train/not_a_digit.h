@@ -6,7 +6,7 @@
 #pragma once
 #include <cstdint>
 
-#include "../nn/rng.h"
+#include "core/rng.h"
 
 namespace scrawl {
 

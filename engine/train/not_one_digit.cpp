@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "../digit_normalizer.h"
-#include "../resample.h"
+#include "segment/digit_normalizer.h"
+#include "segment/resample.h"
 
 namespace scrawl {
 namespace {

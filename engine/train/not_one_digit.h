@@ -9,8 +9,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "../nn/rng.h"
-#include "mnist.h"
+#include "core/rng.h"
+#include "data/mnist.h"
 
 namespace scrawl {
 

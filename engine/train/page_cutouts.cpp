@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <thread>
 
-#include "../decode.h"
-#include "../segment/segmenter.h"
-#include "../synth/string_page.h"
+#include "decode/decode.h"
+#include "segment/segmenter.h"
+#include "synth/string_page.h"
 
 namespace scrawl {
 namespace {

@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "../digit_normalizer.h"
-#include "../nn/rng.h"
-#include "mnist.h"
+#include "core/rng.h"
+#include "data/mnist.h"
+#include "segment/digit_normalizer.h"
 
 namespace scrawl {
 

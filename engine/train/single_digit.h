@@ -5,11 +5,11 @@
 #pragma once
 #include <vector>
 
-#include "components.h"
-#include "digit_normalizer.h"
-#include "image.h"
+#include "core/image.h"
+#include "core/status.h"
 #include "ink.h"
-#include "result.h"
+#include "segment/components.h"
+#include "segment/digit_normalizer.h"
 
 namespace scrawl {
 

@@ -77,24 +77,6 @@ void run_shard(const Network& net, Replica& r, int n) {
 
 }  // namespace
 
-class MnistPreparer::Impl {
- public:
-  SingleDigitPreprocessor pre;
-  GrayImage image{28, 28, 0};
-};
-
-bool MnistPreparer::prepare(const uint8_t* digit, DigitPixels& out) {
-  if (!impl_) impl_ = std::make_shared<Impl>();
-  std::copy(digit, digit + 784, impl_->image.pixels.begin());
-  auto r = impl_->pre.run(impl_->image);
-  if (!r) {
-    out.fill(0.0f);
-    return false;
-  }
-  out = r->pixels;
-  return true;
-}
-
 double accuracy(const Network& net, const std::vector<DigitPixels>& digits, const std::vector<uint8_t>& labels) {
   InferenceSession session(net, 1);
   int correct = 0;

@@ -7,11 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "../digit_normalizer.h"
-#include "../nn/network.h"
 #include "augment.h"
-#include "mnist.h"
+#include "data/mnist.h"
+#include "mnist_preparer.h"
+#include "nn/network.h"
 #include "page_cutouts.h"
+#include "segment/digit_normalizer.h"
 
 namespace scrawl {
 
@@ -70,17 +71,6 @@ struct Progress {
   // Called now and then within an epoch (done/total batches, running loss and accuracy).
   std::function<void(int epoch, int done, int total, double loss, double accuracy, double seconds_left)> batch;
   std::function<void(const EpochReport&)> epoch;
-};
-
-// Turns an MNIST digit (white on black, 28×28) into what the model sees, through the same
-// preprocessing as any user image.
-class MnistPreparer {
- public:
-  bool prepare(const uint8_t* digit, DigitPixels& out);
-
- private:
-  class Impl;
-  std::shared_ptr<Impl> impl_;
 };
 
 struct TrainResult {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "evaluate/user_transforms.h"
 
 namespace scrawl {

@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "nn/network.h"
-#include "weights_file.h"
+#include "nn/weights_file.h"
 
 namespace scrawl {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "segment/segmenter.h"
 #include "test_data.h"
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <map>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
 #include "synth/pen_scenes.h"

@@ -4,7 +4,7 @@
 #include <numeric>
 
 #include "evaluate/user_transforms.h"
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "test_data.h"
 
 namespace scrawl {

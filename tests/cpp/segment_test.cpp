@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "recognizer.h"
+#include "recognize/recognizer.h"
 #include "segment/page_edge.h"
 #include "segment/segmenter.h"
 #include "synth/string_page.h"

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "decode.h"
-#include "recognizer.h"
+#include "decode/decode.h"
+#include "recognize/recognizer.h"
 #include "synth/homography.h"
 #include "synth/string_page.h"
 #include "test_data.h"

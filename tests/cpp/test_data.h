@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "image.h"
-#include "train/mnist.h"
+#include "core/image.h"
+#include "data/mnist.h"
 
 namespace scrawl::testing {
 

@@ -62,7 +62,7 @@ function toScrawl(model, weights) {
   return { spec: spec.join('; '), tensors, outSize: shape.c * shape.h * shape.w };
 }
 
-// A version-2 Scrawl weights file with float32 tensors (engine/weights_file.h).
+// A version-2 Scrawl weights file with float32 tensors (engine/nn/weights_file.h).
 function weightsFile(model, spec, tensors) {
   const enc = new TextEncoder(), specBytes = enc.encode(spec);
   let size = 8 + 4 * 4 + 4 + specBytes.length + 4 + 4;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "weights_file.h"
+#include "nn/weights_file.h"
 
 namespace {
 std::unique_ptr<scrawl::Model> g_model;
@@ -38,8 +38,8 @@ EMSCRIPTEN_KEEPALIVE void bench_run(const float* in, int n, float* out) {
 
 // The wasm SIMD kernel against its scalar reference on random sizes and data: the largest
 // absolute difference seen (tests/node/kernels.test.mjs).
+#include "core/rng.h"
 #include "nn/gemm_kernels.h"
-#include "nn/rng.h"
 
 #include <cmath>
 #include <vector>

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "../result.h"
+#include "core/status.h"
 
 namespace scrawl {
 

@@ -6,10 +6,10 @@
 #include <memory>
 #include <span>
 
-#include "digit_normalizer.h"
+#include "core/status.h"
 #include "nn/network.h"
-#include "result.h"
-#include "weights_file.h"
+#include "nn/weights_file.h"
+#include "segment/digit_normalizer.h"
 
 namespace scrawl {
 

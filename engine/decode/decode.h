@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <span>
 
-#include "image.h"
-#include "result.h"
+#include "core/image.h"
+#include "core/status.h"
 
 namespace scrawl {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <span>
 
-#include "image.h"
+#include "core/image.h"
 
 namespace scrawl {
 

@@ -4,16 +4,9 @@
 #include <span>
 #include <vector>
 
+#include "core/box.h"
+
 namespace scrawl {
-
-struct Box {
-  int x = 0, y = 0, w = 0, h = 0;
-  int right() const { return x + w; }
-  int bottom() const { return y + h; }
-  bool operator==(const Box&) const = default;
-};
-
-Box unite(const Box& a, const Box& b);
 
 struct Component {
   int label = 0;  // value in labels() for this component's pixels (1-based)

@@ -2,14 +2,13 @@
 // ink's bounding box into 20×20 keeping its aspect ratio (anti-aliased), then place it in
 // 28×28 so that its centre of mass is at the centre.
 #pragma once
-#include <array>
 #include <vector>
+
+#include "core/digit_pixels.h"
 
 namespace scrawl {
 
-inline constexpr int kDigitSide = 28;
 inline constexpr int kDigitBox = 20;
-using DigitPixels = std::array<float, kDigitSide * kDigitSide>;  // 0 = paper, 1 = ink
 
 class DigitNormalizer {
  public:

@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "components.h"
-#include "digit_normalizer.h"
-#include "image.h"
+#include "core/box.h"
+#include "core/image.h"
+#include "core/status.h"
 #include "nn/network.h"
+#include "nn/weights_file.h"
 #include "one_digit_check.h"
-#include "result.h"
+#include "segment/digit_normalizer.h"
 #include "segment/segmenter.h"
-#include "weights_file.h"
 
 namespace scrawl {
 

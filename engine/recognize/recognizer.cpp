@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "decode.h"
+#include "decode/decode.h"
 #include "embedded_model.h"
 
 namespace scrawl {

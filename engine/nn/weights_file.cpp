@@ -3,8 +3,8 @@
 #include <Eigen/Core>
 #include <cstring>
 
-#include "crc32.h"
-#include "digit_normalizer.h"
+#include "core/crc32.h"
+#include "core/digit_pixels.h"
 
 namespace scrawl {
 namespace {

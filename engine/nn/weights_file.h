@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "nn/network.h"
-#include "result.h"
+#include "core/status.h"
+#include "network.h"
 
 namespace scrawl {
 

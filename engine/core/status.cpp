@@ -1,4 +1,4 @@
-#include "result.h"
+#include "status.h"
 
 namespace scrawl {
 
