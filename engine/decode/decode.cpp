@@ -3,6 +3,7 @@
 #include <stb/stb_image.h>
 
 #include "exif_orientation.h"
+#include "jpeg_tables.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -64,6 +65,8 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
     };
     if (auto size_ok = check_image_size(be32(16), be32(20)); !size_ok) return size_ok.error();
   }
+  if (format && std::string_view(format) == "JPG" && !jpeg_huffman_tables_ok(bytes))
+    return make_error(ErrorCode::kNotAnImage, "the JPG image is damaged (its Huffman table is invalid) and cannot be read");
   int w = 0, h = 0, channels = 0;
   const int len = int(bytes.size());
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &channels)) {
@@ -79,13 +82,10 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
   const bool jpeg = format && std::string_view(format) == "JPG";
   std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
       stbi_load_from_memory(bytes.data(), len, &w, &h, &channels, jpeg ? 1 : 4), &stbi_image_free);
-  if (!data) {
-    const char* why = stbi_failure_reason();
-    return make_error(ErrorCode::kNotAnImage,
-                      std::string("the ") + (format ? format : "") + (format ? " " : "") +
-                          "image is damaged or truncated and cannot be read" +
-                          (why ? std::string(" (") + why + ")" : std::string()));
-  }
+  // (stb_image's own reason, "Corrupt PNG" and the like, says nothing more to a person.)
+  if (!data)
+    return make_error(ErrorCode::kNotAnImage, std::string("the ") + (format ? format : "") + (format ? " " : "") +
+                                                  "image is damaged or truncated and cannot be read");
   if (!jpeg) return gray_from_rgba(data.get(), w, h);
   GrayImage gray(w, h);
   std::copy(data.get(), data.get() + size_t(w) * size_t(h), gray.pixels.begin());

@@ -33,6 +33,8 @@ std::vector<std::string_view> words_of(std::string_view line) {
   return words;
 }
 
+int64_t elements(Shape s) { return int64_t(s.c) * s.h * s.w; }
+
 Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   const auto words = words_of(line);
   const std::string kind(words.empty() ? std::string_view() : words[0]);
@@ -49,6 +51,8 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   if (kind == "conv") {
     const int filters = number(1, 4096), k = number(1, 15);
     if (filters < 0 || k < 0 || k % 2 == 0) return bad_spec("conv needs a filter count and an odd kernel size");
+    if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * k * k > Network::kMaxParams)
+      return bad_spec("a conv layer of " + std::to_string(filters) + " filters is larger than any model this app runs");
     layer = std::make_unique<Conv2D>(in, filters, k);
   } else if (kind == "bn") {
     layer = std::make_unique<BatchNorm>(in);
@@ -63,6 +67,8 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   } else if (kind == "dense") {
     const int units = number(1, 65536);
     if (units < 0) return bad_spec("dense needs a unit count");
+    if (int64_t(units) * (elements(in) + 1) > Network::kMaxParams)
+      return bad_spec("a dense layer of " + std::to_string(units) + " units is larger than any model this app runs");
     layer = std::make_unique<Dense>(in, units);
   } else if (kind == "softmax") {
     layer = std::make_unique<Softmax>(in);
@@ -76,6 +82,10 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
 }  // namespace
 
 Result<Network> Network::from_spec(std::string_view spec, Shape input) {
+  // Every size is checked in 64 bits before anything is allocated: a weights file is
+  // untrusted input, and its architecture line alone could ask for terabytes.
+  if (input.c <= 0 || input.h <= 0 || input.w <= 0 || elements(input) > kMaxActivation)
+    return bad_spec("the input shape is empty or larger than any model this app runs");
   Network net;
   net.input_ = input;
   Shape shape = input;
@@ -88,8 +98,9 @@ Result<Network> Network::from_spec(std::string_view spec, Shape input) {
     auto layer = make_layer(line, shape);
     if (!layer) return layer.error();
     shape = (*layer)->out();
-    net.offsets_.push_back(offset);
     offset += (*layer)->param_count();
+    if (offset > size_t(kMaxParams)) return bad_spec("the model has more parameters than any model this app runs");
+    net.offsets_.push_back(offset - (*layer)->param_count());
     net.layers_.push_back(std::move(layer.value()));
   }
   if (net.layers_.empty()) return bad_spec("no layers");

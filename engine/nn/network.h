@@ -1,6 +1,7 @@
 // A sequential network: its architecture (one spec line per layer) and one flat blob of
 // parameters. Execution buffers live elsewhere (InferenceSession, the trainer's replicas).
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,9 @@ namespace scrawl {
 class Network {
  public:
   // spec: layers separated by ';', e.g. "conv 16 3; bn; relu; maxpool 2; gap; dense 10; softmax".
+  // Limits on what an architecture may ask for (floats): the app's models are thousands of
+  // times smaller, and the page's memory must hold whatever it loads.
+  static constexpr int64_t kMaxParams = int64_t(1) << 24, kMaxActivation = int64_t(1) << 20;
   static Result<Network> from_spec(std::string_view spec, Shape input);
 
   Network() = default;

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "decode/decode.h"
+#include "decode/jpeg_tables.h"
 #include "evaluate/user_transforms.h"
 
 namespace scrawl {
@@ -61,7 +63,43 @@ TEST(Decode, RejectsCorruptAndTruncatedFiles) {
   auto t = decode_image(jpg);
   // stb_image fills a truncated baseline JPEG with grey rather than failing; either outcome is fine,
   // but never a crash or a wrong size.
-  if (t.ok()) EXPECT_EQ(t->width, 64);
+  if (t.ok()) {
+    EXPECT_EQ(t->width, 64);
+  }
+}
+
+// A damaged file is told in the app's words, not with the decoder's ("Corrupt PNG").
+TEST(Decode, DamageIsToldInPlainWords) {
+  GrayImage img(64, 64, 255);
+  auto png = encode_png(img);
+  for (size_t i = 40; i < png.size() - 12; ++i) png[i] ^= 0x5A;
+  auto r = decode_image(png);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "the PNG image is damaged or truncated and cannot be read");
+}
+
+// A 9-byte JPEG whose Huffman table claims 472 codes (over 256) sent stb_image 2.27 past its
+// tables already in stbi_info; it is refused before the decoder sees it.
+TEST(Decode, RefusesAJpegWhoseHuffmanTableHasTooManyCodes) {
+  const std::vector<uint8_t> bad = {0xff, 0xd8, 0xff, 0xc4, 0x00, 0x19, 0x00, 0xd9, 0xff};
+  EXPECT_FALSE(jpeg_huffman_tables_ok(bad));
+  auto r = decode_image(bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kNotAnImage);
+  EXPECT_TRUE(contains(r.error().message, "Huffman table")) << r.error().message;
+
+  // Real JPEGs (baseline, several tables, a scan) pass, and so does a table of exactly 256 codes.
+  GrayImage img(40, 30, 180);
+  img.at(5, 5) = 0;
+  EXPECT_TRUE(jpeg_huffman_tables_ok(encode_jpeg(img, 90)));
+  std::vector<uint8_t> full = {0xff, 0xd8, 0xff, 0xc4, 0x01, 0x13, 0x00};
+  for (int i = 0; i < 16; ++i) full.push_back(i == 7 ? 0x00 : (i == 8 ? 0xff : 0x00));
+  full[7 + 8] = 0xff, full[7 + 9] = 0x01;  // 255 + 1 codes
+  full.resize(full.size() + 256, 0);
+  full.insert(full.end(), {0xff, 0xd9});
+  EXPECT_TRUE(jpeg_huffman_tables_ok(full));
+  full[7 + 9] = 0x02;  // 257
+  EXPECT_FALSE(jpeg_huffman_tables_ok(full));
 }
 
 TEST(Decode, RejectsHugeImagesFromTheHeaderAlone) {

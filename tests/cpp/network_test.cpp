@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <tuple>
 #include <vector>
 
 #include "nn/network.h"
+#include "core/crc32.h"
 #include "nn/weights_file.h"
 
 namespace scrawl {
@@ -98,6 +100,40 @@ TEST(WeightsFile, RejectsWrongTruncatedAndCorruptedFiles) {
   auto future = bytes;
   future[8] = 99;
   expect_error(future, "version 99");
+}
+
+// A small file with a valid checksum whose architecture asks for more memory than exists
+// (dense 65536 on a 64×4096×4096 input: 256 TiB) or overflows a 32-bit size is an error value,
+// never an allocation that throws or a size that wraps.
+std::vector<uint8_t> weights_file_claiming(uint32_t c, uint32_t h, uint32_t w, const std::string& spec) {
+  std::vector<uint8_t> b = {'S', 'C', 'R', 'A', 'W', 'L', 'N', 'N'};
+  auto u32 = [&](uint32_t v) {
+    for (int i = 0; i < 4; ++i) b.push_back(uint8_t(v >> (8 * i)));
+  };
+  u32(kWeightsVersion), u32(c), u32(h), u32(w);
+  u32(uint32_t(spec.size()));
+  b.insert(b.end(), spec.begin(), spec.end());
+  u32(0);  // metadata
+  u32(0);  // tensors
+  u32(crc32(b.data(), b.size()));
+  return b;
+}
+
+TEST(WeightsFile, RefusesArchitecturesTooLargeToHold) {
+  for (const auto& [c, h, w, spec] : std::vector<std::tuple<uint32_t, uint32_t, uint32_t, std::string>>{
+           {64, 4096, 4096, "dense 65536"},        // 256 TiB of weights
+           {64, 4096, 4096, "conv 4096 15"},       // a 2^36-element activation: overflows int
+           {1, 28, 28, "dense 65536; dense 65536"},  // 16 GB
+           {1, 28, 28, "conv 4096 3; conv 4096 3"},  // 600 MB of weights, 12 MB a sample
+       }) {
+    const auto bytes = weights_file_claiming(c, h, w, spec);
+    auto r = parse_model(bytes);
+    ASSERT_FALSE(r.ok()) << spec;
+    EXPECT_EQ(r.error().code, ErrorCode::kBadWeights) << spec;
+    EXPECT_NE(r.error().message.find("larger than any model"), std::string::npos) << r.error().message;
+  }
+  // The app's own architectures are far inside the limits.
+  EXPECT_TRUE(Network::from_spec(kSmall, {1, 28, 28}).ok());
 }
 
 }  // namespace
