@@ -193,6 +193,7 @@ int cmd_eval_real(int argc, char** argv) {
       auto r = (*rec)->read(file);
       if (!r) {
         got[i] = "error: " + r.error().message;
+        answer[i] = -1;  // no digit given (a refusal of noise is right for "none", wrong for a digit)
       } else {
         got[i] = r->text;
         answer[i] = r->digits.empty() ? -1 : r->digits.size() == 1 ? r->digits[0].digit : -2;

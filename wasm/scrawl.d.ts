@@ -10,6 +10,8 @@ export type ScrawlErrorCode =
   | 'image_too_large'
   | 'empty_image'
   | 'no_digit'
+  /** More separate marks than any page of handwritten numbers (noise, texture, printed text). */
+  | 'too_many_marks'
   | 'bad_argument'
   | 'bad_weights'
   /** ScrawlWorker only: the worker could not start or stopped. */

@@ -16,7 +16,7 @@
 //   // A page without digits is no error: { text: '', lines: 0, digits: [], message: 'no digits found' }
 //
 // Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
-// not_an_image, image_too_large, empty_image, no_digit, bad_argument.
+// not_an_image, image_too_large, empty_image, no_digit, too_many_marks, bad_argument.
 import createScrawlCore from './scrawl-core.mjs';
 
 export class ScrawlError extends Error {

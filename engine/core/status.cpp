@@ -8,6 +8,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kImageTooLarge: return "image_too_large";
     case ErrorCode::kEmptyImage: return "empty_image";
     case ErrorCode::kNoDigit: return "no_digit";
+    case ErrorCode::kTooManyMarks: return "too_many_marks";
     case ErrorCode::kBadWeights: return "bad_weights";
     case ErrorCode::kBadArgument: return "bad_argument";
     case ErrorCode::kIo: return "io";

@@ -11,6 +11,7 @@ enum class ErrorCode {
   kImageTooLarge,  // over the megapixel or side limit
   kEmptyImage,     // zero width or height
   kNoDigit,        // an image with no ink
+  kTooManyMarks,   // more separate marks than any page of numbers holds (noise, texture, a page of text)
   kBadWeights,     // wrong, truncated or corrupted weights file
   kBadArgument,    // caller error (null pixels, wrong sizes)
   kIo,             // a file could not be read or written

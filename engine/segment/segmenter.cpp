@@ -8,6 +8,7 @@ namespace scrawl {
 std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitScorer& score) {
   digits_.clear();
   line_count_ = 0;
+  too_many_ = 0;
   if (image.empty()) return digits_;
   WorkingCopy& copy = copy_.make(image);
   working_factor_ = copy.factor;
@@ -15,10 +16,21 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h);
   InkMap& ink = binarizer_.run(darkness, w, h);
   auto pieces = pieces_.find(ink, flattener_.flat());
+  if (pieces.size() > kMaxPieces) {
+    too_many_ = pieces.size();
+    return digits_;
+  }
   lines_.build(pieces, pieces_.label_count());
 
   const InkSource src{&ink, &pieces_.labels(), &lines_.group_of_label()};
   const int min_height = std::max(kMinDigitPixels, int(std::lround(kMinDigitHeight * float(std::max(w, h)))));
+  size_t to_read = 0;
+  for (const TextLine& line : lines_.lines())
+    if (line.height >= min_height) to_read += size_t(line.count);
+  if (to_read > kMaxGroups) {
+    too_many_ = to_read;
+    return digits_;
+  }
   for (const TextLine& line : lines_.lines()) {
     if (line.height < min_height) continue;
     const size_t before = digits_.size();

@@ -29,11 +29,17 @@ class Segmenter {
   // Lines of at most this many digits lose those the models say are no digit (a drawing read
   // as digits is short; a number's doubtful cut is vouched for by its neighbours).
   static constexpr size_t kShortLine = 2;
+  // The most pieces of ink, and digit-sized groups in readable lines, a page is read with: a
+  // page of handwritten numbers holds a few hundred; beyond these it is noise, texture or text,
+  // and reading it would cost seconds of model runs for nothing.
+  static constexpr size_t kMaxPieces = 2000, kMaxGroups = 600;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
   std::span<const FoundDigit> find(const GrayImage& image, const DigitScorer& score);
   int line_count() const { return line_count_; }
+  // The last find() gave up, the page holding more than kMaxPieces or kMaxGroups; how many.
+  size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
   int working_factor() const { return working_factor_; }
 
@@ -50,6 +56,7 @@ class Segmenter {
   std::vector<FoundDigit> digits_;
   std::vector<float> confidences_;
   int line_count_ = 0;
+  size_t too_many_ = 0;
   int working_factor_ = 1;
 };
 

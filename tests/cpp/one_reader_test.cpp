@@ -71,6 +71,25 @@ TEST(OneReader, ADigitCloseToAPhotosEdgeIsRead) {
   EXPECT_EQ(r->digit, 7);
 }
 
+// A page of thousands of small marks (noise, texture, bars) would cost seconds of model runs
+// and give thousands of "1"s: it is refused in words, and a page of a few hundred is still read.
+TEST(OneReader, APageOfThousandsOfMarksIsRefusedInWords) {
+  GrayImage many(1200, 1000, 255);
+  for (int gy = 0; gy < 50; ++gy)
+    for (int gx = 0; gx < 70; ++gx) stroke(many, gx * 17 + 5.0f, gy * 20 + 3.0f, gx * 17 + 5.0f, gy * 20 + 16.0f, 3, 0);
+  auto r = reader()->read(many);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kTooManyMarks);
+  EXPECT_NE(r.error().message.find("more than any page of handwritten numbers"), std::string::npos) << r.error().message;
+
+  GrayImage few(1200, 1000, 255);
+  for (int gy = 0; gy < 10; ++gy)
+    for (int gx = 0; gx < 30; ++gx) stroke(few, gx * 38 + 5.0f, gy * 96 + 3.0f, gx * 38 + 5.0f, gy * 96 + 30.0f, 4, 0);
+  auto ok = reader()->read(few);
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_GT(ok->digits.size(), 250u);
+}
+
 // recognize() is read()'s digit: the same digit, box, probabilities and input.
 TEST(OneReader, RecognizeIsTheDigitOfTheReading) {
   auto rec = reader();
