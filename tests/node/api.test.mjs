@@ -47,6 +47,16 @@ test('bad input throws a ScrawlError with words a person understands, and the en
     'no digit found');
   expectError(() => scrawl.recognizePixels(new Uint8Array(10), 2, 2), 'bad_argument', 'expected 2×2×4');
   expectError(() => scrawl.recognize('a string'), 'bad_argument', 'bytes of an image');
+  // A JPEG whose Huffman table holds more codes than a table can (stb_image 2.27 would index past it).
+  expectError(() => scrawl.recognize(Uint8Array.of(0xff, 0xd8, 0xff, 0xc4, 0x00, 0x19, 0x00, 0xd9, 0xff)),
+    'not_an_image', 'Huffman table');
+  // Thousands of small bars: refused in words, not read as thousands of 1s.
+  const bars = new Uint8Array(1200 * 1000).fill(255);
+  for (let gy = 0; gy < 50; gy++)
+    for (let gx = 0; gx < 70; gx++)
+      for (let y = gy * 20 + 2; y < gy * 20 + 18; y++)
+        for (let x = gx * 17 + 4; x < gx * 17 + 7; x++) bars[y * 1200 + x] = 0;
+  expectError(() => scrawl.read(pngFromGray(bars, 1200, 1000)), 'too_many_marks', 'more than any page of handwritten numbers');
   assert.equal(scrawl.recognize(png).digit, 7);
 });
 
