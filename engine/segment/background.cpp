@@ -165,7 +165,7 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
   return false;
 }
 
-const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h) {
+const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h, bool bold_strokes) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
   const float half_stroke = std::max({2.0f, 0.5f * kMaxStroke * float(std::max(w, h)),
@@ -246,7 +246,7 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
       const int i = x0_[size_t(x)];
       const float t = tx_[size_t(x)];
       const float smooth = sw > 1 ? (1 - t) * row_[size_t(i)] + t * row_[size_t(i + 1)] : row_[0];
-      const float paper = std::min(smooth, float(cap[x]));
+      const float paper = bold_strokes ? smooth : std::min(smooth, float(cap[x]));
       dst[x] = std::clamp((paper - float(src[x])) / std::max(paper, min_paper), 0.0f, 1.0f);
     }
   }

@@ -34,7 +34,9 @@ class BackgroundFlattener {
 
   // gray: w*h, 0..255; inverted in place when the ink is light. Returns the darkness, w*h:
   // 0 = as bright as the paper around it, 1 = black (or the ink's full contrast).
-  const std::vector<float>& flatten(std::vector<uint8_t>& gray, int w, int h);
+  // bold_strokes: strokes of any width are ink (no cap by the image's own closing), at the
+  // cost of the edge where a page meets the table.
+  const std::vector<float>& flatten(std::vector<uint8_t>& gray, int w, int h, bool bold_strokes = false);
   bool inverted() const { return inverted_; }
   // Whether the last image's background was flat (a canvas): one level, within two, around
   // the strokes, so nothing around the paper (a table) is in view.

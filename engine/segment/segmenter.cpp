@@ -10,15 +10,62 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   line_count_ = 0;
   too_many_ = 0;
   if (image.empty()) return digits_;
+  read_once(image, score, false);
+  // A felt-tip digit filling a photo has strokes bolder than the paper estimate's widest, and
+  // comes out of it in pieces or not at all. Where the reading found nothing, or one or two
+  // digits it doubts, the page is read once more taking strokes of any width for ink; that
+  // reading is kept only if it is one digit the model is sure of.
+  if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) {
+    first_.assign(digits_.begin(), digits_.end());
+    const int first_lines = line_count_;
+    digits_.clear();
+    line_count_ = 0;
+    read_once(image, score, true);
+    const bool sure_one = too_many_ == 0 && digits_.size() == 1 && digits_[0].confidence >= kSureOfBold &&
+                          digits_[0].one_digit >= kOneDigitOfBold && !fills_frame(digits_[0].box) &&
+                          (first_.size() != 1 || digits_[0].confidence > first_[0].confidence);
+    if (!sure_one) {
+      digits_.swap(first_);
+      line_count_ = first_lines;
+      too_many_ = 0;
+    }
+  }
+
+  // Boxes back to the source image's pixels.
+  const float s = float(working_factor_);
+  for (FoundDigit& d : digits_) {
+    const Box b = d.box;
+    const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));
+    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)));
+    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)));
+    d.box = {x0, y0, x1 - x0, y1 - y0};
+  }
+  return digits_;
+}
+
+bool Segmenter::fills_frame(const Box& b) const {
+  // (The edge of a page on a table, read whole, is a "0" the size of the photo.)
+  return float(b.w) > kFillsFrame * float(frame_w_) && float(b.h) > kFillsFrame * float(frame_h_);
+}
+
+bool Segmenter::doubtful(std::span<const FoundDigit> digits) {
+  if (digits.size() > kShortLine) return false;
+  for (const FoundDigit& d : digits)
+    if (d.confidence < kDoubtBelow) return true;
+  return digits.empty();
+}
+
+void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes) {
   WorkingCopy& copy = copy_.make(image);
   working_factor_ = copy.factor;
   const int w = copy.width, h = copy.height;
-  const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h);
+  frame_w_ = w, frame_h_ = h;
+  const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h, bold_strokes);
   InkMap& ink = binarizer_.run(darkness, w, h);
   auto pieces = pieces_.find(ink, flattener_.flat());
   if (pieces.size() > kMaxPieces) {
     too_many_ = pieces.size();
-    return digits_;
+    return;
   }
   lines_.build(pieces, pieces_.label_count());
 
@@ -29,7 +76,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     if (line.height >= min_height) to_read += size_t(line.count);
   if (to_read > kMaxGroups) {
     too_many_ = to_read;
-    return digits_;
+    return;
   }
   for (const TextLine& line : lines_.lines()) {
     if (line.height < min_height) continue;
@@ -64,17 +111,6 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     if (line.height >= min_height)
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
   if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
-
-  // Boxes back to the source image's pixels.
-  const float s = float(copy.factor);
-  for (FoundDigit& d : digits_) {
-    const Box b = d.box;
-    const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));
-    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)));
-    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)));
-    d.box = {x0, y0, x1 - x0, y1 - y0};
-  }
-  return digits_;
 }
 
 }  // namespace scrawl

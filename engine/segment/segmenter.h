@@ -33,6 +33,10 @@ class Segmenter {
   // page of handwritten numbers holds a few hundred; beyond these it is noise, texture or text,
   // and reading it would cost seconds of model runs for nothing.
   static constexpr size_t kMaxPieces = 2000, kMaxGroups = 600;
+  // A second reading for bold strokes is asked for when one or two digits are read less surely
+  // than kDoubtBelow (or none), and kept only when it is one digit the model is kSureOfBold of,
+  // that the one-digit check takes for one digit, not filling the frame both ways.
+  static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.5f, kFillsFrame = 0.8f;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -44,6 +48,11 @@ class Segmenter {
   int working_factor() const { return working_factor_; }
 
  private:
+  // One pass through the stages, boxes in working pixels.
+  void read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes);
+  static bool doubtful(std::span<const FoundDigit> digits);
+  bool fills_frame(const Box& working_box) const;
+
   WorkingCopyMaker copy_;
   BackgroundFlattener flattener_;
   Binarizer binarizer_;
@@ -53,11 +62,12 @@ class Segmenter {
   PageEdgeCheck edge_;
   OneOrMany one_or_many_;
   std::vector<int> used_groups_;
-  std::vector<FoundDigit> digits_;
+  std::vector<FoundDigit> digits_, first_;
   std::vector<float> confidences_;
   int line_count_ = 0;
   size_t too_many_ = 0;
   int working_factor_ = 1;
+  int frame_w_ = 0, frame_h_ = 0;  // the working copy's
 };
 
 }  // namespace scrawl

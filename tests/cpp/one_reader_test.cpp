@@ -90,6 +90,19 @@ TEST(OneReader, APageOfThousandsOfMarksIsRefusedInWords) {
   EXPECT_GT(ok->digits.size(), 250u);
 }
 
+// A felt-tip 8 filling a photo, its strokes over a tenth of the photo wide (bolder than the paper
+// estimate's widest): shading is not ink, and neither is the inside of a bold stroke paper.
+TEST(OneReader, AFeltTipDigitFillingAPhotoIsRead) {
+  GrayImage img(400, 500, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(150 + 70 * (x + y) / (img.width + img.height));
+  loop(img, 200, 150, 70, 75, 58);
+  loop(img, 200, 330, 85, 95, 58);
+  auto r = reader()->recognize_gray(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit, 8);
+}
+
 // recognize() is read()'s digit: the same digit, box, probabilities and input.
 TEST(OneReader, RecognizeIsTheDigitOfTheReading) {
   auto rec = reader();
