@@ -111,6 +111,28 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     if (line.height >= min_height)
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
   if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
+  if (is_stacked_drawing()) digits_.clear(), line_count_ = 0;
+}
+
+bool Segmenter::is_stacked_drawing() {
+  if (line_count_ < 2) return false;
+  line_boxes_.assign(size_t(line_count_), Box{});
+  line_sizes_.assign(size_t(line_count_), 0);
+  for (const FoundDigit& d : digits_) {
+    Box& b = line_boxes_[size_t(d.line)];
+    b = line_sizes_[size_t(d.line)]++ ? unite(b, d.box) : d.box;
+  }
+  for (int i = 0; i < line_count_; ++i) {
+    if (line_sizes_[size_t(i)] > kMaxStackedLine) return false;
+    if (i == 0) continue;
+    const Box& a = line_boxes_[size_t(i - 1)];
+    const Box& b = line_boxes_[size_t(i)];
+    const int gap = b.y - a.bottom();
+    const bool touching = float(gap) < kStackGap * float(std::min(a.h, b.h));
+    const bool above = std::min(a.right(), b.right()) > std::max(a.x, b.x);
+    if (!touching || !above) return false;
+  }
+  return true;
 }
 
 }  // namespace scrawl

@@ -36,6 +36,10 @@ class Segmenter {
   // A second reading for bold strokes is asked for when one or two digits are read less surely
   // than kDoubtBelow (or none), and kept only when it is one digit the model is kSureOfBold of,
   // that the one-digit check takes for one digit, not filling the frame both ways.
+  // Lines of at most kMaxStackedLine digits, each less than kStackGap of a line's height below
+  // the one above and overlapping it across, are a drawing read as digits.
+  static constexpr int kMaxStackedLine = 3;
+  static constexpr float kStackGap = 0.15f;
   static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.5f, kFillsFrame = 0.8f;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
@@ -52,6 +56,9 @@ class Segmenter {
   void read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes);
   static bool doubtful(std::span<const FoundDigit> digits);
   bool fills_frame(const Box& working_box) const;
+  // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
+  // are one drawing, not numbers: lines of writing leave space between them.
+  bool is_stacked_drawing();
 
   WorkingCopyMaker copy_;
   BackgroundFlattener flattener_;
@@ -64,6 +71,8 @@ class Segmenter {
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
   std::vector<float> confidences_;
+  std::vector<Box> line_boxes_;
+  std::vector<int> line_sizes_;
   int line_count_ = 0;
   size_t too_many_ = 0;
   int working_factor_ = 1;

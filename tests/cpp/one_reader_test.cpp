@@ -103,6 +103,31 @@ TEST(OneReader, AFeltTipDigitFillingAPhotoIsRead) {
   EXPECT_EQ(r->digit, 8);
 }
 
+// A sun (a disc with rays around it) reads line by line as "111", "0", "111"; short lines
+// stacked on each other are one drawing, not numbers. Two numbers written on lines of their
+// own, with space between, are still read.
+TEST(OneReader, ASunIsNoNumberButTwoLinesOfDigitsAre) {
+  GrayImage sun(300, 300, 255);
+  loop(sun, 150, 150, 38, 38, 7);
+  for (int i = 0; i < 8; ++i) {
+    const float a = 6.2831853f * float(i) / 8, c = std::cos(a), s = std::sin(a);
+    stroke(sun, 150 + 58 * c, 150 + 58 * s, 150 + 105 * c, 150 + 105 * s, 7, 0);
+  }
+  auto r = reader()->read(sun);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_TRUE(r->digits.empty()) << r->text;
+
+  GrayImage lines(400, 400, 255);
+  loop(lines, 120, 90, 35, 55, 8);                // 0
+  stroke(lines, 250, 40, 250, 145, 8, 0);          // 1
+  stroke(lines, 90, 255, 160, 255, 8, 0);          // 7
+  stroke(lines, 160, 255, 110, 360, 8, 0);
+  stroke(lines, 260, 250, 260, 360, 8, 0);         // 1
+  auto two = reader()->read(lines);
+  ASSERT_TRUE(two.ok()) << two.error().message;
+  EXPECT_EQ(two->text, "01 71");
+}
+
 // recognize() is read()'s digit: the same digit, box, probabilities and input.
 TEST(OneReader, RecognizeIsTheDigitOfTheReading) {
   auto rec = reader();
