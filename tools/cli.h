@@ -38,7 +38,6 @@ std::string shell_quote(const std::string& word);
 // Splits a line written by shell_quote back into its words.
 std::vector<std::string> shell_split(const std::string& line);
 
-std::string json_string(const std::string& s);
 std::string json_number(double v, int digits = 6);
 
 }  // namespace scrawl::cli

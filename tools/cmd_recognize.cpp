@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "core/json_text.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
@@ -55,7 +56,7 @@ int cmd_recognize(int argc, char** argv) {
     Result<Reading> r = bytes ? (*recognizer)->read(std::span<const uint8_t>(*bytes)) : Result<Reading>(bytes.error());
     if (!r) {
       ++failures;
-      if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_string(file).c_str(), json_string(r.error().message).c_str());
+      if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_quote(file).c_str(), json_quote(r.error().message).c_str());
       else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
       continue;
     }
@@ -72,7 +73,7 @@ int cmd_recognize(int argc, char** argv) {
                  std::to_string(one->box.y) + "," + std::to_string(one->box.w) + "," + std::to_string(one->box.h) +
                  "],\"probs\":[" + probs + "]";
       }
-      std::printf("{\"file\":%s,%s%s}\n", json_string(file).c_str(), reading_json_members(reading).c_str(), single.c_str());
+      std::printf("{\"file\":%s,%s%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str(), single.c_str());
     } else if (one) {
       std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence, one->unsure ? " unsure" : "");
     } else if (reading.digits.empty()) {

@@ -11,7 +11,4 @@ namespace scrawl {
 // The members without the enclosing braces, for the caller to add its own (a file name...).
 std::string reading_json_members(const Reading& reading);
 
-// A JSON string literal (quoted, escaped).
-std::string json_quote(const std::string& s);
-
 }  // namespace scrawl
