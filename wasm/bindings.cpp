@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/json_text.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
@@ -15,18 +16,9 @@ std::unique_ptr<scrawl::Recognizer> g_recognizer;
 std::string g_json;
 scrawl::DigitPixels g_input{};
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out;
-}
-
 const char* error_json(const scrawl::Error& e) {
-  g_json = std::string("{\"error\":\"") + escape(e.message) + "\",\"code\":\"" + scrawl::error_code_name(e.code) + "\"}";
+  g_json = "{\"error\":" + scrawl::json_quote(e.message) +
+           ",\"code\":" + scrawl::json_quote(scrawl::error_code_name(e.code)) + "}";
   return g_json.c_str();
 }
 

@@ -7,8 +7,9 @@
 namespace scrawl {
 
 // s as a JSON string literal, quotes included: '"' and '\' escaped, \n \r \t in their short
-// forms and every other control character (below 0x20) as \u00XX; the rest, UTF-8 included
-// ("×", "é"), as it is.
+// forms and every other control character (below 0x20) as \u00XX; valid UTF-8 ("×", "é") as
+// it is, and each byte that is not part of valid UTF-8 (a file name in another encoding) as
+// \ufffd, so that the result is always valid JSON.
 std::string json_quote(std::string_view s);
 
 }  // namespace scrawl
