@@ -3,11 +3,9 @@
 #include "recognize/one_digit_check.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 namespace scrawl::cli {
 
@@ -72,14 +70,6 @@ Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_p
   auto bytes = read_file(weights_path);
   if (!bytes) return make_error(ErrorCode::kIo, weights_path + ": " + bytes.error().message);
   return Recognizer::from_weights(*bytes);
-}
-
-std::string json_number(double v, int digits) {
-  if (!std::isfinite(v)) return "null";
-  std::ostringstream ss;
-  ss.precision(digits);
-  ss << v;
-  return ss.str();
 }
 
 Status use_one_digit_check(Recognizer& recognizer, const std::string& flag) {

@@ -1,5 +1,6 @@
 #include "json_text.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace scrawl {
@@ -56,6 +57,13 @@ std::string json_quote(std::string_view s) {
     }
   }
   return out + "\"";
+}
+
+std::string json_number(double v, int digits) {
+  if (!std::isfinite(v)) return "null";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
 }
 
 }  // namespace scrawl

@@ -12,4 +12,8 @@ namespace scrawl {
 // \ufffd, so that the result is always valid JSON.
 std::string json_quote(std::string_view s);
 
+// v as a JSON number to `digits` significant digits (printf's %g: 0.998234, 1.5e-07), or
+// null where it is not finite (JSON has no NaN or infinity).
+std::string json_number(double v, int digits = 6);
+
 }  // namespace scrawl

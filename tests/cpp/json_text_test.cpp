@@ -1,7 +1,8 @@
-// The one JSON string escaper (core/json_text.h) that the CLI, the wasm bindings and the
-// reading's JSON share.
+// The one JSON string escaper and number writer (core/json_text.h) that the CLI, the wasm
+// bindings and the reading's JSON share.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "core/json_text.h"
@@ -33,6 +34,16 @@ TEST(JsonQuote, Utf8PassesThrough) {
   EXPECT_EQ(json_quote("28×28"), "\"28×28\"");
   EXPECT_EQ(json_quote("café.png"), "\"café.png\"");
   EXPECT_EQ(json_quote("€ 💯"), "\"€ 💯\"");
+}
+
+TEST(JsonNumber, SixSignificantDigitsAndNullForWhatJsonCannotHold) {
+  EXPECT_EQ(json_number(0.99823456), "0.998235");
+  EXPECT_EQ(json_number(1.0), "1");
+  EXPECT_EQ(json_number(1.5e-7), "1.5e-07");
+  EXPECT_EQ(json_number(0.125, 2), "0.12");
+  EXPECT_EQ(json_number(std::nan("")), "null");
+  EXPECT_EQ(json_number(INFINITY), "null");
+  EXPECT_EQ(json_number(-INFINITY), "null");
 }
 
 TEST(JsonQuote, BytesThatAreNotUtf8BecomeTheReplacementCharacter) {
