@@ -3,11 +3,9 @@
 #include "recognize/one_digit_check.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 namespace scrawl::cli {
 
@@ -72,36 +70,6 @@ Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_p
   auto bytes = read_file(weights_path);
   if (!bytes) return make_error(ErrorCode::kIo, weights_path + ": " + bytes.error().message);
   return Recognizer::from_weights(*bytes);
-}
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += char(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string json_number(double v, int digits) {
-  if (!std::isfinite(v)) return "null";
-  std::ostringstream ss;
-  ss.precision(digits);
-  ss << v;
-  return ss.str();
 }
 
 Status use_one_digit_check(Recognizer& recognizer, const std::string& flag) {

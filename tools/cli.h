@@ -1,4 +1,4 @@
-// Small helpers the CLI commands share: argument parsing, files, JSON.
+// Small helpers the CLI commands share: argument parsing, files, quoting (JSON text: core/json_text.h).
 #pragma once
 #include <cstdint>
 #include <map>
@@ -37,8 +37,5 @@ Status use_one_digit_check(Recognizer& recognizer, const std::string& flag);
 std::string shell_quote(const std::string& word);
 // Splits a line written by shell_quote back into its words.
 std::vector<std::string> shell_split(const std::string& line);
-
-std::string json_string(const std::string& s);
-std::string json_number(double v, int digits = 6);
 
 }  // namespace scrawl::cli

@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "core/json_text.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
@@ -55,24 +56,14 @@ int cmd_recognize(int argc, char** argv) {
     Result<Reading> r = bytes ? (*recognizer)->read(std::span<const uint8_t>(*bytes)) : Result<Reading>(bytes.error());
     if (!r) {
       ++failures;
-      if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_string(file).c_str(), json_string(r.error().message).c_str());
+      if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_quote(file).c_str(), json_quote(r.error().message).c_str());
       else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
       continue;
     }
     const Reading& reading = *r;
     const ReadDigit* one = reading.digits.size() == 1 ? &reading.digits[0] : nullptr;
     if (json) {
-      // The single-digit members, as before reading whole numbers, when there is one digit.
-      std::string single;
-      if (one) {
-        std::string probs;
-        for (float p : one->probs) probs += (probs.empty() ? "" : ",") + json_number(p);
-        single = ",\"digit\":" + std::to_string(one->digit) + ",\"confidence\":" + json_number(one->confidence) +
-                 ",\"unsure\":" + (one->unsure ? "true" : "false") + ",\"box\":[" + std::to_string(one->box.x) + "," +
-                 std::to_string(one->box.y) + "," + std::to_string(one->box.w) + "," + std::to_string(one->box.h) +
-                 "],\"probs\":[" + probs + "]";
-      }
-      std::printf("{\"file\":%s,%s%s}\n", json_string(file).c_str(), reading_json_members(reading).c_str(), single.c_str());
+      std::printf("{\"file\":%s,%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str());
     } else if (one) {
       std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence, one->unsure ? " unsure" : "");
     } else if (reading.digits.empty()) {

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "core/json_text.h"
 #include "data/mnist.h"
 #include "model_card_facts.h"
 #include "nn/weights_file.h"

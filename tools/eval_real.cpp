@@ -165,8 +165,8 @@ int cmd_eval_real(int argc, char** argv) {
     if (it.kind == kScan) {
       const uint8_t* src = cvl->digits.image(it.index);
       traits = it.index % 2 ? "scan 84x84 (enlarged 3x)" : "scan 28x28";
-      if (it.index % 2) return synth::encode_png(enlarge(src, 28, 3), 84, 84);
-      return synth::encode_png(enlarge(src, 28, 1), 28, 28);
+      if (it.index % 2) return encode_png(enlarge(src, 28, 3), 84, 84);
+      return encode_png(enlarge(src, 28, 1), 28, 28);
     }
     synth::Scene s = it.kind == kCanvas  ? synth::canvas_drawing((*pens)[it.index].strokes, rng)
                      : it.kind == kPhoto ? synth::paper_photo((*pens)[it.index].strokes, rng)

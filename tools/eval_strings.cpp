@@ -196,7 +196,7 @@ int cmd_eval_strings(int argc, char** argv) {
       errors_list += std::string("  ") + name + ": read '" + got + "'" + (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
     }
     if (!save.empty()) {
-      const auto bytes = page.file.empty() ? synth::encode_png(page.rgb, page.width, page.height) : page.file;
+      const auto bytes = page.file.empty() ? encode_png(page.rgb, page.width, page.height) : page.file;
       if (auto ok = write_file(save + "/" + name, bytes); !ok) {
         std::fprintf(stderr, "scrawl eval --strings: %s\n", ok.error().message.c_str());
         return 1;

@@ -52,7 +52,7 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
         const uint8_t* src = cvl->digits.image(i);
         std::vector<uint8_t> rgb(28 * 28 * 3);
         for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
-        file = synth::encode_png(rgb, 28, 28);
+        file = encode_png(rgb, 28, 28);
         want = cvl->digits.labels[i];
       }
       auto r = (*rec)->read(file);

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli.h"
+#include "data/encode.h"
 #include "evaluate/user_transforms.h"
 #include "train/mnist_preparer.h"
 

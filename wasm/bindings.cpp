@@ -2,10 +2,10 @@
 // call) plus the 28×28 image as floats; errors are values, never exceptions.
 #include <emscripten/emscripten.h>
 
-#include <cstdio>
 #include <memory>
 #include <string>
 
+#include "core/json_text.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
@@ -15,55 +15,25 @@ std::unique_ptr<scrawl::Recognizer> g_recognizer;
 std::string g_json;
 scrawl::DigitPixels g_input{};
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out;
-}
-
 const char* error_json(const scrawl::Error& e) {
-  g_json = std::string("{\"error\":\"") + escape(e.message) + "\",\"code\":\"" + scrawl::error_code_name(e.code) + "\"}";
+  g_json = "{\"error\":" + scrawl::json_quote(e.message) +
+           ",\"code\":" + scrawl::json_quote(scrawl::error_code_name(e.code)) + "}";
   return g_json.c_str();
 }
 
 const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
   if (!r) return error_json(r.error());
   g_input = r->input;
-  char buf[64];
-  g_json = "{\"digit\":" + std::to_string(r->digit);
-  std::snprintf(buf, sizeof buf, ",\"confidence\":%.9g", double(r->confidence));
-  g_json += buf;
-  g_json += r->unsure ? ",\"unsure\":true" : ",\"unsure\":false";
-  g_json += ",\"box\":[" + std::to_string(r->box.x) + "," + std::to_string(r->box.y) + "," + std::to_string(r->box.w) +
-            "," + std::to_string(r->box.h) + "],\"probs\":[";
-  for (int i = 0; i < 10; ++i) {
-    std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", double(r->probs[size_t(i)]));
-    g_json += buf;
-  }
-  g_json += "]}";
+  g_json = "{" + scrawl::digit_json_members(r.value()) + "}";
   return g_json.c_str();
 }
 
-// A reading of one digit also carries that digit's ten probabilities and its 28×28 input, so
-// a single-digit image is read once and shown whole.
+// A reading of one digit also carries that digit's members (its ten probabilities among them)
+// and its 28×28 input, so a single-digit image is read once and shown whole.
 const char* reading_json(const scrawl::Result<scrawl::Reading>& r) {
   if (!r) return error_json(r.error());
-  g_json = "{" + scrawl::reading_json_members(r.value());
-  if (r->digits.size() == 1) {
-    g_input = r->digits[0].input;
-    char buf[32];
-    g_json += ",\"probs\":[";
-    for (int i = 0; i < 10; ++i) {
-      std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", double(r->digits[0].probs[size_t(i)]));
-      g_json += buf;
-    }
-    g_json += "]";
-  }
-  g_json += "}";
+  if (r->digits.size() == 1) g_input = r->digits[0].input;
+  g_json = "{" + scrawl::reading_json_members(r.value()) + "}";
   return g_json.c_str();
 }
 

@@ -57,7 +57,12 @@ export interface Reading {
   digits: ReadDigit[];
   /** "no digits found" when there are none (a blank page is not an error). */
   message?: string;
-  /** With exactly one digit: its ten probabilities, as recognize() gives them. */
+  /** With exactly one digit: that digit, its confidence, unsure and box (as in `digits[0]`) and
+   * its ten probabilities, as recognize() gives them (the CLI's `--json` line has the same members). */
+  digit?: number;
+  confidence?: number;
+  unsure?: boolean;
+  box?: Box;
   probs?: number[];
   /** With exactly one digit: the 28×28 image the model saw (0 = paper, 1 = ink). */
   input?: Float32Array;

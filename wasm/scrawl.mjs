@@ -14,6 +14,8 @@
 //   // -> { text: '2024 17', lines: 2, digits: [{ digit: 2, confidence: 0.99, unsure: false,
 //   //      line: 0, box: [x, y, w, h] }, ...] }   (text: reading order, a space between lines)
 //   // A page without digits is no error: { text: '', lines: 0, digits: [], message: 'no digits found' }
+//   // With exactly one digit, also that digit's digit, confidence, unsure, box, probs and input.
+//   // Numbers come to six significant digits.
 //
 // Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
 // not_an_image, image_too_large, empty_image, no_digit, too_many_marks, bad_argument.

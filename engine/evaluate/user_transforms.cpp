@@ -1,18 +1,12 @@
 #include "user_transforms.h"
 
-#include <stb/stb_image_write.h>
-
 #include <algorithm>
 #include <cmath>
 
+#include "data/encode.h"
+
 namespace scrawl {
 namespace {
-
-void append_bytes(void* ctx, void* data, int size) {
-  auto* out = static_cast<std::vector<uint8_t>*>(ctx);
-  const auto* p = static_cast<const uint8_t*>(data);
-  out->insert(out->end(), p, p + size);
-}
 
 uint8_t bilinear(const GrayImage& img, float x, float y, uint8_t outside) {
   const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
@@ -85,18 +79,6 @@ GrayImage morph(const GrayImage& img, int radius, bool grow_bright) {
         }
       out.at(x, y) = uint8_t(m);
     }
-  return out;
-}
-
-std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality) {
-  std::vector<uint8_t> out;
-  stbi_write_jpg_to_func(append_bytes, &out, img.width, img.height, 1, img.pixels.data(), quality);
-  return out;
-}
-
-std::vector<uint8_t> encode_png(const GrayImage& img) {
-  std::vector<uint8_t> out;
-  stbi_write_png_to_func(append_bytes, &out, img.width, img.height, 1, img.pixels.data(), img.width);
   return out;
 }
 

@@ -27,7 +27,5 @@ GrayImage scale_bilinear(const GrayImage& img, int factor);
 GrayImage place_on_canvas(const GrayImage& img, int w, int h, int x, int y, uint8_t paper);
 GrayImage rotate(const GrayImage& img, float degrees, uint8_t paper);
 GrayImage morph(const GrayImage& img, int radius, bool grow_bright);  // grey dilation / erosion
-std::vector<uint8_t> encode_jpeg(const GrayImage& img, int quality);
-std::vector<uint8_t> encode_png(const GrayImage& img);
 
 }  // namespace scrawl

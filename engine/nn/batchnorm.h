@@ -14,15 +14,21 @@ class BatchNorm final : public Layer {
   explicit BatchNorm(Shape in) : Layer(in) {}
   std::string spec() const override { return "bn"; }
   size_t param_count() const override { return size_t(4) * in_.c; }
+  std::vector<std::vector<int>> param_shapes() const override { return {{in_.c}, {in_.c}, {in_.c}, {in_.c}}; }
+  void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
   void init_params(std::span<float> p, Rng& rng) const override;
   void param_roles(std::span<ParamRole> roles) const override;
-  std::vector<std::vector<int>> param_shapes() const override { return {{in_.c}, {in_.c}, {in_.c}, {in_.c}}; }
   // mean[c], inv_std[c], then x-hat for every element.
   size_t cache_floats(int n) const override { return size_t(2) * in_.c + size_t(n) * in_.size(); }
-  void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
   void update_state(float* p, std::span<const float* const> caches) const override;
+
+ private:
+  // Channel c's mean and 1/std over this batch of n images (training normalises with these).
+  void batch_statistics(const float* x, int n, int c, float& mean, float& inv_std) const;
+#endif
 };
 
 }  // namespace scrawl

@@ -19,20 +19,6 @@ std::string Conv2D::spec() const { return "conv " + std::to_string(out_.c) + " "
 
 size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * k_ * k_ + out_.c; }
 
-void Conv2D::init_params(std::span<float> p, Rng& rng) const {
-  const int fan_in = in_.c * k_ * k_;
-  const float bound = std::sqrt(6.0f / float(fan_in));  // He-uniform for ReLU
-  const size_t nw = size_t(out_.c) * fan_in;
-  for (size_t i = 0; i < nw; ++i) p[i] = rng.uniform(-bound, bound);
-  std::fill(p.begin() + long(nw), p.end(), 0.0f);
-}
-
-void Conv2D::param_roles(std::span<ParamRole> roles) const {
-  const size_t nw = size_t(out_.c) * in_.c * k_ * k_;
-  std::fill(roles.begin(), roles.begin() + long(nw), ParamRole::kWeight);
-  std::fill(roles.begin() + long(nw), roles.end(), ParamRole::kBias);
-}
-
 size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * k_ * k_ * in_.h * in_.w; }
 
 // col[(c*k + ky)*k + kx][y*W + x] = x[c][y + ky - pad][x + kx - pad]
@@ -62,28 +48,6 @@ void Conv2D::im2col(const float* x, float* col) const {
   }
 }
 
-void Conv2D::col2im(const float* col, float* dx) const {
-  const int H = in_.h, W = in_.w, pad = k_ / 2;
-  std::memset(dx, 0, sizeof(float) * size_t(in_.size()));
-  for (int c = 0; c < in_.c; ++c) {
-    float* dc = dx + size_t(c) * H * W;
-    for (int ky = 0; ky < k_; ++ky) {
-      for (int kx = 0; kx < k_; ++kx) {
-        const float* row = col + size_t((c * k_ + ky) * k_ + kx) * H * W;
-        const int ddx = kx - pad;
-        const int x0 = std::max(0, -ddx), x1 = std::min(W, W - ddx);
-        for (int y = 0; y < H; ++y) {
-          const int sy = y + ky - pad;
-          if (sy < 0 || sy >= H) continue;
-          const float* in = row + size_t(y) * W;
-          float* out = dc + size_t(sy) * W;
-          for (int xx = x0; xx < x1; ++xx) out[xx + ddx] += in[xx];
-        }
-      }
-    }
-  }
-}
-
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
   const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
   const float* bias = p + size_t(out_.c) * rows;
@@ -101,26 +65,5 @@ void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scr
 #endif
   }
 }
-
-#ifndef SCRAWL_INFERENCE_ONLY
-void Conv2D::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
-                      float* scratch, const float*) const {
-  const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
-  Eigen::Map<const MatRM> w(p, out_.c, rows);
-  Eigen::Map<MatRM> dw(dp, out_.c, rows);
-  Eigen::Map<Vec> db(dp + size_t(out_.c) * rows, out_.c);
-  for (int i = 0; i < n; ++i) {
-    Eigen::Map<const MatRM> g(dy + size_t(i) * out_.size(), out_.c, hw);
-    im2col(x + size_t(i) * in_.size(), scratch);
-    Eigen::Map<MatRM> col(scratch, rows, hw);
-    dw.noalias() += g * col.transpose();
-    db += g.rowwise().sum();
-    if (dx) {
-      col.noalias() = w.transpose() * g;
-      col2im(scratch, dx + size_t(i) * in_.size());
-    }
-  }
-}
-#endif
 
 }  // namespace scrawl

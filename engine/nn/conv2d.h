@@ -11,17 +11,21 @@ class Conv2D final : public Layer {
   int filters() const { return out_.c; }
   int kernel() const { return k_; }
   size_t param_count() const override;
-  void init_params(std::span<float> p, Rng& rng) const override;
-  void param_roles(std::span<ParamRole> roles) const override;
   std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.c, k_, k_}, {out_.c}}; }
   size_t scratch_floats(int n) const override;
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
+  void init_params(std::span<float> p, Rng& rng) const override;
+  void param_roles(std::span<ParamRole> roles) const override;
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 
  private:
   void im2col(const float* x, float* col) const;
+#ifndef SCRAWL_INFERENCE_ONLY
   void col2im(const float* col, float* dx) const;
+#endif
   int k_;
 };
 

@@ -1,5 +1,9 @@
 // One definition per layer serves inference and training: forward() with cache == nullptr
 // is inference; with a cache it keeps what backward() needs.
+// The training half of the interface (initial values, the optimizer's roles, the caches,
+// backward passes, batch-norm's running state) exists only in builds that train: a build
+// that only reads (the wasm module, SCRAWL_INFERENCE_ONLY) declares none of it, and its
+// definitions sit in training.cpp, which such a build does not compile.
 // Tensors are float, NCHW, n images back to back; parameters live outside the layer in one
 // flat blob so that training threads can share them and keep their own gradients.
 #pragma once
@@ -11,7 +15,9 @@
 
 #include <Eigen/Core>
 
+#ifndef SCRAWL_INFERENCE_ONLY
 #include "core/rng.h"
+#endif
 
 namespace scrawl {
 
@@ -26,8 +32,10 @@ struct Shape {
   bool operator==(const Shape&) const = default;
 };
 
+#ifndef SCRAWL_INFERENCE_ONLY
 // How the optimizer treats a parameter.
 enum class ParamRole : unsigned char { kWeight, kBias, kState };
+#endif
 
 class Layer {
  public:
@@ -39,25 +47,27 @@ class Layer {
   Shape out() const { return out_; }
 
   virtual size_t param_count() const { return 0; }
-  virtual void init_params(std::span<float> /*params*/, Rng& /*rng*/) const {}
-  virtual void param_roles(std::span<ParamRole> /*roles*/) const {}
   // Shapes of the tensors that make up the parameters, in blob order (for the weights file).
   virtual std::vector<std::vector<int>> param_shapes() const { return {}; }
 
   // Floats of scratch a call over n images needs (shared by forward and backward).
   virtual size_t scratch_floats(int /*n*/) const { return 0; }
-  // Floats forward() keeps for backward() in training.
-  virtual size_t cache_floats(int /*n*/) const { return 0; }
 
   virtual void forward(const float* params, const float* x, float* y, int n, float* scratch,
                        float* cache) const = 0;
-  // dx may be null (first layer); dparams is accumulated into (+=). Builds that only infer
-  // (the wasm module, SCRAWL_INFERENCE_ONLY) leave out the Eigen-heavy ones: see inference_only.cpp.
+
+#ifndef SCRAWL_INFERENCE_ONLY
+  // Training only (training.cpp).
+  virtual void init_params(std::span<float> /*params*/, Rng& /*rng*/) const {}
+  virtual void param_roles(std::span<ParamRole> /*roles*/) const {}
+  // Floats forward() keeps for backward() in training.
+  virtual size_t cache_floats(int /*n*/) const { return 0; }
+  // dx may be null (first layer); dparams is accumulated into (+=).
   virtual void backward(const float* params, const float* x, const float* y, const float* dy, float* dx,
                         float* dparams, int n, float* scratch, const float* cache) const = 0;
-
   // After a training step: fold what the caches saw into running state (batch-norm).
   virtual void update_state(float* /*params*/, std::span<const float* const> /*caches*/) const {}
+#endif
 
  protected:
   Shape in_, out_;

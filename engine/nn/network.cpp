@@ -124,19 +124,6 @@ std::string Network::spec() const {
   return s;
 }
 
-void Network::init_params(uint64_t seed) {
-  Rng rng(seed);
-  for (size_t i = 0; i < layers_.size(); ++i)
-    layers_[i]->init_params(std::span<float>(params_.data() + offsets_[i], layers_[i]->param_count()), rng);
-}
-
-std::vector<ParamRole> Network::param_roles() const {
-  std::vector<ParamRole> roles(params_.size(), ParamRole::kBias);
-  for (size_t i = 0; i < layers_.size(); ++i)
-    layers_[i]->param_roles(std::span<ParamRole>(roles.data() + offsets_[i], layers_[i]->param_count()));
-  return roles;
-}
-
 size_t Network::max_activation() const {
   size_t m = size_t(input_.size());
   for (const auto& l : layers_) m = std::max(m, size_t(l->out().size()));
@@ -166,35 +153,6 @@ const float* InferenceSession::run(const float* x, int n) {
     out = (out == a_.data()) ? b_.data() : a_.data();
   }
   return in;
-}
-
-Result<Network> fold_batchnorm(const Network& trained) {
-  std::string spec;
-  FloatBuffer params;
-  for (size_t i = 0; i < trained.layer_count(); ++i) {
-    const Layer& l = trained.layer(i);
-    const float* p = trained.layer_params(i);
-    if (dynamic_cast<const BatchNorm*>(&l)) {
-      const auto* conv = i > 0 ? dynamic_cast<const Conv2D*>(&trained.layer(i - 1)) : nullptr;
-      if (!conv) return make_error(ErrorCode::kBadArgument, "batch-norm must follow a conv to be folded");
-      const int C = l.in().c;
-      const size_t per_filter = conv->param_count() / size_t(C) - 1;  // weights of one filter
-      float* w = params.data() + params.size() - conv->param_count();
-      float* b = w + per_filter * size_t(C);
-      for (int c = 0; c < C; ++c) {
-        const float scale = p[c] / std::sqrt(p[3 * C + c] + BatchNorm::kEps);
-        for (size_t j = 0; j < per_filter; ++j) w[size_t(c) * per_filter + j] *= scale;
-        b[c] = (b[c] - p[2 * C + c]) * scale + p[C + c];
-      }
-      continue;
-    }
-    spec += (spec.empty() ? "" : "; ") + l.spec();
-    params.insert(params.end(), p, p + l.param_count());
-  }
-  auto folded = Network::from_spec(spec, trained.input());
-  if (!folded) return folded.error();
-  folded->params() = std::move(params);
-  return folded;
 }
 
 }  // namespace scrawl

@@ -38,8 +38,11 @@ class Network {
   float* layer_params(size_t i) { return params_.data() + offsets_[i]; }
   const float* layer_params(size_t i) const { return params_.data() + offsets_[i]; }
 
+#ifndef SCRAWL_INFERENCE_ONLY
+  // Training only (training.cpp).
   void init_params(uint64_t seed);
   std::vector<ParamRole> param_roles() const;
+#endif
 
   // Largest activation of one image over all layers (input included).
   size_t max_activation() const;
@@ -66,8 +69,10 @@ class InferenceSession {
   FloatBuffer a_, b_, scratch_;
 };
 
+#ifndef SCRAWL_INFERENCE_ONLY
 // Folds each "bn" into the conv before it; returns a network without batch-norm layers
-// that computes the same function as the trained one in inference mode.
+// that computes the same function as the trained one in inference mode (training.cpp).
 Result<Network> fold_batchnorm(const Network& trained);
+#endif
 
 }  // namespace scrawl

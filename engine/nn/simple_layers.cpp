@@ -18,13 +18,6 @@ void Relu::forward(const float*, const float* x, float* y, int n, float*, float*
   for (size_t i = 0; i < len; ++i) y[i] = x[i] > 0.0f ? x[i] : 0.0f;
 }
 
-void Relu::backward(const float*, const float*, const float* y, const float* dy, float* dx, float*, int n, float*,
-                    const float*) const {
-  if (!dx) return;
-  const size_t len = size_t(n) * in_.size();
-  for (size_t i = 0; i < len; ++i) dx[i] = y[i] > 0.0f ? dy[i] : 0.0f;
-}
-
 MaxPool::MaxPool(Shape in, int size) : Layer(in), size_(size) { out_ = {in.c, in.h / size, in.w / size}; }
 
 void MaxPool::forward(const float*, const float* x, float* y, int n, float*, float*) const {
@@ -43,35 +36,6 @@ void MaxPool::forward(const float*, const float* x, float* y, int n, float*, flo
   }
 }
 
-// The gradient goes to the first position that holds the maximum, as forward chose it.
-void MaxPool::backward(const float*, const float* x, const float* y, const float* dy, float* dx, float*, int n,
-                       float*, const float*) const {
-  if (!dx) return;
-  const int s = size_;
-  std::memset(dx, 0, sizeof(float) * size_t(n) * in_.size());
-  for (int plane = 0; plane < n * in_.c; ++plane) {
-    const float* xp = x + size_t(plane) * in_.h * in_.w;
-    float* dxp = dx + size_t(plane) * in_.h * in_.w;
-    const float* yp = y + size_t(plane) * out_.h * out_.w;
-    const float* dyp = dy + size_t(plane) * out_.h * out_.w;
-    for (int oy = 0; oy < out_.h; ++oy) {
-      for (int ox = 0; ox < out_.w; ++ox) {
-        const float m = yp[oy * out_.w + ox];
-        bool done = false;
-        for (int ddy = 0; ddy < s && !done; ++ddy) {
-          for (int ddx = 0; ddx < s && !done; ++ddx) {
-            const size_t at = size_t(oy * s + ddy) * in_.w + ox * s + ddx;
-            if (xp[at] == m) {
-              dxp[at] += dyp[oy * out_.w + ox];
-              done = true;
-            }
-          }
-        }
-      }
-    }
-  }
-}
-
 void GlobalAvgPool::forward(const float*, const float* x, float* y, int n, float*, float*) const {
   const int hw = in_.h * in_.w;
   for (int plane = 0; plane < n * in_.c; ++plane) {
@@ -80,29 +44,6 @@ void GlobalAvgPool::forward(const float*, const float* x, float* y, int n, float
     for (int j = 0; j < hw; ++j) s += xp[j];
     y[plane] = s / float(hw);
   }
-}
-
-void GlobalAvgPool::backward(const float*, const float*, const float*, const float* dy, float* dx, float*, int n,
-                             float*, const float*) const {
-  if (!dx) return;
-  const int hw = in_.h * in_.w;
-  for (int plane = 0; plane < n * in_.c; ++plane) {
-    const float g = dy[plane] / float(hw);
-    std::fill(dx + size_t(plane) * hw, dx + size_t(plane + 1) * hw, g);
-  }
-}
-
-void Dense::init_params(std::span<float> p, Rng& rng) const {
-  const float bound = std::sqrt(6.0f / float(in_.size() + out_.c));  // Glorot-uniform
-  const size_t nw = size_t(out_.c) * in_.size();
-  for (size_t i = 0; i < nw; ++i) p[i] = rng.uniform(-bound, bound);
-  std::fill(p.begin() + long(nw), p.end(), 0.0f);
-}
-
-void Dense::param_roles(std::span<ParamRole> roles) const {
-  const size_t nw = size_t(out_.c) * in_.size();
-  std::fill(roles.begin(), roles.begin() + long(nw), ParamRole::kWeight);
-  std::fill(roles.begin() + long(nw), roles.end(), ParamRole::kBias);
 }
 
 void Dense::forward(const float* p, const float* x, float* y, int n, float*, float*) const {
@@ -122,24 +63,6 @@ void Dense::forward(const float* p, const float* x, float* y, int n, float*, flo
   Y.rowwise() += b;
 }
 
-#ifndef SCRAWL_INFERENCE_ONLY
-void Dense::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
-                     float*, const float*) const {
-  const int in = in_.size(), out = out_.c;
-  Eigen::Map<const MatRM> w(p, out, in);
-  Eigen::Map<const MatRM> X(x, n, in);
-  Eigen::Map<const MatRM> G(dy, n, out);
-  Eigen::Map<MatRM> dw(dp, out, in);
-  Eigen::Map<RowVec> db(dp + size_t(out) * in, out);
-  dw.noalias() += G.transpose() * X;
-  db += G.colwise().sum();
-  if (dx) {
-    Eigen::Map<MatRM> DX(dx, n, in);
-    DX.noalias() = G * w;
-  }
-}
-#endif
-
 void Softmax::forward(const float*, const float* x, float* y, int n, float*, float*) const {
   const int k = in_.size();
   for (int i = 0; i < n; ++i) {
@@ -149,19 +72,6 @@ void Softmax::forward(const float*, const float* x, float* y, int n, float*, flo
     float s = 0;
     for (int j = 0; j < k; ++j) s += (yi[j] = std::exp(xi[j] - m));
     for (int j = 0; j < k; ++j) yi[j] /= s;
-  }
-}
-
-void Softmax::backward(const float*, const float*, const float* y, const float* dy, float* dx, float*, int n, float*,
-                       const float*) const {
-  if (!dx) return;
-  const int k = in_.size();
-  for (int i = 0; i < n; ++i) {
-    const float* yi = y + size_t(i) * k;
-    const float* gi = dy + size_t(i) * k;
-    float dot = 0;
-    for (int j = 0; j < k; ++j) dot += yi[j] * gi[j];
-    for (int j = 0; j < k; ++j) dx[size_t(i) * k + j] = yi[j] * (gi[j] - dot);
   }
 }
 

@@ -9,8 +9,10 @@ class Relu final : public Layer {
   explicit Relu(Shape in) : Layer(in) {}
   std::string spec() const override { return "relu"; }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 };
 
 // Non-overlapping max pooling (window = stride = size), floor of odd sides.
@@ -19,8 +21,10 @@ class MaxPool final : public Layer {
   MaxPool(Shape in, int size);
   std::string spec() const override { return "maxpool " + std::to_string(size_); }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 
  private:
   int size_;
@@ -32,8 +36,10 @@ class GlobalAvgPool final : public Layer {
   explicit GlobalAvgPool(Shape in) : Layer(in) { out_ = {in.c, 1, 1}; }
   std::string spec() const override { return "gap"; }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 };
 
 // y = W x + b over the flattened input. Params: W [units][inputs], b [units].
@@ -42,12 +48,14 @@ class Dense final : public Layer {
   Dense(Shape in, int units) : Layer(in) { out_ = {units, 1, 1}; }
   std::string spec() const override { return "dense " + std::to_string(out_.c); }
   size_t param_count() const override { return size_t(out_.c) * in_.size() + out_.c; }
-  void init_params(std::span<float> p, Rng& rng) const override;
-  void param_roles(std::span<ParamRole> roles) const override;
   std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.size()}, {out_.c}}; }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
+  void init_params(std::span<float> p, Rng& rng) const override;
+  void param_roles(std::span<ParamRole> roles) const override;
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 };
 
 // Softmax over the channels of each image.
@@ -56,8 +64,10 @@ class Softmax final : public Layer {
   explicit Softmax(Shape in) : Layer(in) {}
   std::string spec() const override { return "softmax"; }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
+#endif
 };
 
 }  // namespace scrawl

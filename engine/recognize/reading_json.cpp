@@ -1,35 +1,37 @@
 #include "reading_json.h"
 
-#include <cstdio>
+#include "core/json_text.h"
 
 namespace scrawl {
+namespace {
 
-std::string json_quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += char(c);
-    else if (c == '\n') out += "\\n";
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else out += char(c);
-  }
-  return out + "\"";
+std::string box_json(const Box& b) {
+  return "[" + std::to_string(b.x) + "," + std::to_string(b.y) + "," + std::to_string(b.w) + "," + std::to_string(b.h) + "]";
+}
+
+const char* bool_json(bool b) { return b ? "true" : "false"; }
+
+}  // namespace
+
+std::string digit_json_members(int digit, float confidence, bool unsure, const Box& box,
+                               const std::array<float, 10>& probs) {
+  std::string out = "\"digit\":" + std::to_string(digit) + ",\"confidence\":" + json_number(confidence) +
+                    ",\"unsure\":" + bool_json(unsure) + ",\"box\":" + box_json(box) + ",\"probs\":[";
+  for (size_t i = 0; i < probs.size(); ++i) out += (i ? "," : "") + json_number(probs[i]);
+  return out + "]";
 }
 
 std::string reading_json_members(const Reading& reading) {
   std::string out = "\"text\":" + json_quote(reading.text) + ",\"lines\":" + std::to_string(reading.lines) + ",\"digits\":[";
-  char buf[160];
   for (size_t i = 0; i < reading.digits.size(); ++i) {
     const ReadDigit& d = reading.digits[i];
-    std::snprintf(buf, sizeof buf, "%s{\"digit\":%d,\"confidence\":%.6g,\"unsure\":%s,\"line\":%d,\"box\":[%d,%d,%d,%d]}",
-                  i ? "," : "", d.digit, double(d.confidence), d.unsure ? "true" : "false", d.line, d.box.x, d.box.y,
-                  d.box.w, d.box.h);
-    out += buf;
+    out += std::string(i ? "," : "") + "{\"digit\":" + std::to_string(d.digit) + ",\"confidence\":" +
+           json_number(d.confidence) + ",\"unsure\":" + bool_json(d.unsure) + ",\"line\":" + std::to_string(d.line) +
+           ",\"box\":" + box_json(d.box) + "}";
   }
   out += "]";
   if (!reading.message.empty()) out += ",\"message\":" + json_quote(reading.message);
+  if (reading.digits.size() == 1) out += "," + digit_json_members(reading.digits[0]);
   return out;
 }
 

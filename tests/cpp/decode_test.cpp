@@ -5,6 +5,7 @@
 
 #include "decode/decode.h"
 #include "decode/jpeg_tables.h"
+#include "data/encode.h"
 #include "evaluate/user_transforms.h"
 
 namespace scrawl {

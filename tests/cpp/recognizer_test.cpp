@@ -3,6 +3,7 @@
 
 #include <numeric>
 
+#include "data/encode.h"
 #include "evaluate/user_transforms.h"
 #include "recognize/recognizer.h"
 #include "test_data.h"

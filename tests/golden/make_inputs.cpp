@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
     synth::Page page = maker.make(length, rng, length ? 0 : 400, length ? 0 : 300);
     const bool jpeg = !page.file.empty();
     std::snprintf(name, sizeof name, "page-%d.%s", length, jpeg ? "jpg" : "png");
-    ok &= write(dir, name, jpeg ? page.file : synth::encode_png(page.rgb, page.width, page.height));
+    ok &= write(dir, name, jpeg ? page.file : scrawl::encode_png(page.rgb, page.width, page.height));
   }
   for (int i = 0; i < 6; ++i) {
     Rng rng(11, 4, uint64_t(i));

@@ -107,6 +107,8 @@ test('one reader: a single digit read() carries the bars and input that recogniz
   assert.equal(one.digit, 7);
   assert.equal(reading.probs.length, 10);
   assert.deepEqual(reading.probs, one.probs);
+  // The same members as recognize() gives, written by the same code.
+  for (const key of ['digit', 'confidence', 'unsure', 'box']) assert.deepEqual(reading[key], one[key], key);
   assert.equal(reading.input.length, 784);
   assert.deepEqual(Array.from(reading.input), Array.from(one.input));
   assert.deepEqual(reading.digits[0].box, one.box);
@@ -115,4 +117,5 @@ test('one reader: a single digit read() carries the bars and input that recogniz
   const two = scrawl.read(pngFromGray(pair, 400, 200));
   assert.equal(two.text, '17');
   assert.equal(two.probs, undefined);
+  assert.equal(two.digit, undefined);
 });
