@@ -50,6 +50,12 @@ Status check_image_size(long long width, long long height) {
                       "image is " + std::to_string(width) + "×" + std::to_string(height) +
                           "; the largest accepted is " + std::to_string(kMaxSide) + " pixels a side and " +
                           with_commas(kMaxPixels) + " pixels in all");
+#ifdef SCRAWL_FUZZ_MAX_PIXELS
+  // The fuzz build only (tests/fuzz): small images keep each input to milliseconds.
+  if (width * height > SCRAWL_FUZZ_MAX_PIXELS)
+    return make_error(ErrorCode::kImageTooLarge, "image is over the fuzz build's limit of " +
+                                                     with_commas(SCRAWL_FUZZ_MAX_PIXELS) + " pixels");
+#endif
   return Ok{};
 }
 
