@@ -71,7 +71,8 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
     };
     if (auto size_ok = check_image_size(be32(16), be32(20)); !size_ok) return size_ok.error();
   }
-  if (format && std::string_view(format) == "JPG" && !jpeg_huffman_tables_ok(bytes))
+  // Any file that starts with 0xFF may be a JPEG to stb_image (fill bytes before SOI).
+  if (bytes[0] == 0xFF && !jpeg_huffman_tables_ok(bytes))
     return make_error(ErrorCode::kNotAnImage, "the JPG image is damaged (its Huffman table is invalid) and cannot be read");
   int w = 0, h = 0, channels = 0;
   const int len = int(bytes.size());
