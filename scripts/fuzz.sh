@@ -30,9 +30,9 @@ targets=(read read_rgba weights)
 clang="$(command -v clang++ || true)"
 if [ -z "$clang" ] || ! echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' |
     "$clang" -x c++ -fsanitize=fuzzer,address,undefined -o /dev/null - 2>/dev/null; then
-  msg="fuzz: skipped: clang++ with its libFuzzer runtime is not installed (Debian: apt-get install clang libclang-rt-dev)"
-  if [ "$smoke" = 1 ]; then echo "$msg" >&2; exit 0; fi
-  echo "$msg" >&2; exit 1
+  msg="clang++ with its libFuzzer runtime is not installed (Debian: apt-get install clang libclang-rt-dev)"
+  if [ "$smoke" = 1 ]; then echo "fuzz smoke skipped: $msg" >&2; exit 0; fi
+  echo "fuzz: $msg" >&2; exit 1
 fi
 
 jobs="$(nproc 2>/dev/null || echo 2)"
