@@ -28,4 +28,16 @@ std::vector<uint8_t> encode_jpeg(const uint8_t* pixels, int width, int height, i
   return out;
 }
 
+std::vector<uint8_t> encode_bmp(const uint8_t* pixels, int width, int height, int channels) {
+  std::vector<uint8_t> out;
+  stbi_write_bmp_to_func(append, &out, width, height, channels, pixels);
+  return out;
+}
+
+std::vector<uint8_t> encode_tga(const uint8_t* pixels, int width, int height, int channels) {
+  std::vector<uint8_t> out;
+  stbi_write_tga_to_func(append, &out, width, height, channels, pixels);
+  return out;
+}
+
 }  // namespace scrawl

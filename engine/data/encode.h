@@ -14,6 +14,9 @@ namespace scrawl {
 // alpha kept: a canvas export with a transparent background; PNG only). quality: 1..100.
 std::vector<uint8_t> encode_png(const uint8_t* pixels, int width, int height, int channels);
 std::vector<uint8_t> encode_jpeg(const uint8_t* pixels, int width, int height, int channels, int quality);
+// BMP and TGA (run-length encoded): other formats a user's file may come in (the fuzzers' seeds).
+std::vector<uint8_t> encode_bmp(const uint8_t* pixels, int width, int height, int channels);
+std::vector<uint8_t> encode_tga(const uint8_t* pixels, int width, int height, int channels);
 
 inline std::vector<uint8_t> encode_png(const GrayImage& img) {
   return encode_png(img.pixels.data(), img.width, img.height, 1);

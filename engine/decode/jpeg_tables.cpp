@@ -6,7 +6,13 @@ bool jpeg_huffman_tables_ok(std::span<const uint8_t> b) {
   const size_t n = b.size();
   // Past the end, stb_image reads zeros; so does this.
   auto at = [&](size_t i) -> unsigned { return i < n ? b[i] : 0u; };
-  size_t pos = 2;  // after SOI
+  // The start of the image as stb_image finds it: 0xFF, any number of 0xFF fill bytes, 0xD8.
+  // (A file that starts FF FF D8 is a JPEG to it, too.) Without one the decoder refuses it.
+  size_t pos = 0;
+  if (n == 0 || b[0] != 0xFF) return true;
+  while (pos < n && b[pos] == 0xFF) ++pos;
+  if (pos >= n || b[pos] != 0xD8) return true;
+  ++pos;  // after SOI
   while (pos + 1 < n) {
     if (b[pos] != 0xFF) {
       ++pos;  // stray bytes between segments: stb_image skips them too

@@ -7,8 +7,8 @@
 
 namespace scrawl {
 
-// Whether every Huffman table (DHT segment) in the JPEG holds at most 256 codes. Other damage
-// is left to the decoder, which reports it safely.
+// Whether every Huffman table (DHT segment) in the JPEG holds at most 256 codes; true for bytes
+// stb_image would not read as a JPEG. Other damage is left to the decoder, which reports it safely.
 bool jpeg_huffman_tables_ok(std::span<const uint8_t> bytes);
 
 }  // namespace scrawl
