@@ -46,7 +46,21 @@ std::vector<Point> as_mouse(const std::vector<Point>& line, float stroke, Rng& r
 }
 
 // A touch screen samples sparsely and the browser smooths: a moving average over a few points.
-std::vector<Point> as_finger(const std::vector<Point>& line) {
+// The points are first filled in along long segments, as a finger moving along a straight line
+// reports them: averaging the five corners of a drawn star would shrink it to a sliver.
+std::vector<Point> as_finger(const std::vector<Point>& sparse) {
+  constexpr float kSpacing = 4;  // pixels between touch reports, at most
+  std::vector<Point> line;
+  for (size_t i = 0; i < sparse.size(); ++i) {
+    line.push_back(sparse[i]);
+    if (i + 1 == sparse.size()) break;
+    const Point a = sparse[i], b = sparse[i + 1];
+    const int steps = int(std::hypot(b[0] - a[0], b[1] - a[1]) / kSpacing);
+    for (int s = 1; s < steps; ++s) {
+      const float t = float(s) / float(steps);
+      line.push_back({a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])});
+    }
+  }
   if (line.size() < 3) return line;
   std::vector<Point> out(line.size());
   for (size_t i = 0; i < line.size(); ++i) {

@@ -7,6 +7,7 @@
 #include "decode/decode.h"
 #include "recognize/recognizer.h"
 #include "synth/homography.h"
+#include "synth/pen_ink.h"
 #include "synth/string_page.h"
 #include "test_data.h"
 
@@ -21,6 +22,35 @@ TEST(Homography, TakesTheFourPointsWhereAsked) {
     const auto p = h.apply(from[i].x, from[i].y);
     EXPECT_NEAR(p.x, to[i].x, 1e-6);
     EXPECT_NEAR(p.y, to[i].y, 1e-6);
+  }
+}
+
+// The width of the ink in each row band of a w×h cover: a star drawn with a finger is still as
+// wide as the star drawn with a stylus.
+float ink_width(const std::vector<float>& cover, int w, int h) {
+  int x0 = w, x1 = -1;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (cover[size_t(y) * w + x] > 0.5f) x0 = std::min(x0, x), x1 = std::max(x1, x);
+  return float(x1 - x0 + 1);
+}
+
+TEST(PenInk, AFingerKeepsTheShapeOfAFewLongStrokes) {
+  // A five-pointed star as one stroke of six points, and a square frame of five.
+  const real::Stroke star{{50, 5}, {76, 86}, {7, 36}, {93, 36}, {24, 86}, {50, 5}};
+  const real::Stroke frame{{5, 5}, {95, 5}, {95, 95}, {5, 95}, {5, 5}};
+  for (const auto& shape : {star, frame}) {
+    synth::Placement where;
+    where.x = 20, where.y = 20, where.height = 160, where.stroke = 8;
+    std::vector<float> stylus(200 * 200, 0.0f), finger(200 * 200, 0.0f);
+    Rng rng(1, 2, 3);
+    synth::draw_strokes({shape}, where, synth::PenInput::kStylus, rng, stylus, 200, 200);
+    synth::draw_strokes({shape}, where, synth::PenInput::kFinger, rng, finger, 200, 200);
+    EXPECT_GT(ink_width(finger, 200, 200), 0.9f * ink_width(stylus, 200, 200));
+    // The corners are rounded, not cut off: most of the stylus's ink is under the finger's.
+    float both = 0, total = 0;
+    for (size_t i = 0; i < stylus.size(); ++i) total += stylus[i], both += std::min(stylus[i], finger[i]);
+    EXPECT_GT(both, 0.8f * total);
   }
 }
 
