@@ -21,7 +21,108 @@ Stroke ellipse(float cx, float cy, float rx, float ry, float a0 = 0, float sweep
   return s;
 }
 
+Stroke polyline(std::initializer_list<std::array<float, 2>> pts) { return Stroke(pts); }
+
+// What people draw when they draw something else than a digit, with random proportions: a
+// house, a person, a sun or a flower, a face, a frame with a cross, a heart, a tree, an arrow.
+std::vector<Stroke> drawing(Rng& rng) {
+  std::vector<Stroke> out;
+  switch (rng.below(8)) {
+    case 0: {  // a house: walls, a roof, perhaps a door and a window
+      const float l = rng.uniform(5, 25), r = rng.uniform(75, 95), eave = rng.uniform(35, 60), ridge = rng.uniform(0, 25);
+      const float floor = rng.uniform(85, 100);
+      out.push_back(polyline({{l, eave}, {r, eave}, {r, floor}, {l, floor}, {l, eave}}));
+      out.push_back(polyline({{l - rng.uniform(0, 6), eave + 2}, {50 + rng.uniform(-8, 8), ridge}, {r + rng.uniform(0, 6), eave + 2}}));
+      if (rng.chance(0.7f)) {
+        const float dx = rng.uniform(l + 5, r - 25), dw = rng.uniform(10, 18), dt = rng.uniform(eave + 10, floor - 15);
+        out.push_back(polyline({{dx, floor}, {dx, dt}, {dx + dw, dt}, {dx + dw, floor}}));
+      }
+      if (rng.chance(0.5f)) {
+        const float wx = rng.uniform(l + 4, r - 18), wy = rng.uniform(eave + 5, floor - 20);
+        out.push_back(polyline({{wx, wy}, {wx + 12, wy}, {wx + 12, wy + 12}, {wx, wy + 12}, {wx, wy}}));
+      }
+      break;
+    }
+    case 1: {  // a person: a head over a body, arms and legs
+      const float head = rng.uniform(8, 16), neck = 2 * head + rng.uniform(0, 4), hip = rng.uniform(55, 72);
+      out.push_back(ellipse(50, head + 2, head, head));
+      if (rng.chance(0.5f)) {
+        const float half = rng.uniform(8, 20);
+        out.push_back(polyline({{50 - half, neck}, {50 + half, neck}, {50 + half, hip}, {50 - half, hip}, {50 - half, neck}}));
+      } else {
+        out.push_back(polyline({{50, neck}, {50, hip}}));
+      }
+      const float arm = neck + rng.uniform(4, 14);
+      out.push_back(polyline({{50, arm}, {rng.uniform(5, 25), arm + rng.uniform(-15, 25)}}));
+      out.push_back(polyline({{50, arm}, {rng.uniform(75, 95), arm + rng.uniform(-15, 25)}}));
+      out.push_back(polyline({{47, hip}, {rng.uniform(20, 40), 100}}));
+      out.push_back(polyline({{53, hip}, {rng.uniform(60, 80), 100}}));
+      break;
+    }
+    case 2: {  // a sun with rays, or a flower with petals
+      const float r = rng.uniform(12, 25);
+      out.push_back(ellipse(50, 50, r, r));
+      const int n = 5 + rng.below(8);
+      const bool petals = rng.chance(0.3f);
+      const float a0 = rng.uniform(0, kTau);
+      for (int i = 0; i < n; ++i) {
+        const float a = a0 + kTau * float(i) / float(n), r0 = r + rng.uniform(2, 8), r1 = rng.uniform(38, 50);
+        if (petals)
+          out.push_back(ellipse(50 + (r + r1) / 2 * std::cos(a), 50 + (r + r1) / 2 * std::sin(a), (r1 - r) / 2, (r1 - r) / 3));
+        else
+          out.push_back(polyline({{50 + r0 * std::cos(a), 50 + r0 * std::sin(a)}, {50 + r1 * std::cos(a), 50 + r1 * std::sin(a)}}));
+      }
+      break;
+    }
+    case 3: {  // a face: eyes and a mouth in a ring (dots, small rings or dashes for the eyes)
+      out.push_back(ellipse(50, 50, rng.uniform(38, 48), rng.uniform(38, 48)));
+      const float ey = rng.uniform(30, 45), ex = rng.uniform(12, 20), er = rng.uniform(1, 6);
+      for (float side : {-1.0f, 1.0f}) out.push_back(ellipse(50 + side * ex, ey, er, er + rng.uniform(0, 4)));
+      const float my = rng.uniform(58, 72), mw = rng.uniform(12, 25), bend = rng.uniform(-12, 14);
+      out.push_back(polyline({{50 - mw, my}, {50 - mw / 2, my + bend * 0.75f}, {50, my + bend}, {50 + mw / 2, my + bend * 0.75f}, {50 + mw, my}}));
+      break;
+    }
+    case 4: {  // a frame with a cross, one diagonal or a plus in it
+      const float x0 = rng.uniform(0, 15), x1 = rng.uniform(85, 100), y0 = rng.uniform(0, 15), y1 = rng.uniform(85, 100);
+      out.push_back(polyline({{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}}));
+      const int kind = rng.below(3);
+      if (kind == 0 || kind == 1) out.push_back(polyline({{x0, y0}, {x1, y1}}));
+      if (kind == 0) out.push_back(polyline({{x1, y0}, {x0, y1}}));
+      if (kind == 2) {
+        out.push_back(polyline({{50, y0}, {50, y1}}));
+        out.push_back(polyline({{x0, 50}, {x1, 50}}));
+      }
+      break;
+    }
+    case 5: {  // a heart
+      Stroke s;
+      for (int i = 0; i <= 40; ++i) {
+        const float t = kTau * float(i) / 40, st = std::sin(t);
+        s.push_back({50 + 45 * st * st * st, 45 - (13 * std::cos(t) - 5 * std::cos(2 * t) - 2 * std::cos(3 * t) - std::cos(4 * t)) * 3});
+      }
+      out.push_back(s);
+      break;
+    }
+    case 6: {  // a fir tree: a triangle on a trunk (a round crown on a stem is how some write a 9)
+      const float top = rng.uniform(45, 65);
+      out.push_back(polyline({{50, 0}, {rng.uniform(90, 100), top}, {rng.uniform(0, 10), top}, {50, 0}}));
+      const float half = rng.uniform(3, 8);
+      out.push_back(polyline({{50 - half, top}, {50 - half, 100}, {50 + half, 100}, {50 + half, top}}));
+      break;
+    }
+    default: {  // an arrow, pointing any way but up or down (a 1 has a flag at its top)
+      const float a = rng.uniform(-1.0f, 1.0f) + (rng.chance(0.5f) ? 0.0f : kTau / 2), c = std::cos(a), sn = std::sin(a), head = rng.uniform(15, 30);
+      out.push_back(polyline({{50 - 45 * c, 50 - 45 * sn}, {50 + 45 * c, 50 + 45 * sn}}));
+      for (float side : {-0.6f, 0.6f})
+        out.push_back(polyline({{50 + 45 * c, 50 + 45 * sn}, {50 + 45 * c - head * std::cos(a + side), 50 + 45 * sn - head * std::sin(a + side)}}));
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<Stroke> shape(Rng& rng) {
+  if (rng.chance(0.4f)) return drawing(rng);
   std::vector<Stroke> out;
   switch (rng.below(6)) {
     case 0: {  // a polygon or a star, closed
@@ -95,7 +196,8 @@ void draw_not_a_digit(Rng& rng, uint8_t* out) {
   p.height = std::min(p.height, p.height * 20.0f / synth::width_at(e, p.height));
   const float width = synth::width_at(e, p.height);
   p.x = 14 - width / 2, p.y = 14 - p.height / 2;
-  p.stroke = rng.uniform(1.5f, 3.0f);
+  // As fine as a pen or as bold as a finger on a small canvas.
+  p.stroke = rng.uniform(1.5f, 4.5f);
   std::vector<float> cover(28 * 28, 0.0f);
   synth::draw_strokes(strokes, p, synth::PenInput::kStylus, rng, cover, 28, 28);
   for (int i = 0; i < 784; ++i) out[i] = uint8_t(std::lround(255 * cover[size_t(i)]));
