@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "data/mnist.h"
+#include "eval_amounts.h"
 #include "eval_real.h"
 #include "eval_strings.h"
 #include "evaluation.h"
@@ -31,7 +32,8 @@ const char* kHelp =
     "  --report DIR     write a Markdown report with images to DIR\n"
     "  --limit N        robustness on the first N test digits only (default: all)\n"
     "  --strings        read whole numbers on synthetic photos instead: see 'scrawl eval --strings --help'\n"
-    "  --real DIR       read real writers' digits (canvas, photo, scan) instead: see 'scrawl eval --real DIR --help'\n";
+    "  --real DIR       read real writers' digits (canvas, photo, scan) instead: see 'scrawl eval --real DIR --help'\n"
+    "  --amounts        with --real DIR: read real cheque amounts instead: see 'scrawl eval --amounts --help'\n";
 
 }  // namespace
 
@@ -40,6 +42,8 @@ int cmd_eval(int argc, char** argv) {
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--strings") return cmd_eval_strings(argc, argv);
   for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) == "--amounts") return cmd_eval_amounts(argc, argv);
+  for (int i = 1; i < argc; ++i)
     if (std::string(argv[i]) == "--real") return cmd_eval_real(argc, argv);
   Args args;
   if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "data/encode.h"
 #include "data/mnist.h"
+#include "evaluate/string_tally.h"
 #include "recognize/recognizer.h"
 #include "synth/string_page.h"
 
@@ -37,51 +38,6 @@ const char* kHelp =
     "                   none to cut touching digits by the digit model's confidence alone\n"
     "  --save DIR       also write every page as JPG/PNG to DIR, with index.tsv (expected, read)\n"
     "  --show-errors    list the pages read wrongly\n";
-
-// Levenshtein distance from `want` to `got`, split into the digits read wrongly, left out
-// and made up (spaces count like digits: a line break that is not there is an error).
-struct Edits {
-  size_t substituted = 0, deleted = 0, inserted = 0;
-  size_t total() const { return substituted + deleted + inserted; }
-};
-
-Edits edit_distance(const std::string& want, const std::string& got) {
-  const size_t n = want.size(), m = got.size();
-  std::vector<size_t> d((n + 1) * (m + 1));
-  auto at = [&](size_t i, size_t j) -> size_t& { return d[i * (m + 1) + j]; };
-  for (size_t i = 0; i <= n; ++i) at(i, 0) = i;
-  for (size_t j = 0; j <= m; ++j) at(0, j) = j;
-  for (size_t i = 1; i <= n; ++i)
-    for (size_t j = 1; j <= m; ++j)
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (want[i - 1] != got[j - 1])});
-  Edits e;
-  for (size_t i = n, j = m; i > 0 || j > 0;) {
-    if (i > 0 && j > 0 && at(i, j) == at(i - 1, j - 1) + (want[i - 1] != got[j - 1])) {
-      e.substituted += want[i - 1] != got[j - 1];
-      --i, --j;
-    } else if (i > 0 && at(i, j) == at(i - 1, j) + 1) {
-      ++e.deleted, --i;
-    } else {
-      ++e.inserted, --j;
-    }
-  }
-  return e;
-}
-
-struct Tally {
-  size_t pages = 0, exact = 0, errors = 0, chars = 0;
-  Edits edits;
-  void add(const std::string& want, const std::string& got) {
-    ++pages;
-    exact += want == got;
-    const Edits e = edit_distance(want, got);
-    edits.substituted += e.substituted, edits.deleted += e.deleted, edits.inserted += e.inserted;
-    errors += e.total();
-    chars += want.size();
-  }
-  double exact_rate() const { return pages ? double(exact) / double(pages) : 0; }
-  double cer() const { return chars ? double(errors) / double(chars) : 0; }
-};
 
 // A 12-megapixel phone photo of one page: the page (4:3) scaled up to 4000×3000 (bilinear).
 std::vector<uint8_t> phone_photo(const synth::Page& page, int w, int h) {
@@ -152,9 +108,9 @@ int cmd_eval_strings(int argc, char** argv) {
 
   Recognizer& reader = **recognizer;
   synth::PageMaker maker(*test);
-  std::map<int, Tally> by_length;
-  std::map<std::string, Tally> by_trait;
-  Tally all;
+  std::map<int, StringTally> by_length;
+  std::map<std::string, StringTally> by_trait;
+  StringTally all;
   size_t blank_with_digits = 0;
   double seconds = 0;
   std::string errors_list;
@@ -215,17 +171,17 @@ int cmd_eval_strings(int argc, char** argv) {
               (unsigned long long)seed);
   std::printf("  digits  pages   exact     CER\n");
   for (const auto& [length, tally] : by_length)
-    std::printf("  %6d  %5zu  %5.1f%%  %5.2f%%\n", length, tally.pages, 100 * tally.exact_rate(), 100 * tally.cer());
-  std::printf("     all  %5zu  %5.1f%%  %5.2f%%\n\n", all.pages, 100 * all.exact_rate(), 100 * all.cer());
+    std::printf("  %6d  %5zu  %5.1f%%  %5.2f%%\n", length, tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
+  std::printf("     all  %5zu  %5.1f%%  %5.2f%%\n\n", all.strings, 100 * all.exact_rate(), 100 * all.cer());
   std::printf("  pages with  pages   exact     CER\n");
   for (const auto& [name, tally] : by_trait)
-    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.pages, 100 * tally.exact_rate(), 100 * tally.cer());
+    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
   if (!errors_list.empty()) std::printf("\npages read wrongly:\n%s", errors_list.c_str());
 
-  const Tally five = by_length.count(5) ? by_length[5] : Tally{};
+  const StringTally five = by_length.count(5) ? by_length[5] : StringTally{};
   const double blank_rate = blanks ? double(blank_with_digits) / blanks : 0;
   std::printf("\n5-digit strings exactly right: %.2f%% (%zu of %zu)   target >= 95%%: %s\n", 100 * five.exact_rate(),
-              five.exact, five.pages, met(five.exact_rate() >= 0.95));
+              five.exact, five.strings, met(five.exact_rate() >= 0.95));
   std::printf("character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
               "target <= 1.5%%: %s\n", 100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted,
               all.edits.inserted, met(all.cer() <= 0.015));

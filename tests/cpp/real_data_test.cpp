@@ -8,6 +8,7 @@
 #include <map>
 
 #include "decode/decode.h"
+#include "real/cheque_amounts.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
 #include "synth/pen_scenes.h"
@@ -40,6 +41,29 @@ TEST(PenSamples, LoadsLabelsWritersAndFlipsAnUpwardYAxis) {
   ASSERT_FALSE(b.ok());
   EXPECT_NE(b.error().message.find("line 1"), std::string::npos);
   EXPECT_FALSE(real::load_pen_samples("/nonexistent/x.jsonl", "t").ok());
+}
+
+TEST(ChequeAmounts, LoadDigitsAndBoxesAndRefuseARowThatDisagrees) {
+  const auto dir = std::filesystem::temp_directory_path() / "scrawl-orand";
+  std::filesystem::create_directories(dir / "orand-car-a");
+  std::ofstream(dir / "orand-car-a" / "labels.csv") << "file,text,digit_boxes\r\n"
+                                                       "images/a_1.png,60,6:13 10 21 38;0:41 14 27 36\r\n";
+  auto a = real::load_cheque_amounts(dir.string());
+  ASSERT_TRUE(a.ok()) << a.error().message;
+  ASSERT_EQ(a->size(), 1u);
+  EXPECT_EQ((*a)[0].digits, "60");
+  EXPECT_EQ((*a)[0].key, "orand:a_1.png");
+  EXPECT_EQ((*a)[0].file, (dir / "orand-car-a" / "images/a_1.png").string());
+  ASSERT_EQ((*a)[0].boxes.size(), 2u);
+  EXPECT_EQ((*a)[0].boxes[1], (Box{41, 14, 27, 36}));
+
+  // The boxes say "68" where the text says "60": the file is refused, with the line.
+  std::ofstream(dir / "orand-car-a" / "labels.csv") << "file,text,digit_boxes\n"
+                                                       "images/a_1.png,60,6:13 10 21 38;8:41 14 27 36\n";
+  auto bad = real::load_cheque_amounts(dir.string());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("line 2"), std::string::npos);
+  EXPECT_FALSE(real::load_cheque_amounts("/nonexistent").ok());
 }
 
 TEST(WriterSplit, IsFixedPerWriterAndNearItsShares) {

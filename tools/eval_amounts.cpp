@@ -1,0 +1,152 @@
+#include "eval_amounts.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli.h"
+#include "evaluate/string_tally.h"
+#include "real/cheque_amounts.h"
+#include "real/cvl_digits.h"
+#include "real/writer_split.h"
+#include "recognize/recognizer.h"
+
+namespace scrawl::cli {
+namespace {
+
+const char* kHelp =
+    "usage: scrawl eval --real DIR --amounts [--writers report|develop] [--limit N] [--weights FILE]\n"
+    "                   [--one-digit FILE|none] [--gallery DIR]\n"
+    "\n"
+    "Reads the handwritten amounts of real bank cheques (ORAND-CAR-A: grey scans with security\n"
+    "patterns, printed lines, separators) through read(), as an upload is, and prints how many are\n"
+    "read exactly and the character error rate (edits over the digits written), per number of\n"
+    "digits. Separators are not labelled, so only the digits of a reading are compared. The\n"
+    "cheques are split by a hash of their file name, as writers are: 20% 'develop', 30% 'report',\n"
+    "50% for training.\n"
+    "\n"
+    "  --real DIR       the real-data folder (default: $SCRAWL_REAL)\n"
+    "  --writers W      report (default) or develop\n"
+    "  --limit N        the first N amounts of that part only (default: all)\n"
+    "  --weights FILE   use this model instead of the one built in\n"
+    "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
+    "  --gallery DIR    copy the amounts read wrongly (up to 100) to DIR with an index.md\n";
+
+std::string digits_of(const std::string& text) {
+  std::string out;
+  std::copy_if(text.begin(), text.end(), std::back_inserter(out), [](char c) { return c >= '0' && c <= '9'; });
+  return out;
+}
+
+}  // namespace
+
+int cmd_eval_amounts(int argc, char** argv) {
+  Args args;
+  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--weights", "--one-digit", "--gallery"},
+                            {"--help", "--amounts"}, args)) {
+    std::fprintf(stderr, "scrawl eval --amounts: %s\n\n%s", err->c_str(), kHelp);
+    return 2;
+  }
+  if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
+  const std::string dir = real::real_dir(args.get("--real"));
+  if (dir.empty()) {
+    std::fprintf(stderr, "scrawl eval --amounts: no real-data folder given: pass --real DIR or set SCRAWL_REAL\n");
+    return 2;
+  }
+  const std::string which = args.get("--writers", "report");
+  if (which != "report" && which != "develop") {
+    std::fprintf(stderr, "scrawl eval --amounts: --writers is 'report' or 'develop', not '%s'\n", which.c_str());
+    return 2;
+  }
+  const real::WriterUse use = which == "report" ? real::WriterUse::kReport : real::WriterUse::kDevelop;
+  const size_t limit = size_t(std::strtoul(args.get("--limit", "0").c_str(), nullptr, 10));
+  auto all = real::load_cheque_amounts(dir);
+  if (!all) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", all.error().message.c_str()), 2;
+  std::vector<real::ChequeAmount> amounts;
+  for (auto& a : *all)
+    if (real::writer_use(a.key) == use && (!limit || amounts.size() < limit)) amounts.push_back(std::move(a));
+  std::printf("cheque amounts (%s): %zu of %zu\n", which.c_str(), amounts.size(), all->size());
+  std::fflush(stdout);
+
+  std::vector<std::string> got(amounts.size());
+  std::atomic<size_t> next{0};
+  std::mutex lock;
+  std::string error;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto work = [&]() {
+    auto rec = load_recognizer(args.get("--weights"));
+    Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
+    if (!check) {
+      std::lock_guard<std::mutex> g(lock);
+      error = check.error().message;
+      return;
+    }
+    for (size_t i; (i = next++) < amounts.size();) {
+      std::ifstream in(amounts[i].file, std::ios::binary);
+      std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (bytes.empty()) {
+        std::lock_guard<std::mutex> g(lock);
+        error = "cannot read " + amounts[i].file;
+        return;
+      }
+      auto r = (*rec)->read(bytes);
+      got[i] = r ? r->text : "error: " + r.error().message;
+    }
+  };
+  std::vector<std::thread> pool;
+  const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (!error.empty()) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", error.c_str()), 2;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  StringTally total;
+  std::map<size_t, StringTally> by_length;
+  size_t empty = 0;
+  for (size_t i = 0; i < amounts.size(); ++i) {
+    const std::string read = digits_of(got[i]);
+    total.add(amounts[i].digits, read);
+    by_length[amounts[i].digits.size()].add(amounts[i].digits, read);
+    empty += read.empty();
+  }
+  std::printf("\n  digits  amounts   exact     CER\n");
+  for (const auto& [length, t] : by_length)
+    std::printf("  %6zu  %7zu  %5.1f%%  %5.2f%%\n", length, t.strings, 100 * t.exact_rate(), 100 * t.cer());
+  std::printf("     all  %7zu  %5.1f%%  %5.2f%%\n\n", total.strings, 100 * total.exact_rate(), 100 * total.cer());
+  std::printf("exactly right: %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made up); "
+              "no digit found on %zu\n",
+              100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
+              total.edits.deleted, total.edits.inserted, empty);
+  std::printf("time: %.1f s for %zu amounts (decode + read, %u threads)\n", seconds, amounts.size(), threads);
+
+  if (args.has("--gallery")) {
+    namespace fs = std::filesystem;
+    const fs::path out = args.get("--gallery");
+    std::error_code ec;
+    fs::create_directories(out, ec);
+    std::ofstream md(out / "index.md");
+    md << "# Cheque amounts read wrongly\n\n`build/native/scrawl eval --real DIR --amounts --writers " << which
+       << "`\n\n| image | written | read |\n|---|---|---|\n";
+    size_t shown = 0;
+    for (size_t i = 0; i < amounts.size() && shown < 100; ++i) {
+      if (digits_of(got[i]) == amounts[i].digits) continue;
+      const std::string name = fs::path(amounts[i].file).filename().string();
+      fs::copy_file(amounts[i].file, out / name, fs::copy_options::overwrite_existing, ec);
+      md << "| ![](" << name << ") | " << amounts[i].digits << " | " << (got[i].empty() ? "nothing" : got[i]) << " |\n";
+      ++shown;
+    }
+    std::printf("gallery of %zu amounts read wrongly written to %s/index.md\n", shown, out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace scrawl::cli
