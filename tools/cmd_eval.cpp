@@ -43,7 +43,7 @@ int cmd_eval(int argc, char** argv) {
     if (std::string(argv[i]) == "--strings") return cmd_eval_strings(argc, argv);
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--amounts") return cmd_eval_amounts(argc, argv);
-  for (int i = 1; i < argc; ++i)
+  for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--real") return cmd_eval_real(argc, argv);
   Args args;
   if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {

@@ -22,6 +22,11 @@ constexpr float kSpeck = 0.006f;
 constexpr float kEdgeContact = 0.4f;
 constexpr float kEdgeMargin = 0.03f;
 constexpr float kEdgeStrip = 0.5f;  // across it, of its length along the edge
+// A line printed along a crop's edge (a cheque's underline, a form box) that digits touch is at
+// most this share of the edge band thick.
+constexpr float kEdgeLineThin = 0.7f;
+// ...and holds at most this share of the ink it is connected to: the rest is writing.
+constexpr float kEdgeLineShare = 0.3f;
 // A piece's darkest pixel must reach this share of the darkest piece's (of those of at least
 // kNotSpeck pixels), and kMinPeakInk. Where the darkest piece reaches kMinPeakInk (there is
 // writing on the page), kMinFaintPeak is enough: a thin 1 or a stroke where the pen ran light
@@ -126,19 +131,9 @@ bool PieceFinder::erase_thin_lines(InkMap& ink, std::span<const Component> comps
   return erased;
 }
 
-std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
-  const int w = ink.width, h = ink.height;
-  auto comps = finder_.find(ink.mask.data(), w, h);
-  bool erased = erase_rules_across(ink);
-  if (erased) comps = finder_.find(ink.mask.data(), w, h);
-  if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
-  label_count_ = int(comps.size()) + 1;
-
-  // How many rows (columns) of each component come within a few pixels of each edge of the
-  // image: a page edge or the table often stops just short of it.
+void PieceFinder::measure_contact(std::span<const Component> comps, int w, int h, int margin) {
   contact_.assign(comps.size() + 1, Contact{});
   const auto& labels = finder_.labels();
-  const int margin = std::max(2, int(kEdgeMargin * float(std::max(w, h))));
   for (int x = 0; x < w; ++x) {
     int top = 0, bottom = 0;  // the last label counted for this column at each end
     for (int d = 0; d < std::min(margin, h); ++d) {
@@ -154,6 +149,63 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
       if (a && a != left) ++contact_[size_t(a)].left, left = a;
       if (b && b != right) ++contact_[size_t(b)].right, right = b;
     }
+  }
+}
+
+bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin) {
+  const int w = ink.width, h = ink.height;
+  const auto& labels = finder_.labels();
+  const int band = std::min({margin, w, h});
+  const float thin = std::max(2.0f, kEdgeLineThin * float(margin));
+  bool trimmed = false;
+  for (const Component& c : comps) {
+    const Box& b = c.box;
+    if (c.area * 2 >= b.w * b.h) continue;  // solid: the table, or a blot; the rules below decide
+    const Contact& e = contact_[size_t(c.label)];
+    // Each edge: how long the component runs along it, and how far it reaches in from it.
+    const struct { int contact, along, reach; bool rows; int first; } edges[] = {
+        {e.top, b.w, b.bottom(), true, 0},
+        {e.bottom, b.w, h - b.y, true, h - band},
+        {e.left, b.h, b.right(), false, 0},
+        {e.right, b.h, w - b.x, false, w - band},
+    };
+    // Along one edge only: what runs along two or more is the table around a page.
+    int along_edges = 0;
+    for (const auto& edge : edges) along_edges += edge.contact >= kEdgeContact * float(edge.along);
+    if (along_edges != 1) continue;
+    for (const auto& edge : edges) {
+      if (edge.contact < kEdgeContact * float(edge.along) || edge.reach < 3 * band) continue;
+      int inside = 0;
+      for (int k = edge.first; k < edge.first + band; ++k)
+        for (int j = 0; j < (edge.rows ? w : h); ++j) inside += labels[edge.rows ? size_t(k) * w + j : size_t(j) * w + k] == c.label;
+      // More than a line, or most of what there is: the table's edge, a strip of it.
+      if (float(inside) > thin * float(edge.contact) || float(inside) > kEdgeLineShare * float(c.area)) continue;
+      for (int k = edge.first; k < edge.first + band; ++k)
+        for (int j = 0; j < (edge.rows ? w : h); ++j) {
+          const size_t p = edge.rows ? size_t(k) * w + j : size_t(j) * w + k;
+          if (labels[p] == c.label) ink.mask[p] = 0, ink.ink[p] = 0;
+        }
+      trimmed = true;
+    }
+  }
+  return trimmed;
+}
+
+std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
+  const int w = ink.width, h = ink.height;
+  auto comps = finder_.find(ink.mask.data(), w, h);
+  bool erased = erase_rules_across(ink);
+  if (erased) comps = finder_.find(ink.mask.data(), w, h);
+  if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h);
+  label_count_ = int(comps.size()) + 1;
+
+  const int margin = std::max(2, int(kEdgeMargin * float(std::max(w, h))));
+  measure_contact(comps, w, h, margin);
+  // (On a canvas nothing is printed: a digit's own stroke along the edge of a tight crop stays.)
+  if (!flat_background && trim_edge_lines(ink, comps, margin)) {
+    comps = finder_.find(ink.mask.data(), w, h);
+    label_count_ = int(comps.size()) + 1;
+    measure_contact(comps, w, h, margin);
   }
 
   const int speck = std::max(3, int(std::lround(kSpeck * float(std::max(w, h)))));
@@ -189,6 +241,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   // Faint pieces: what is left of a page edge, a shadow's rim, noise. Somewhere along its
   // strokes, ink is about as dark as the rest of the writing on the page.
   peaks_.assign(comps.size() + 1, 0.0f);
+  const auto& labels = finder_.labels();
   for (size_t i = 0; i < labels.size(); ++i)
     if (labels[i]) peaks_[size_t(labels[i])] = std::max(peaks_[size_t(labels[i])], ink.darkness[i]);
   float darkest = 0;

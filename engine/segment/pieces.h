@@ -32,6 +32,13 @@ class PieceFinder {
   // or not); where a digit crosses or sits on the line, the column is thick and stays.
   // Returns true if any ink was cleared.
   bool erase_thin_lines(InkMap& ink, std::span<const Component> comps);
+  // How many rows (columns) of each component come within `margin` pixels of each edge of the
+  // image: a page edge or the table often stops just short of it.
+  void measure_contact(std::span<const Component> comps, int w, int h, int margin);
+  // Clears, within `margin` of an edge, a thin line that runs along it and that writing
+  // touches (a field's underline or box cut by a tight crop), so that the writing is not taken
+  // for something reaching in from beyond the frame. Returns true if any ink was cleared.
+  bool trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin);
   // A ruled line, a page border's side, a fold: long, thin and straight (labels: finder_'s).
   bool is_line(const Component& c, int w, int h) const;
 

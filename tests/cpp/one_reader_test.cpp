@@ -71,6 +71,23 @@ TEST(OneReader, ADigitCloseToAPhotosEdgeIsRead) {
   EXPECT_EQ(r->digit, 7);
 }
 
+// A cheque's amount cropped tight: the printed line under the field runs along the crop's
+// bottom edge and the digits stand on it. The line is cleared; the digits are not taken for
+// something reaching in from beyond the frame.
+TEST(OneReader, DigitsStandingOnALineAlongTheCropsEdgeAreRead) {
+  GrayImage img(240, 80, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(170 + 60 * x / img.width + 12 * ((x * 7 + y * 13) % 5) / 4);
+  stroke(img, 0, 78, 200, 78, 2, 60);  // the printed line, along the bottom edge from the left
+  stroke(img, 40, 12, 40, 78, 6, 30);  // 1
+  loop(img, 100, 45, 22, 32, 6);       // 0, down to the line
+  stroke(img, 150, 14, 196, 14, 6, 30);  // 7
+  stroke(img, 196, 14, 166, 78, 6, 30);
+  auto r = reader()->read(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->text, "107");
+}
+
 // A page of thousands of small marks (noise, texture, bars) would cost seconds of model runs
 // and give thousands of "1"s: it is refused in words, and a page of a few hundred is still read.
 TEST(OneReader, APageOfThousandsOfMarksIsRefusedInWords) {
