@@ -97,7 +97,14 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     confidences_.clear();
     for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].confidence);
     std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
-    if (confidences_[confidences_.size() / 2] < kMinLineConfidence) {
+    const float median_confidence = confidences_[confidences_.size() / 2];
+    // ...and one where most of what is cut out is no single digit to the one-digit check is
+    // hatching, a grid or noise: the digits of a number vouch for a doubtful one, not for each other.
+    confidences_.clear();
+    for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].one_digit);
+    std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
+    const float median_one_digit = confidences_[confidences_.size() / 2];
+    if (median_confidence < kMinLineConfidence || median_one_digit < kMinLineOneDigit) {
       digits_.resize(before);
       continue;
     }

@@ -26,6 +26,8 @@ class Segmenter {
   static constexpr int kMinDigitPixels = 8;
   // Lines whose median digit the scorer is less sure of than this are dropped.
   static constexpr float kMinLineConfidence = 0.7f;
+  // ...and those whose median cut-out the one-digit check gives less than this (hatching, noise).
+  static constexpr float kMinLineOneDigit = 0.05f;
   // Lines of at most this many digits lose those the models say are no digit (a drawing read
   // as digits is short; a number's doubtful cut is vouched for by its neighbours).
   static constexpr size_t kShortLine = 2;

@@ -146,6 +146,22 @@ TEST(Segmenter, ThickRuledLinesOnASmallPhotoAreNotDigits) {
   }
 }
 
+// In a number, the other digits vouch for one the one-digit check doubts (a cut through touching
+// digits); a line where it doubts most cut-outs (hatching, a grid, noise) is no number.
+TEST(Segmenter, ALineOfCutOutsTheCheckCallsNoDigitIsNoNumber) {
+  GrayImage page(640, 240, 250);
+  one(page, 120, 70, 100, 10);
+  ring(page, 300, 120, 32, 50, 10);
+  one(page, 480, 70, 100, 10);
+  Segmenter seg;
+  const DigitScorer none_is_a_digit = [](const Cutout&) { return CandidateScore{0.99f, 0.02f}; };
+  EXPECT_TRUE(seg.find(page, none_is_a_digit).empty());
+  const DigitScorer the_ring_is_doubted = [](const Cutout& c) {
+    return CandidateScore{0.99f, c.box.w > 40 ? 0.02f : 1.0f};
+  };
+  EXPECT_EQ(seg.find(page, the_ring_is_doubted).size(), 3u);
+}
+
 TEST(Segmenter, NoiseIsNoDigits) {
   GrayImage page(640, 480, 230);
   uint32_t seed = 11;
