@@ -12,6 +12,7 @@
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
 #include "synth/pen_scenes.h"
+#include "train/not_a_digit.h"
 
 namespace scrawl::cli {
 
@@ -66,6 +67,36 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
   if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
   for (size_t j = 0; j < jobs.size(); ++j)
     if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
+  return Ok{};
+}
+
+Status cut_drawn_shapes(int scenes, const std::string& weights_path, uint64_t seed, int threads, LabelledCutouts& out) {
+  std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
+  std::atomic<size_t> next{0};
+  std::string error;
+  std::mutex lock;
+  auto work = [&]() {
+    auto rec = load_recognizer(weights_path);
+    if (!rec) {
+      std::lock_guard<std::mutex> g(lock);
+      error = rec.error().message;
+      return;
+    }
+    for (size_t j; (j = next++) < found.size();) {
+      Rng rng(seed, 600, j);
+      const auto strokes = not_a_digit_strokes(rng);
+      const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
+      auto r = (*rec)->read(file);
+      if (r && (r->digits.size() == 1 || r->digits.size() == 2))
+        for (const auto& d : r->digits) found[j].push_back(d.input);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
+  for (const auto& f : found)
+    for (const auto& px : f) out.pixels.push_back(px), out.labels.push_back(1), out.digits.push_back(0);
   return Ok{};
 }
 

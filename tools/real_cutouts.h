@@ -14,4 +14,10 @@ namespace scrawl::cli {
 Status cut_real_writers(const std::string& real_dir, const std::string& weights_path, uint64_t seed, int threads,
                         LabelledCutouts& out);
 
+// Shapes that are no digit (train/not_a_digit.h) drawn on `scenes` canvases and photographed
+// pages as people draw them, read by the reader: every cut-out of a reading of one or two
+// digits (where the check decides whether there is a digit at all) is appended to out as
+// not one digit (label 1). Progress to stderr.
+Status cut_drawn_shapes(int scenes, const std::string& weights_path, uint64_t seed, int threads, LabelledCutouts& out);
+
 }  // namespace scrawl::cli

@@ -25,7 +25,9 @@ const char* const kTrainHelp =
     "  --real DIR         the digit model also learns from real writers (../shared/data/real):\n"
     "                     the training writers' digits drawn on canvases and photographed on\n"
     "                     paper, and CVL's training scans, as the reader cuts them; they join the\n"
-    "                     cut-outs (--cutout-share of the examples)\n"
+    "                     cut-outs (--cutout-share of the examples). With --task one-digit: those\n"
+    "                     digits are whole digits to the check, and the cut-outs of shapes drawn\n"
+    "                     on --shape-scenes canvases and photos (default 6000) are not\n"
     "  --epochs N         passes over the training digits (default 50)\n"
     "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
     "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
@@ -46,7 +48,7 @@ const char* const kTrainHelp =
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
     "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
-    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share"};
+    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share", "--shape-scenes"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {

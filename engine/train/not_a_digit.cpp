@@ -184,6 +184,8 @@ std::vector<Stroke> shape(Rng& rng) {
 
 }  // namespace
 
+std::vector<Stroke> not_a_digit_strokes(Rng& rng) { return shape(rng); }
+
 void draw_not_a_digit(Rng& rng, uint8_t* out) {
   const std::vector<Stroke> strokes = shape(rng);
   const synth::Extent e = synth::extent_of(strokes);

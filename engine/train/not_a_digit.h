@@ -7,11 +7,18 @@
 #pragma once
 #include <cstdint>
 
+#include <vector>
+
 #include "core/rng.h"
+#include "real/pen_samples.h"
 
 namespace scrawl {
 
 // out: 28×28, 0 = background, 255 = ink.
 void draw_not_a_digit(Rng& rng, uint8_t* out);
+
+// The same shapes as pen strokes in a 100×100 box (y down), for drawing them on a canvas or a
+// photographed page as a person would (synth/pen_scenes.h).
+std::vector<real::Stroke> not_a_digit_strokes(Rng& rng);
 
 }  // namespace scrawl
