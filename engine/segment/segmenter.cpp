@@ -86,6 +86,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     // counts the line's digits.
     // (In a number of three or more digits the others vouch for a doubtful one: a cut through
     // touching digits is often doubted by the check, and it is still a digit.)
+    drop_dashes(before);
     const bool short_line = digits_.size() - before <= kShortLine;
     digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
                                  [&](const FoundDigit& d) {
@@ -119,6 +120,19 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
   if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
   if (is_stacked_drawing()) digits_.clear(), line_count_ = 0;
+}
+
+void Segmenter::drop_dashes(size_t first) {
+  if (digits_.size() - first < 2) return;
+  confidences_.clear();
+  for (size_t i = first; i < digits_.size(); ++i) confidences_.push_back(float(digits_[i].box.h));
+  std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
+  const float typical = confidences_[confidences_.size() / 2];
+  digits_.erase(std::remove_if(digits_.begin() + long(first), digits_.end(),
+                               [&](const FoundDigit& d) {
+                                 return float(d.box.h) < kDashHeight * typical && float(d.box.w) > kDashWidth * float(d.box.h);
+                               }),
+                digits_.end());
 }
 
 bool Segmenter::is_stacked_drawing() {

@@ -28,6 +28,9 @@ class Segmenter {
   static constexpr float kMinLineConfidence = 0.7f;
   // ...and those whose median cut-out the one-digit check gives less than this (hatching, noise).
   static constexpr float kMinLineOneDigit = 0.05f;
+  // A mark on a line of digits lower than this share of their typical height and wider than
+  // this many times its own height is a dash or an equals sign ("3.975,00-", "8558="), not a 1 or a 2.
+  static constexpr float kDashHeight = 0.5f, kDashWidth = 1.3f;
   // Lines of at most this many digits lose those the models say are no digit (a drawing read
   // as digits is short; a number's doubtful cut is vouched for by its neighbours).
   static constexpr size_t kShortLine = 2;
@@ -61,6 +64,8 @@ class Segmenter {
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
   bool is_stacked_drawing();
+  // Drops the dashes among digits_[first...] (one line's).
+  void drop_dashes(size_t first);
 
   WorkingCopyMaker copy_;
   BackgroundFlattener flattener_;

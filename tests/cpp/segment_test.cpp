@@ -162,6 +162,23 @@ TEST(Segmenter, ALineOfCutOutsTheCheckCallsNoDigitIsNoNumber) {
   EXPECT_EQ(seg.find(page, the_ring_is_doubted).size(), 3u);
 }
 
+// "000=": the equals sign written after an amount is no digit (a "2" to the digit model), even
+// to a scorer sure of any cut-out at least a digit wide; a dash as long as a digit is wide, neither.
+TEST(Segmenter, AnEqualsSignOrADashAfterTheDigitsIsNoDigit) {
+  const DigitScorer sure_of_wide = [](const Cutout& c) { return CandidateScore{0.99f, c.box.w >= 40 ? 1.0f : 0.02f}; };
+  for (bool equals : {true, false}) {
+    GrayImage page(720, 240, 250);
+    for (int i = 0; i < 3; ++i) ring(page, 100 + 120.0f * i, 120, 32, 50, 10);
+    // Written in one stroke, as people write it fast: both bars and the pen's way between them.
+    stroke(page, 400, equals ? 106 : 120, 460, equals ? 106 : 120, 9, 0);
+    if (equals) stroke(page, 460, 106, 400, 134, 9, 0), stroke(page, 400, 134, 460, 134, 9, 0);
+    Segmenter seg;
+    auto found = seg.find(page, sure_of_wide);
+    ASSERT_EQ(found.size(), 3u) << (equals ? "with an equals sign" : "with a dash");
+    EXPECT_LT(found[2].box.right(), 390);
+  }
+}
+
 TEST(Segmenter, NoiseIsNoDigits) {
   GrayImage page(640, 480, 230);
   uint32_t seed = 11;
