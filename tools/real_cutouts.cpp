@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 #include <mutex>
 #include <thread>
 
 #include "cli.h"
 #include "data/encode.h"
+#include "decode/decode.h"
+#include "real/cheque_amounts.h"
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
@@ -27,6 +31,14 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
   for (size_t i = 0; i < pens->size(); ++i)
     if (real::writer_use((*pens)[i].writer) == real::WriterUse::kTrain) jobs.push_back({0, i}), jobs.push_back({1, i});
   for (size_t i = 0; i < cvl->digits.size(); ++i) jobs.push_back({2, i});
+  // 3: one digit of a training cheque's amount, cut by its box (with the cheque's own
+  // background, security pattern and printed line).
+  auto amounts = real::load_cheque_amounts(real_dir);
+  if (!amounts) return amounts.error();
+  std::vector<std::pair<size_t, size_t>> cheque_digits;  // (amount, digit)
+  for (size_t a = 0; a < amounts->size(); ++a)
+    if (real::writer_use((*amounts)[a].key) == real::WriterUse::kTrain)
+      for (size_t d = 0; d < (*amounts)[a].boxes.size(); ++d) jobs.push_back({3, cheque_digits.size()}), cheque_digits.push_back({a, d});
 
   std::vector<int> label(jobs.size(), -1);
   std::vector<DigitPixels> pixels(jobs.size());
@@ -45,6 +57,24 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
       Rng rng(seed, 500 + uint64_t(kind), i);
       std::vector<uint8_t> file;
       int want;
+      if (kind == 3) {
+        const auto [a, d] = cheque_digits[i];
+        const auto& amount = (*amounts)[a];
+        std::ifstream in(amount.file, std::ios::binary);
+        const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto image = decode_image(bytes);
+        if (!image) continue;
+        const Box& b = amount.boxes[d];
+        const int x0 = std::clamp(b.x, 0, image->width - 1), y0 = std::clamp(b.y, 0, image->height - 1);
+        const int x1 = std::clamp(b.right(), x0 + 1, image->width), y1 = std::clamp(b.bottom(), y0 + 1, image->height);
+        GrayImage crop(x1 - x0, y1 - y0, 255);
+        for (int y = y0; y < y1; ++y)
+          for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
+        auto r = (*rec)->read(crop);
+        if (r && r->digits.size() == 1) label[j] = amount.digits[d] - '0', pixels[j] = r->digits[0].input;
+        ++done;
+        continue;
+      }
       if (kind < 2) {
         const auto& s = (*pens)[i];
         file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng, 480)).file;

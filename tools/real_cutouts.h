@@ -1,7 +1,8 @@
 // Training examples from real writers: the training writers' digits (real/writer_split.h)
 // drawn on canvases and photographed on paper (synth/pen_scenes.h) from their trajectories,
-// and CVL's training scans, each read by the reader as an upload is; where it finds exactly
-// one digit, the 28×28 it read is kept with the written label.
+// CVL's training scans and the digits of the training cheques' amounts (ORAND-CAR-A, cut by
+// their boxes), each read by the reader as an upload is; where it finds exactly one digit, the
+// 28×28 it read is kept with the written label.
 #pragma once
 #include <string>
 
