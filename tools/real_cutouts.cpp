@@ -64,9 +64,12 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
         const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         auto image = decode_image(bytes);
         if (!image) continue;
+        // With a margin of the cheque around it: ink touching all four sides of a crop is a
+        // frame to the reader.
         const Box& b = amount.boxes[d];
-        const int x0 = std::clamp(b.x, 0, image->width - 1), y0 = std::clamp(b.y, 0, image->height - 1);
-        const int x1 = std::clamp(b.right(), x0 + 1, image->width), y1 = std::clamp(b.bottom(), y0 + 1, image->height);
+        const int m = std::max(2, b.h / 6);
+        const int x0 = std::clamp(b.x - m, 0, image->width - 1), y0 = std::clamp(b.y - m, 0, image->height - 1);
+        const int x1 = std::clamp(b.right() + m, x0 + 1, image->width), y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
         GrayImage crop(x1 - x0, y1 - y0, 255);
         for (int y = y0; y < y1; ++y)
           for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
