@@ -124,10 +124,10 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
 
 void Segmenter::drop_dashes(size_t first) {
   if (digits_.size() - first < 2) return;
-  confidences_.clear();
-  for (size_t i = first; i < digits_.size(); ++i) confidences_.push_back(float(digits_[i].box.h));
-  std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
-  const float typical = confidences_[confidences_.size() / 2];
+  heights_.clear();
+  for (size_t i = first; i < digits_.size(); ++i) heights_.push_back(float(digits_[i].box.h));
+  std::nth_element(heights_.begin(), heights_.begin() + heights_.size() / 2, heights_.end());
+  const float typical = heights_[heights_.size() / 2];
   digits_.erase(std::remove_if(digits_.begin() + long(first), digits_.end(),
                                [&](const FoundDigit& d) {
                                  return float(d.box.h) < kDashHeight * typical && float(d.box.w) > kDashWidth * float(d.box.h);

@@ -77,7 +77,7 @@ class Segmenter {
   OneOrMany one_or_many_;
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
-  std::vector<float> confidences_;
+  std::vector<float> confidences_, heights_;
   std::vector<Box> line_boxes_;
   std::vector<int> line_sizes_;
   int line_count_ = 0;
