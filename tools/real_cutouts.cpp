@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -19,6 +20,32 @@
 #include "train/not_a_digit.h"
 
 namespace scrawl::cli {
+namespace {
+
+// Runs job(reader, j) for every j below `count` on `threads` threads, each with a reader of
+// its own (a reader is not shared between threads).
+Status on_readers(size_t count, const std::string& weights_path, int threads,
+                  const std::function<void(Recognizer&, size_t)>& job) {
+  std::atomic<size_t> next{0};
+  std::string error;
+  std::mutex lock;
+  auto work = [&]() {
+    auto rec = load_recognizer(weights_path);
+    if (!rec) {
+      std::lock_guard<std::mutex> g(lock);
+      error = rec.error().message;
+      return;
+    }
+    for (size_t j; (j = next++) < count;) job(**rec, j);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
+  for (auto& t : pool) t.join();
+  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
+  return Ok{};
+}
+
+}  // namespace
 
 Status cut_real_writers(const std::string& real_dir, const std::string& weights_path, uint64_t seed, int threads,
                         LabelledCutouts& out) {
@@ -42,62 +69,49 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
 
   std::vector<int> label(jobs.size(), -1);
   std::vector<DigitPixels> pixels(jobs.size());
-  std::atomic<size_t> next{0}, done{0};
-  std::string error;
-  std::mutex lock;
-  auto work = [&]() {
-    auto rec = load_recognizer(weights_path);
-    if (!rec) {
-      std::lock_guard<std::mutex> g(lock);
-      error = rec.error().message;
+  std::atomic<size_t> done{0};
+  auto status = on_readers(jobs.size(), weights_path, threads, [&](Recognizer& rec, size_t j) {
+    const auto [kind, i] = jobs[j];
+    Rng rng(seed, 500 + uint64_t(kind), i);
+    std::vector<uint8_t> file;
+    int want;
+    if (kind == 3) {
+      const auto [a, d] = cheque_digits[i];
+      const auto& amount = (*amounts)[a];
+      std::ifstream in(amount.file, std::ios::binary);
+      const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      auto image = decode_image(bytes);
+      if (!image) return;
+      // With a margin of the cheque around it: ink touching all four sides of a crop is a
+      // frame to the reader.
+      const Box& b = amount.boxes[d];
+      const int m = std::max(2, b.h / 6);
+      const int x0 = std::clamp(b.x - m, 0, image->width - 1), y0 = std::clamp(b.y - m, 0, image->height - 1);
+      const int x1 = std::clamp(b.right() + m, x0 + 1, image->width), y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
+      GrayImage crop(x1 - x0, y1 - y0, 255);
+      for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
+      auto r = rec.read(crop);
+      if (r && r->digits.size() == 1) label[j] = amount.digits[d] - '0', pixels[j] = r->digits[0].input;
+      ++done;
       return;
     }
-    for (size_t j; (j = next++) < jobs.size();) {
-      const auto [kind, i] = jobs[j];
-      Rng rng(seed, 500 + uint64_t(kind), i);
-      std::vector<uint8_t> file;
-      int want;
-      if (kind == 3) {
-        const auto [a, d] = cheque_digits[i];
-        const auto& amount = (*amounts)[a];
-        std::ifstream in(amount.file, std::ios::binary);
-        const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        auto image = decode_image(bytes);
-        if (!image) continue;
-        // With a margin of the cheque around it: ink touching all four sides of a crop is a
-        // frame to the reader.
-        const Box& b = amount.boxes[d];
-        const int m = std::max(2, b.h / 6);
-        const int x0 = std::clamp(b.x - m, 0, image->width - 1), y0 = std::clamp(b.y - m, 0, image->height - 1);
-        const int x1 = std::clamp(b.right() + m, x0 + 1, image->width), y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
-        GrayImage crop(x1 - x0, y1 - y0, 255);
-        for (int y = y0; y < y1; ++y)
-          for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
-        auto r = (*rec)->read(crop);
-        if (r && r->digits.size() == 1) label[j] = amount.digits[d] - '0', pixels[j] = r->digits[0].input;
-        ++done;
-        continue;
-      }
-      if (kind < 2) {
-        const auto& s = (*pens)[i];
-        file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng, 480)).file;
-        want = s.label;
-      } else {
-        const uint8_t* src = cvl->digits.image(i);
-        std::vector<uint8_t> rgb(28 * 28 * 3);
-        for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
-        file = encode_png(rgb, 28, 28);
-        want = cvl->digits.labels[i];
-      }
-      auto r = (*rec)->read(file);
-      if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
-      if (++done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", size_t(done), jobs.size());
+    if (kind < 2) {
+      const auto& s = (*pens)[i];
+      file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng, 480)).file;
+      want = s.label;
+    } else {
+      const uint8_t* src = cvl->digits.image(i);
+      std::vector<uint8_t> rgb(28 * 28 * 3);
+      for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
+      file = encode_png(rgb, 28, 28);
+      want = cvl->digits.labels[i];
     }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
+    auto r = rec.read(file);
+    if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
+    if (++done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", size_t(done), jobs.size());
+  });
+  if (!status) return status;
   for (size_t j = 0; j < jobs.size(); ++j)
     if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
   return Ok{};
@@ -105,29 +119,15 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
 
 Status cut_drawn_shapes(int scenes, const std::string& weights_path, uint64_t seed, int threads, LabelledCutouts& out) {
   std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
-  std::atomic<size_t> next{0};
-  std::string error;
-  std::mutex lock;
-  auto work = [&]() {
-    auto rec = load_recognizer(weights_path);
-    if (!rec) {
-      std::lock_guard<std::mutex> g(lock);
-      error = rec.error().message;
-      return;
-    }
-    for (size_t j; (j = next++) < found.size();) {
-      Rng rng(seed, 600, j);
-      const auto strokes = not_a_digit_strokes(rng);
-      const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
-      auto r = (*rec)->read(file);
-      if (r && (r->digits.size() == 1 || r->digits.size() == 2))
-        for (const auto& d : r->digits) found[j].push_back(d.input);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
+  auto status = on_readers(found.size(), weights_path, threads, [&](Recognizer& rec, size_t j) {
+    Rng rng(seed, 600, j);
+    const auto strokes = not_a_digit_strokes(rng);
+    const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
+    auto r = rec.read(file);
+    if (r && (r->digits.size() == 1 || r->digits.size() == 2))
+      for (const auto& d : r->digits) found[j].push_back(d.input);
+  });
+  if (!status) return status;
   for (const auto& f : found)
     for (const auto& px : f) out.pixels.push_back(px), out.labels.push_back(1), out.digits.push_back(0);
   return Ok{};
