@@ -86,6 +86,20 @@ Status use_one_digit_check(Recognizer& recognizer, const std::string& flag) {
   return Ok{};
 }
 
+Status use_line_reader(Recognizer& recognizer, const std::string& flag) {
+  if (flag.empty()) return Ok{};
+  if (flag == "none") {
+    recognizer.set_line_reader(nullptr);
+    return Ok{};
+  }
+  auto bytes = read_file(flag);
+  if (!bytes) return bytes.error();
+  auto loaded = LineReader::from_weights(*bytes);
+  if (!loaded) return make_error(loaded.error().code, flag + ": " + loaded.error().message);
+  recognizer.set_line_reader(std::move(loaded.value()));
+  return Ok{};
+}
+
 std::string shell_quote(const std::string& word) {
   const bool plain = !word.empty() && word.find_first_not_of(
                                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=,:+@%") ==

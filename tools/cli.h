@@ -32,6 +32,8 @@ Result<std::unique_ptr<Recognizer>> load_recognizer(const std::string& weights_p
 
 // --one-digit FILE|none: replaces the reader's one-digit check (none: no check). "" keeps it.
 Status use_one_digit_check(Recognizer& recognizer, const std::string& flag);
+// The same for the line model that rereads each line (--line FILE|none).
+Status use_line_reader(Recognizer& recognizer, const std::string& flag);
 
 // A command line as a person would type it: words with spaces or shell characters in single quotes.
 std::string shell_quote(const std::string& word);

@@ -13,11 +13,14 @@
 #include "real_cutouts.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"
+#include "train_line.h"
 #include "train_options.h"
 
 namespace scrawl::cli {
 
 int cmd_train(int argc, char** argv) {
+  for (int i = 0; i + 1 < argc; ++i)
+    if (std::string(argv[i]) == "--task" && std::string(argv[i + 1]) == "line") return cmd_train_line(argc, argv);
   Args args;
   if (auto err = parse_args(argc, argv, kTrainValueOptions, kTrainFlags, args)) {
     std::fprintf(stderr, "scrawl train: %s\n\n%s", err->c_str(), kTrainHelp);

@@ -25,7 +25,7 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --real DIR --amounts [--writers report|develop] [--limit N] [--weights FILE]\n"
-    "                   [--one-digit FILE|none] [--gallery DIR]\n"
+    "                   [--one-digit FILE|none] [--line FILE|none] [--gallery DIR]\n"
     "\n"
     "Reads the handwritten amounts of real bank cheques (ORAND-CAR-A: grey scans with security\n"
     "patterns, printed lines, separators) through read(), as an upload is, and prints how many are\n"
@@ -39,6 +39,7 @@ const char* kHelp =
     "  --limit N        the first N amounts of that part only (default: all)\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
+    "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "  --gallery DIR    copy the amounts read wrongly (up to 100) to DIR with an index.md\n";
 
 std::string digits_of(const std::string& text) {
@@ -51,7 +52,7 @@ std::string digits_of(const std::string& text) {
 
 int cmd_eval_amounts(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--weights", "--one-digit", "--gallery"},
+  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--weights", "--one-digit", "--line", "--gallery"},
                             {"--help", "--amounts"}, args)) {
     std::fprintf(stderr, "scrawl eval --amounts: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -85,6 +86,7 @@ int cmd_eval_amounts(int argc, char** argv) {
   auto work = [&]() {
     auto rec = load_recognizer(args.get("--weights"));
     Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
+    if (check) check = use_line_reader(**rec, args.get("--line"));
     if (!check) {
       std::lock_guard<std::mutex> g(lock);
       error = check.error().message;

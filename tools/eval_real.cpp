@@ -25,7 +25,7 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --real DIR [--writers report|develop] [--limit N] [--none N] [--seed S]\n"
-    "                   [--weights FILE] [--one-digit FILE|none] [--gallery DIR]\n"
+    "                   [--weights FILE] [--one-digit FILE|none] [--line FILE|none] [--gallery DIR]\n"
     "\n"
     "Reads real people's digits the way they reach the app, each through read() as an upload is:\n"
     "  canvas  pen trajectories (UNIPEN, UJI, Chars74K) drawn on a canvas and saved as PNG: sizes\n"
@@ -46,6 +46,7 @@ const char* kHelp =
     "  --seed S         seed of the rendering (default 1)\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
+    "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "  --gallery DIR    write the images read wrongly (up to 60 per kind) and an index.md to DIR\n";
 
 enum Kind { kCanvas, kPhoto, kScan, kNone, kKinds };
@@ -90,7 +91,7 @@ std::vector<uint8_t> enlarge(const uint8_t* src, int side, int factor) {
 
 int cmd_eval_real(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--gallery"},
+  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
                             {"--help"}, args)) {
     std::fprintf(stderr, "scrawl eval --real: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -179,6 +180,7 @@ int cmd_eval_real(int argc, char** argv) {
   auto work = [&]() {
     auto rec = load_recognizer(args.get("--weights"));
     Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
+    if (check) check = use_line_reader(**rec, args.get("--line"));
     if (!check) {
       std::lock_guard<std::mutex> g(failed_lock);
       error = check.error().message;

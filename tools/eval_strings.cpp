@@ -21,7 +21,7 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --strings --mnist DIR [--pages N] [--blank N] [--seed S] [--weights FILE]\n"
-    "                   [--one-digit FILE|none] [--save DIR] [--show-errors]\n"
+    "                   [--one-digit FILE|none] [--line FILE|none] [--save DIR] [--show-errors]\n"
     "\n"
     "Writes strings of 3 to 10 MNIST test digits on synthetic photographed pages (lighting\n"
     "gradients, shadows, blue or black ink, rotation, perspective, blur, JPEG, touching and broken\n"
@@ -35,6 +35,7 @@ const char* kHelp =
     "  --seed S         the pages' seed (default 1)\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --one-digit FILE the segmenter's one-digit check to use instead of the one built in, or\n"
+    "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "                   none to cut touching digits by the digit model's confidence alone\n"
     "  --save DIR       also write every page as JPG/PNG to DIR, with index.tsv (expected, read)\n"
     "  --show-errors    list the pages read wrongly\n";
@@ -66,7 +67,7 @@ const char* met(bool ok) { return ok ? "met" : "NOT met"; }
 
 int cmd_eval_strings(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--one-digit", "--pages", "--blank", "--seed", "--save"},
+  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--one-digit", "--line", "--pages", "--blank", "--seed", "--save"},
                             {"--help", "--strings", "--show-errors"}, args)) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -86,6 +87,10 @@ int cmd_eval_strings(int argc, char** argv) {
     return 2;
   }
   if (auto st = use_one_digit_check(**recognizer, args.get("--one-digit")); !st) {
+    std::fprintf(stderr, "scrawl eval --strings: %s\n", st.error().message.c_str());
+    return 2;
+  }
+  if (auto st = use_line_reader(**recognizer, args.get("--line")); !st) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n", st.error().message.c_str());
     return 2;
   }

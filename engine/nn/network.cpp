@@ -64,6 +64,8 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
     layer = std::make_unique<MaxPool>(in, s);
   } else if (kind == "gap") {
     layer = std::make_unique<GlobalAvgPool>(in);
+  } else if (kind == "colmean") {
+    layer = std::make_unique<ColumnMean>(in);
   } else if (kind == "dense") {
     const int units = number(1, 65536);
     if (units < 0) return bad_spec("dense needs a unit count");

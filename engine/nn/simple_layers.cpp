@@ -46,6 +46,18 @@ void GlobalAvgPool::forward(const float*, const float* x, float* y, int n, float
   }
 }
 
+void ColumnMean::forward(const float*, const float* x, float* y, int n, float*, float*) const {
+  const int H = in_.h, W = in_.w;
+  for (int plane = 0; plane < n * in_.c; ++plane) {
+    const float* xp = x + size_t(plane) * H * W;
+    float* yp = y + size_t(plane) * W;
+    for (int c = 0; c < W; ++c) yp[c] = 0.0f;
+    for (int r = 0; r < H; ++r)
+      for (int c = 0; c < W; ++c) yp[c] += xp[size_t(r) * W + c];
+    for (int c = 0; c < W; ++c) yp[c] /= float(H);
+  }
+}
+
 void Dense::forward(const float* p, const float* x, float* y, int n, float*, float*) const {
   const int in = in_.size(), out = out_.c;
 #ifdef __wasm_simd128__

@@ -42,6 +42,19 @@ class GlobalAvgPool final : public Layer {
 #endif
 };
 
+// Mean over each column of each channel: C×H×W -> C×1×W. A line reader's features become one
+// vector per column, read left to right.
+class ColumnMean final : public Layer {
+ public:
+  explicit ColumnMean(Shape in) : Layer(in) { out_ = {in.c, 1, in.w}; }
+  std::string spec() const override { return "colmean"; }
+  void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifndef SCRAWL_INFERENCE_ONLY
+  void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
+                float* scratch, const float* cache) const override;
+#endif
+};
+
 // y = W x + b over the flattened input. Params: W [units][inputs], b [units].
 class Dense final : public Layer {
  public:

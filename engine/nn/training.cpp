@@ -157,7 +157,7 @@ void BatchNorm::update_state(float* p, std::span<const float* const> caches) con
   }
 }
 
-// ---- Relu, MaxPool, GlobalAvgPool, Dense, Softmax
+// ---- Relu, MaxPool, GlobalAvgPool, ColumnMean, Dense, Softmax
 void Relu::backward(const float*, const float*, const float* y, const float* dy, float* dx, float*, int n, float*,
                     const float*) const {
   if (!dx) return;
@@ -201,6 +201,18 @@ void GlobalAvgPool::backward(const float*, const float*, const float*, const flo
   for (int plane = 0; plane < n * in_.c; ++plane) {
     const float g = dy[plane] / float(hw);
     std::fill(dx + size_t(plane) * hw, dx + size_t(plane + 1) * hw, g);
+  }
+}
+
+void ColumnMean::backward(const float*, const float*, const float*, const float* dy, float* dx, float*, int n,
+                          float*, const float*) const {
+  if (!dx) return;
+  const int H = in_.h, W = in_.w;
+  for (int plane = 0; plane < n * in_.c; ++plane) {
+    const float* dyp = dy + size_t(plane) * W;
+    float* dxp = dx + size_t(plane) * H * W;
+    for (int r = 0; r < H; ++r)
+      for (int c = 0; c < W; ++c) dxp[size_t(r) * W + c] = dyp[c] / float(H);
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "decode/decode.h"
 #include "embedded_model.h"
+#include "line_pass.h"
 
 namespace scrawl {
 namespace {
@@ -22,6 +23,7 @@ Result<std::unique_ptr<Recognizer>> Recognizer::from_weights(std::span<const uin
   if (!model) return model.error();
   auto recognizer = std::unique_ptr<Recognizer>(new Recognizer(std::move(model.value())));
   recognizer->one_digit_ = OneDigitCheck::embedded();
+  recognizer->line_reader_ = LineReader::embedded();
   return recognizer;
 }
 
@@ -90,6 +92,11 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
     out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
   out.lines = segmenter_.line_count();
+  if (line_reader_ && !out.digits.empty()) {
+    LinePassSettings settings;
+    settings.unsure_below = unsure_below_;
+    reread_lines(image, *line_reader_, settings, out);
+  }
   if (out.digits.empty()) out.message = kNoDigitsFound;
   return out;
 }

@@ -13,6 +13,7 @@
 #include "core/status.h"
 #include "nn/network.h"
 #include "nn/weights_file.h"
+#include "line_reader.h"
 #include "one_digit_check.h"
 #include "segment/digit_normalizer.h"
 #include "segment/segmenter.h"
@@ -74,6 +75,8 @@ class Recognizer {
   // Replaces the segmenter's one-digit check (null: the digit model's confidence alone decides
   // where touching digits are cut).
   void set_one_digit_check(std::unique_ptr<OneDigitCheck> check) { one_digit_ = std::move(check); }
+  // Replaces the line model that rereads each line (null: the cut digits alone are the reading).
+  void set_line_reader(std::unique_ptr<LineReader> reader) { line_reader_ = std::move(reader); }
   float unsure_threshold() const { return unsure_below_; }
   const Model& model() const { return model_; }
 
@@ -83,6 +86,7 @@ class Recognizer {
   InferenceSession session_;
   Segmenter segmenter_;
   std::unique_ptr<OneDigitCheck> one_digit_;
+  std::unique_ptr<LineReader> line_reader_;
   float unsure_below_;
 };
 

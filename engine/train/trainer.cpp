@@ -8,50 +8,25 @@
 #include <thread>
 
 #include "not_a_digit.h"
+#include "optimizer.h"
 #include "single_digit.h"
 #include "not_one_digit.h"
 
 namespace scrawl {
 namespace {
 
-constexpr float kPi = 3.14159265358979f;
-
-// One thread's forward/backward state over a shard of the batch.
-struct Replica {
-  explicit Replica(const Network& net, int max_n) {
-    const size_t L = net.layer_count();
-    acts.resize(L + 1);
-    grads.resize(L + 1);
-    caches.resize(L);
-    acts[0].resize(size_t(max_n) * net.input().size());
-    grads[0].resize(0);
-    for (size_t i = 0; i < L; ++i) {
-      acts[i + 1].resize(size_t(max_n) * net.layer(i).out().size());
-      grads[i + 1].resize(acts[i + 1].size());
-      caches[i].resize(net.layer(i).cache_floats(max_n));
-    }
-    scratch.resize(std::max<size_t>(1, net.max_scratch(max_n)));
-    dparams.resize(net.params().size());
-  }
-  std::vector<FloatBuffer> acts, grads, caches;
-  FloatBuffer scratch, dparams;
+// A thread's buffers, and the labels, loss and hits of its shard.
+struct DigitReplica : Replica {
+  DigitReplica(const Network& net, int max_n) : Replica(net, max_n) {}
   std::vector<uint8_t> labels;
   double loss = 0;
   int correct = 0;
 };
 
-// Layers trained through: all but a final softmax, whose job the loss does.
-size_t trained_layers(const Network& net) {
-  const size_t L = net.layer_count();
-  return net.layer(L - 1).spec() == "softmax" ? L - 1 : L;
-}
-
-void run_shard(const Network& net, Replica& r, int n) {
-  const size_t L = trained_layers(net);
-  for (size_t i = 0; i < L; ++i)
-    net.layer(i).forward(net.layer_params(i), r.acts[i].data(), r.acts[i + 1].data(), n, r.scratch.data(),
-                         r.caches[i].data());
+void run_shard(const Network& net, DigitReplica& r, int n) {
+  forward_for_training(net, r, n);
   // Softmax cross-entropy on the logits.
+  const size_t L = trained_layers(net);
   const int k = net.layer(L - 1).out().size();
   float* logits = r.acts[L].data();
   float* g = r.grads[L].data();
@@ -67,12 +42,7 @@ void run_shard(const Network& net, Replica& r, int n) {
     r.correct += int(std::max_element(z, z + k) - z) == label;
     for (int j = 0; j < k; ++j) g[size_t(i) * k + j] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
   }
-  std::fill(r.dparams.begin(), r.dparams.end(), 0.0f);
-  for (size_t i = L; i-- > 0;) {
-    net.layer(i).backward(net.layer_params(i), r.acts[i].data(), r.acts[i + 1].data(), r.grads[i + 1].data(),
-                          i == 0 ? nullptr : r.grads[i].data(), r.dparams.data() + net.param_offset(i), n,
-                          r.scratch.data(), r.caches[i].data());
-  }
+  backward_for_training(net, r, n);
 }
 
 }  // namespace
@@ -143,8 +113,10 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
 
   const int threads = std::max(1, cfg.threads);
   const int shard = (cfg.batch + threads - 1) / threads;
-  std::vector<Replica> replicas;
+  std::vector<DigitReplica> replicas;
   for (int t = 0; t < threads; ++t) replicas.emplace_back(net, shard);
+  std::vector<Replica*> shards;
+  for (auto& r : replicas) shards.push_back(&r);
   std::vector<Augmenter> augmenters(size_t(threads), Augmenter(cfg.augment));
   std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
   std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
@@ -171,7 +143,7 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
     long correct = 0, seen = 0;
     for (int b = 0; b < batches; ++b, ++step) {
       auto work = [&](int t) {
-        Replica& r = replicas[size_t(t)];
+        DigitReplica& r = replicas[size_t(t)];
         const int lo = b * cfg.batch + t * shard;
         const int n = std::min(shard, cfg.batch - t * shard);
         r.labels.resize(size_t(n));
@@ -221,34 +193,14 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
       work(0);
       for (auto& th : pool) th.join();
 
-      // Fixed-order reduction keeps runs reproducible.
-      std::fill(grad.begin(), grad.end(), 0.0f);
+      gather_gradients(net, shards, grad);
       for (auto& r : replicas) {
-        for (size_t j = 0; j < grad.size(); ++j) grad[j] += r.dparams[j];
         loss_sum += r.loss;
         correct += r.correct;
       }
       seen += cfg.batch;
-      for (size_t i = 0; i < net.layer_count(); ++i) {
-        std::vector<const float*> caches;
-        for (auto& r : replicas) caches.push_back(r.caches[i].data());
-        net.layer(i).update_state(net.layer_params(i), caches);
-      }
-
-      const float lr = step < warmup_steps
-                           ? cfg.learning_rate * float(step + 1) / float(warmup_steps)
-                           : 0.5f * cfg.learning_rate *
-                                 (1.0f + std::cos(kPi * float(step - warmup_steps) /
-                                                  float(std::max(1L, total_steps - warmup_steps))));
-      auto& params = net.params();
-      const float inv_batch = 1.0f / float(cfg.batch);
-      for (size_t j = 0; j < params.size(); ++j) {
-        if (roles[j] == ParamRole::kState) continue;
-        float g = grad[j] * inv_batch;
-        if (roles[j] == ParamRole::kWeight) g += cfg.weight_decay * params[j];
-        velocity[j] = cfg.momentum * velocity[j] + g;
-        params[j] -= lr * (g + cfg.momentum * velocity[j]);
-      }
+      sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate), cfg.batch,
+               {cfg.momentum, cfg.weight_decay});
 
       if (progress.batch && (b % 20 == 19 || b == batches - 1)) {
         const double el = std::chrono::duration<double>(Clock::now() - start).count();

@@ -72,6 +72,7 @@ TEST(Gradients, BatchNormTraining) { check_gradients(BatchNorm({3, 4, 5}), 3, tr
 TEST(Gradients, Relu) { check_gradients(Relu({2, 5, 5}), 2, false); }
 TEST(Gradients, MaxPool) { check_gradients(MaxPool({2, 6, 6}, 2), 2, false); }
 TEST(Gradients, GlobalAvgPool) { check_gradients(GlobalAvgPool({3, 4, 4}), 2, false); }
+TEST(Gradients, ColumnMean) { check_gradients(ColumnMean({3, 4, 5}), 2, false); }
 TEST(Gradients, Dense) { check_gradients(Dense({3, 2, 2}, 5), 3, false); }
 TEST(Gradients, Softmax) { check_gradients(Softmax({6, 1, 1}), 3, false); }
 

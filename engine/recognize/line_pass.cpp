@@ -1,0 +1,82 @@
+#include "line_pass.h"
+
+#include <algorithm>
+
+namespace scrawl {
+namespace {
+
+Box grown(Box b, int dx, int dy, const GrayImage& image) {
+  const int x0 = std::max(0, b.x - dx), y0 = std::max(0, b.y - dy);
+  const int x1 = std::min(image.width, b.right() + dx), y1 = std::min(image.height, b.bottom() + dy);
+  return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+}  // namespace
+
+int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
+  std::vector<ReadDigit> out;
+  out.reserve(reading.digits.size());
+  int changed = 0;
+  const auto& digits = reading.digits;
+  for (size_t first = 0; first < digits.size();) {
+    size_t end = first;
+    Box line = digits[first].box;
+    double cut_right = 1;  // the probability that every cut digit is right
+    std::string cut;
+    while (end < digits.size() && digits[end].line == digits[first].line) {
+      line = unite(line, digits[end].box);
+      cut_right *= digits[end].confidence;
+      cut.push_back(char('0' + digits[end].digit));
+      ++end;
+    }
+    const size_t count = end - first;
+    const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
+    const LineReading* read = nullptr;
+    if (!single) read = &reader.read(image, grown(line, line.h * 35 / 100 + 2, line.h / 5 + 2, image));
+    if (!read || read->digits.empty() || read->digits == cut ||
+        !(read->confidence >= s.sure_enough || double(read->confidence) > cut_right)) {
+      out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
+      first = end;
+      continue;
+    }
+    ++changed;
+    for (size_t i = 0; i < read->symbols.size(); ++i) {
+      const LineDigit& sym = read->symbols[i];
+      ReadDigit d;
+      d.digit = sym.digit;
+      d.confidence = sym.probability;
+      d.unsure = sym.probability < s.unsure_below;
+      d.probs = sym.probs;
+      d.line = digits[first].line;
+      // The cut digit it stands for: the same position where both read as many digits, else
+      // the cut digits whose centres lie in its columns.
+      const ReadDigit* match = nullptr;
+      int matched = 0;
+      Box box{};
+      if (read->symbols.size() == count) {
+        match = &digits[first + i], matched = 1, box = match->box;
+      } else {
+        for (size_t j = first; j < end; ++j) {
+          const int centre = digits[j].box.x + digits[j].box.w / 2;
+          if (centre < sym.x0 || centre >= sym.x1) continue;
+          box = matched++ ? unite(box, digits[j].box) : digits[j].box;
+          match = &digits[j];
+        }
+      }
+      if (!matched) box = {sym.x0, line.y, sym.x1 - sym.x0, line.h};
+      d.box = box;
+      if (matched == 1) d.input = match->input;
+      out.push_back(d);
+    }
+    first = end;
+  }
+  reading.digits = std::move(out);
+  reading.text.clear();
+  for (size_t i = 0; i < reading.digits.size(); ++i) {
+    if (i && reading.digits[i].line != reading.digits[i - 1].line) reading.text += ' ';
+    reading.text += char('0' + reading.digits[i].digit);
+  }
+  return changed;
+}
+
+}  // namespace scrawl

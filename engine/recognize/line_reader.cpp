@@ -1,0 +1,63 @@
+#include "line_reader.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "embedded_model.h"
+
+namespace scrawl {
+
+Result<std::unique_ptr<LineReader>> LineReader::from_weights(std::span<const uint8_t> weights_file) {
+  auto model = parse_model(weights_file);
+  if (!model) return model.error();
+  const Network& net = model->network;
+  const Shape out = net.output();
+  if (net.input() != Shape{1, kLineHeight, kLineWidth} || out.c != kLineClasses || out.h != 1 || out.w < 8)
+    return make_error(ErrorCode::kBadWeights, "this file is not a line model: it must read one " +
+                                                  std::to_string(kLineHeight) + "×" + std::to_string(kLineWidth) +
+                                                  " line into " + std::to_string(kLineClasses) + " scores per column");
+  return std::unique_ptr<LineReader>(new LineReader(std::move(model.value())));
+}
+
+std::unique_ptr<LineReader> LineReader::embedded() {
+  const auto bytes = embedded_line_bytes();
+  if (bytes.empty()) return nullptr;
+  auto reader = from_weights(bytes);
+  return reader ? std::move(reader.value()) : nullptr;
+}
+
+LineReader::LineReader(Model model)
+    : model_(std::move(model)), session_(model_.network, 1), frame_(size_t(kLineHeight) * kLineWidth) {
+  path_.reserve(size_t(model_.network.output().w));
+  reading_.symbols.reserve(path_.capacity());
+  reading_.digits.reserve(path_.capacity());
+}
+
+const LineReading& LineReader::read(const GrayImage& image, Box region) {
+  const int used = normalizer_.prepare(image, region, frame_.data());
+  return read_frame(frame_.data(), region, used);
+}
+
+const LineReading& LineReader::read_frame(const float* frame, Box region, int used_width) {
+  const int columns = model_.network.output().w;
+  const float* scores = session_.run(frame, 1);
+  reading_.confidence = ctc_best_path(scores, kLineClasses, columns, path_);
+  reading_.digits.clear();
+  reading_.symbols.clear();
+  // A frame column covers kLineWidth / columns frame pixels; the line took used_width of them.
+  const double to_image = used_width > 0 ? double(region.w) / used_width * kLineWidth / columns : 0.0;
+  for (const CtcSymbol& s : path_) {
+    reading_.digits.push_back(char('0' + s.label));
+    const int x0 = region.x + int(s.first * to_image), x1 = region.x + int((s.last + 1) * to_image);
+    LineDigit d{s.label, x0, std::max(x0 + 1, x1), s.probability, {}};
+    float top = scores[s.peak];
+    for (int k = 1; k < 10; ++k) top = std::max(top, scores[size_t(k) * columns + s.peak]);
+    float sum = 0;
+    for (int k = 0; k < 10; ++k) sum += d.probs[size_t(k)] = std::exp(scores[size_t(k) * columns + s.peak] - top);
+    for (float& p : d.probs) p /= sum;
+    reading_.symbols.push_back(d);
+  }
+  return reading_;
+}
+
+}  // namespace scrawl

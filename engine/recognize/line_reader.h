@@ -1,0 +1,59 @@
+// Reads a line of digits whole, without cutting it into digits first: the line model
+// (`scrawl train --task line`) scores every column of a normalised line and CTC best-path
+// decoding turns the columns into digits. Separators, underlines and the cheque's printed
+// pattern are what the model learned to leave out; digits that touch or are written in one
+// stroke need no cut.
+#pragma once
+#include <array>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/box.h"
+#include "core/image.h"
+#include "core/status.h"
+#include "nn/ctc.h"
+#include "nn/network.h"
+#include "nn/weights_file.h"
+#include "segment/line_normalizer.h"
+
+namespace scrawl {
+
+inline constexpr int kLineClasses = 11;  // the ten digits and the blank
+
+struct LineDigit {
+  int digit = 0;
+  int x0 = 0, x1 = 0;       // the image columns it was read in
+  float probability = 0;    // at the column where it was surest
+  std::array<float, 10> probs{};  // the ten digits' probabilities there, the blank left out
+};
+
+struct LineReading {
+  std::string digits;
+  std::vector<LineDigit> symbols;
+  float confidence = 0;  // the probability of the best path
+};
+
+class LineReader {
+ public:
+  static Result<std::unique_ptr<LineReader>> from_weights(std::span<const uint8_t> weights_file);
+  // The one compiled into this build (weights/line.bin), or null when it had none.
+  static std::unique_ptr<LineReader> embedded();
+
+  // Reads the line in `region` of `image`; the result is valid until the next call.
+  const LineReading& read(const GrayImage& image, Box region);
+  // The model alone on a prepared frame (kLineHeight × kLineWidth).
+  const LineReading& read_frame(const float* frame, Box region, int used_width);
+
+ private:
+  explicit LineReader(Model model);
+  Model model_;
+  InferenceSession session_;
+  LineNormalizer normalizer_;
+  std::vector<float> frame_;
+  std::vector<CtcSymbol> path_;
+  LineReading reading_;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,65 @@
+// Training lines for the line model (recognize/line_reader.h), as the model sees them
+// (segment/line_normalizer.h), each with the digits written on it:
+// - real amounts (the training cheques), warped a little, cropped a little differently,
+//   their contrast and noise changed;
+// - new numbers composed from the real amounts' digits (cut by their boxes, with their ink
+//   as a matte) and from MNIST digits: spacing from gaps to overlaps, small raised zeros,
+//   separators (. , - = /-), an underline touching the digits, printed patterns, on paper of
+//   any grey; so the model meets digit sequences, touching pairs and marks the cheques lack;
+// - now and then a line with marks and no digit, read as nothing.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/box.h"
+#include "core/image.h"
+#include "core/rng.h"
+#include "data/mnist.h"
+#include "segment/line_normalizer.h"
+
+namespace scrawl {
+
+struct WrittenLine {
+  GrayImage image;
+  std::string digits;
+  std::vector<Box> boxes;  // one per digit (may be empty: then the line is never cut)
+};
+
+struct LineShares {
+  float real = 0.45f;      // real lines, augmented
+  float no_digit = 0.03f;  // marks only
+  // The rest are composed; of their digits this share are MNIST's (the others the real lines').
+  float mnist_digits = 0.4f;
+};
+
+class LineExampleMaker {
+ public:
+  // `mnist` may be null (then every composed digit is a real line's); both must outlive this.
+  LineExampleMaker(const std::vector<WrittenLine>& lines, const DigitSet* mnist, LineShares shares = {});
+
+  // One example: kLineHeight × kLineWidth floats, and its digits (0–9) in `labels`.
+  void make(Rng& rng, float* frame, std::vector<int>& labels);
+  void real(size_t line, Rng& rng, float* frame, std::vector<int>& labels);
+  void composed(Rng& rng, float* frame, std::vector<int>& labels, bool no_digit);
+
+  size_t real_count() const { return lines_->size(); }
+  size_t glyph_count() const;
+
+ private:
+  struct Glyph {
+    int w = 0, h = 0;
+    std::vector<float> alpha;  // ink 1, paper 0
+  };
+  void finish(const GrayImage& canvas, Rng& rng, float* frame);
+
+  const std::vector<WrittenLine>* lines_;
+  const DigitSet* mnist_;
+  LineShares shares_;
+  std::vector<Glyph> glyphs_[10];        // the real lines' digits, by label
+  std::vector<uint32_t> mnist_of_[10];   // MNIST digits, by label
+  LineNormalizer normalizer_;
+  GrayImage warped_;
+};
+
+}  // namespace scrawl

@@ -1,0 +1,165 @@
+#include "train_line.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "core/json_text.h"
+#include "data/encode.h"
+#include "data/mnist.h"
+#include "decode/decode.h"
+#include "nn/weights_file.h"
+#include "real/cheque_amounts.h"
+#include "real/cvl_digits.h"
+#include "real/writer_split.h"
+#include "train/line_trainer.h"
+
+namespace scrawl::cli {
+namespace {
+
+const char* kHelp =
+    "usage: scrawl train --task line --real DIR [--mnist DIR] [options]\n"
+    "\n"
+    "Trains the line model, which reads a line of digits without cutting it (CTC over its\n"
+    "columns), on the training part of the real cheque amounts (ORAND-CAR-A in DIR) and on\n"
+    "numbers composed from their digits and from MNIST's training digits. After each epoch it\n"
+    "prints the share of the 'develop' cheques read exactly. Progress goes to stderr.\n"
+    "\n"
+    "  --real DIR        the real-data folder (default: $SCRAWL_REAL)\n"
+    "  --mnist DIR       MNIST, for composed numbers (default: $SCRAWL_MNIST; none: without)\n"
+    "  --epochs N        (default 30)\n"
+    "  --examples N      lines per epoch (default 20000)\n"
+    "  --real-share X    the share of examples that are real amounts (default 0.45)\n"
+    "  --mnist-share X   of the composed numbers' digits, the share from MNIST (default 0.4)\n"
+    "  --lr X            peak learning rate (default 0.05)\n"
+    "  --batch N         (default 32)\n"
+    "  --seed S          (default 1)\n"
+    "  --threads N       (default 2)\n"
+    "  --out FILE        weights file to write (default weights/line.bin)\n"
+    "  --preview DIR     write 64 training lines as the model sees them to DIR (PNG, with\n"
+    "                    their digits in the names), and train nothing\n";
+
+Result<std::vector<WrittenLine>> cheque_lines(const std::vector<real::ChequeAmount>& amounts, real::WriterUse use) {
+  std::vector<WrittenLine> lines;
+  for (const auto& a : amounts) {
+    if (real::writer_use(a.key) != use) continue;
+    std::ifstream in(a.file, std::ios::binary);
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto image = decode_image(bytes);
+    if (!image) return make_error(ErrorCode::kBadArgument, "cannot read " + a.file + ": " + image.error().message);
+    lines.push_back({std::move(image.value()), a.digits, a.boxes});
+  }
+  return lines;
+}
+
+}  // namespace
+
+int cmd_train_line(int argc, char** argv) {
+  Args args;
+  if (auto err = parse_args(argc, argv,
+                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share",
+                             "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
+                            {"--help"}, args)) {
+    std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
+    return 2;
+  }
+  if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
+  LineTrainConfig cfg;
+  cfg.epochs = std::atoi(args.get("--epochs", "30").c_str());
+  cfg.examples_per_epoch = std::atoi(args.get("--examples", "20000").c_str());
+  cfg.batch = std::atoi(args.get("--batch", "32").c_str());
+  cfg.threads = std::atoi(args.get("--threads", "2").c_str());
+  cfg.seed = std::strtoull(args.get("--seed", "1").c_str(), nullptr, 10);
+  cfg.learning_rate = std::strtof(args.get("--lr", "0.05").c_str(), nullptr);
+  cfg.shares.real = std::strtof(args.get("--real-share", "0.45").c_str(), nullptr);
+  cfg.shares.mnist_digits = std::strtof(args.get("--mnist-share", "0.4").c_str(), nullptr);
+  if (cfg.epochs < 1 || cfg.epochs > 1000 || cfg.examples_per_epoch < cfg.batch || cfg.batch < 2 || cfg.batch > 4096 ||
+      cfg.threads < 1 || cfg.threads > 64 || !(cfg.learning_rate > 0) || !(cfg.shares.real >= 0 && cfg.shares.real <= 1) ||
+      !(cfg.shares.mnist_digits >= 0 && cfg.shares.mnist_digits <= 1)) {
+    std::fprintf(stderr,
+                 "scrawl train --task line: --epochs is 1 to 1000, --batch 2 to 4096 and at most --examples, "
+                 "--threads 1 to 64, --lr above 0, the shares from 0 to 1\n");
+    return 2;
+  }
+  const std::string dir = real::real_dir(args.get("--real"));
+  if (dir.empty()) {
+    std::fprintf(stderr, "scrawl train --task line: no real-data folder given: pass --real DIR or set SCRAWL_REAL\n");
+    return 2;
+  }
+  auto amounts = real::load_cheque_amounts(dir);
+  if (!amounts) return std::fprintf(stderr, "scrawl train --task line: %s\n", amounts.error().message.c_str()), 2;
+  auto lines = cheque_lines(*amounts, real::WriterUse::kTrain);
+  auto validation = lines ? cheque_lines(*amounts, real::WriterUse::kDevelop) : lines;
+  if (!lines || !validation)
+    return std::fprintf(stderr, "scrawl train --task line: %s\n", (lines ? validation : lines).error().message.c_str()), 2;
+
+  DigitSet mnist;
+  const std::string mnist_path = args.get("--mnist") == "none" ? "" : mnist_dir(args.get("--mnist"));
+  if (!mnist_path.empty()) {
+    auto loaded = load_mnist(mnist_path, "train");
+    if (!loaded) return std::fprintf(stderr, "scrawl train --task line: %s\n", loaded.error().message.c_str()), 2;
+    mnist = std::move(loaded.value());
+  }
+  if (args.has("--preview")) {
+    const std::filesystem::path folder = args.get("--preview");
+    std::filesystem::create_directories(folder);
+    LineExampleMaker maker(*lines, mnist.size() ? &mnist : nullptr, cfg.shares);
+    std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+    std::vector<int> labels;
+    GrayImage img(kLineWidth, kLineHeight);
+    for (int i = 0; i < 64; ++i) {
+      Rng rng(cfg.seed, 77, uint64_t(i));
+      maker.make(rng, frame.data(), labels);
+      for (size_t j = 0; j < frame.size(); ++j) img.pixels[j] = uint8_t(255 - std::lround(255 * frame[j]));
+      std::string name = std::to_string(i) + "_";
+      for (int d : labels) name += char('0' + d);
+      if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st)
+        return std::fprintf(stderr, "scrawl train --task line: %s\n", st.error().message.c_str()), 1;
+    }
+    std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits)\n", folder.c_str(),
+                 maker.real_count(), maker.glyph_count());
+    return 0;
+  }
+  std::fprintf(stderr, "training the line model on %zu cheque amounts and numbers composed from their digits%s; "
+               "%d epochs of %d lines; %zu develop cheques for validation\n",
+               lines->size(), mnist.size() ? " and MNIST's" : "", cfg.epochs, cfg.examples_per_epoch, validation->size());
+
+  auto trained = train_lines(
+      *lines, mnist.size() ? &mnist : nullptr, *validation, cfg,
+      [](const LineEpochReport& r) {
+        std::fprintf(stderr, "\repoch %d/%d  loss %.4f  develop cheques exact %.2f%%  %.0fs  time left %dm%02ds\n",
+                     r.epoch, r.epochs, r.loss, 100 * r.validation_exact, r.seconds, int(r.seconds_left) / 60,
+                     int(r.seconds_left) % 60);
+      },
+      [](int epoch, int done, int total, double loss) {
+        std::fprintf(stderr, "\repoch %d  %d/%d batches  loss %.4f   ", epoch, done, total, loss);
+      });
+  if (!trained) return std::fprintf(stderr, "scrawl train --task line: %s\n", trained.error().message.c_str()), 1;
+  auto folded = fold_batchnorm(trained->trained);
+  if (!folded) return std::fprintf(stderr, "scrawl train --task line: %s\n", folded.error().message.c_str()), 1;
+
+  std::string command = "build/native/scrawl train";
+  for (int i = 0; i < argc; ++i) command += " " + shell_quote(argv[i]);
+  Model model{std::move(folded.value()), {}};
+  model.metadata["trained_with"] = command;
+  model.metadata["develop_cheques_exact"] = json_number(trained->epochs.back().validation_exact);
+  model.metadata["training_seconds"] = json_number(trained->seconds);
+  const std::vector<uint8_t> bytes = serialize_model(model);
+  const std::string out = args.get("--out", "weights/line.bin");
+  const auto out_dir = std::filesystem::path(out).parent_path();
+  if (!out_dir.empty()) std::filesystem::create_directories(out_dir);
+  if (auto st = write_file(out, bytes); !st)
+    return std::fprintf(stderr, "scrawl train --task line: %s\n", st.error().message.c_str()), 1;
+  std::fprintf(stderr, "wrote %s (%zu parameters, %zu bytes) in %.1f minutes\n", out.c_str(),
+               model.network.params().size(), bytes.size(), trained->seconds / 60);
+  std::printf("develop cheques read exactly: %.2f%%\n", 100 * trained->epochs.back().validation_exact);
+  return 0;
+}
+
+}  // namespace scrawl::cli
