@@ -12,7 +12,7 @@ namespace scrawl::cli {
 namespace {
 
 const char* kHelp =
-    "usage: scrawl recognize [--json] [--weights FILE] FILE...\n"
+    "usage: scrawl recognize [--json] [--weights FILE] [--line FILE|none] FILE...\n"
     "\n"
     "Reads the handwritten digits in each image (PNG, JPG, BMP, GIF, TGA): one digit, a whole\n"
     "number or several lines of them, e.g. a phone photo of a page. Prints a line per file:\n"
@@ -29,13 +29,14 @@ const char* kHelp =
     "Exit status 1 if any file could not be read.\n"
     "\n"
     "  --json           one JSON object per line\n"
-    "  --weights FILE   use this model instead of the one built in\n";
+    "  --weights FILE   use this model instead of the one built in\n"
+    "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n";
 
 }  // namespace
 
 int cmd_recognize(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--weights"}, {"--json", "--help"}, args)) {
+  if (auto err = parse_args(argc, argv, {"--weights", "--line"}, {"--json", "--help"}, args)) {
     std::fprintf(stderr, "scrawl recognize: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -45,8 +46,9 @@ int cmd_recognize(int argc, char** argv) {
     return 2;
   }
   auto recognizer = load_recognizer(args.get("--weights"));
-  if (!recognizer) {
-    std::fprintf(stderr, "scrawl recognize: %s\n", recognizer.error().message.c_str());
+  Status line = recognizer ? use_line_reader(**recognizer, args.get("--line")) : Status(recognizer.error());
+  if (!line) {
+    std::fprintf(stderr, "scrawl recognize: %s\n", line.error().message.c_str());
     return 2;
   }
   const bool json = args.has("--json");

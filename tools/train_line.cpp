@@ -141,7 +141,8 @@ int cmd_train_line(int argc, char** argv) {
         std::fprintf(stderr, "\repoch %d  %d/%d batches  loss %.4f   ", epoch, done, total, loss);
       });
   if (!trained) return std::fprintf(stderr, "scrawl train --task line: %s\n", trained.error().message.c_str()), 1;
-  auto folded = fold_batchnorm(trained->trained);
+  auto batchnorm_folded = fold_batchnorm(trained->trained);
+  auto folded = batchnorm_folded ? compact_row_convs(*batchnorm_folded) : batchnorm_folded;
   if (!folded) return std::fprintf(stderr, "scrawl train --task line: %s\n", folded.error().message.c_str()), 1;
 
   std::string command = "build/native/scrawl train";

@@ -13,26 +13,31 @@ using MatRM = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMaj
 using Vec = Eigen::Matrix<float, Eigen::Dynamic, 1>;
 }  // namespace
 
-Conv2D::Conv2D(Shape in, int filters, int kernel) : Layer(in), k_(kernel) { out_ = {filters, in.h, in.w}; }
+Conv2D::Conv2D(Shape in, int filters, int kernel_h, int kernel_w) : Layer(in), kh_(kernel_h), kw_(kernel_w) {
+  out_ = {filters, in.h, in.w};
+}
 
-std::string Conv2D::spec() const { return "conv " + std::to_string(out_.c) + " " + std::to_string(k_); }
+std::string Conv2D::spec() const {
+  const std::string kernel = kh_ == kw_ ? std::to_string(kh_) : std::to_string(kh_) + "x" + std::to_string(kw_);
+  return "conv " + std::to_string(out_.c) + " " + kernel;
+}
 
-size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * k_ * k_ + out_.c; }
+size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * kh_ * kw_ + out_.c; }
 
-size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * k_ * k_ * in_.h * in_.w; }
+size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * kh_ * kw_ * in_.h * in_.w; }
 
-// col[(c*k + ky)*k + kx][y*W + x] = x[c][y + ky - pad][x + kx - pad]
+// col[(c*kh + ky)*kw + kx][y*W + x] = x[c][y + ky - pad_y][x + kx - pad_x]
 void Conv2D::im2col(const float* x, float* col) const {
-  const int H = in_.h, W = in_.w, pad = k_ / 2;
+  const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2;
   for (int c = 0; c < in_.c; ++c) {
     const float* xc = x + size_t(c) * H * W;
-    for (int ky = 0; ky < k_; ++ky) {
-      for (int kx = 0; kx < k_; ++kx) {
-        float* row = col + size_t((c * k_ + ky) * k_ + kx) * H * W;
-        const int dx = kx - pad;
+    for (int ky = 0; ky < kh_; ++ky) {
+      for (int kx = 0; kx < kw_; ++kx) {
+        float* row = col + size_t((c * kh_ + ky) * kw_ + kx) * H * W;
+        const int dx = kx - pad_x;
         const int x0 = std::max(0, -dx), x1 = std::min(W, W - dx);
         for (int y = 0; y < H; ++y) {
-          const int sy = y + ky - pad;
+          const int sy = y + ky - pad_y;
           float* out = row + size_t(y) * W;
           if (sy < 0 || sy >= H) {
             std::memset(out, 0, sizeof(float) * size_t(W));
@@ -49,7 +54,7 @@ void Conv2D::im2col(const float* x, float* col) const {
 }
 
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
-  const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
+  const int rows = in_.c * kh_ * kw_, hw = in_.h * in_.w;
   const float* bias = p + size_t(out_.c) * rows;
   for (int i = 0; i < n; ++i) {
     im2col(x + size_t(i) * in_.size(), scratch);

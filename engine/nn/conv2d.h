@@ -3,15 +3,19 @@
 
 namespace scrawl {
 
-// k×k convolution, stride 1, "same" zero padding. Params: weights [out][in][k][k], bias [out].
+// kh×kw convolution (odd sides), stride 1, "same" zero padding. Params: weights
+// [out][in][kh][kw], bias [out]. "conv 16 3" is 3×3; "conv 96 1x3" reads along a row only
+// (a line's columns, once its rows are pooled into one).
 class Conv2D final : public Layer {
  public:
-  Conv2D(Shape in, int filters, int kernel);
+  Conv2D(Shape in, int filters, int kernel) : Conv2D(in, filters, kernel, kernel) {}
+  Conv2D(Shape in, int filters, int kernel_h, int kernel_w);
   std::string spec() const override;
   int filters() const { return out_.c; }
-  int kernel() const { return k_; }
+  int kernel_h() const { return kh_; }
+  int kernel_w() const { return kw_; }
   size_t param_count() const override;
-  std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.c, k_, k_}, {out_.c}}; }
+  std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.c, kh_, kw_}, {out_.c}}; }
   size_t scratch_floats(int n) const override;
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
 #ifndef SCRAWL_INFERENCE_ONLY
@@ -26,7 +30,7 @@ class Conv2D final : public Layer {
 #ifndef SCRAWL_INFERENCE_ONLY
   void col2im(const float* col, float* dx) const;
 #endif
-  int k_;
+  int kh_, kw_;
 };
 
 }  // namespace scrawl

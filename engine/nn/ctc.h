@@ -21,6 +21,13 @@ struct CtcSymbol {
 // winning class's probability.
 float ctc_best_path(const float* logits, int classes, int columns, std::vector<CtcSymbol>& out);
 
+// Log-probabilities of the scores, per column (lp[k * columns + t]).
+void ctc_log_softmax(const float* logits, int classes, int columns, double* lp);
+// The forward pass over the labels with blanks between and around them: fills alpha
+// ((2 * labels + 1) × columns) and returns log p(labels), summed over every alignment
+// (-infinity when they cannot fit in the columns).
+double ctc_forward(const double* lp, int classes, int columns, std::span<const int> labels, double* alpha);
+
 #ifndef SCRAWL_INFERENCE_ONLY
 // -log p(labels | logits) summed over all alignments, and its gradient with respect to the
 // logits written to `grad` (same layout). Labels are 0 .. classes - 2. Returns infinity (and a

@@ -31,30 +31,11 @@ double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float
   for (int i = 1; i < L; ++i) repeats += labels[size_t(i)] == labels[size_t(i - 1)];
   if (L + repeats > T) return std::numeric_limits<double>::infinity();
 
-  // Log-probabilities per column.
-  std::vector<double> lp(size_t(K) * T);
-  for (int t = 0; t < T; ++t) {
-    double m = z[t];
-    for (int k = 1; k < K; ++k) m = std::max(m, double(z[size_t(k) * T + t]));
-    double s = 0;
-    for (int k = 0; k < K; ++k) s += std::exp(double(z[size_t(k) * T + t]) - m);
-    const double lse = m + std::log(s);
-    for (int k = 0; k < K; ++k) lp[size_t(k) * T + t] = double(z[size_t(k) * T + t]) - lse;
-  }
+  std::vector<double> lp(size_t(K) * T), alpha(size_t(S) * T), beta(size_t(S) * T, kNone);
+  ctc_log_softmax(z, K, T, lp.data());
+  const double log_p = ctc_forward(lp.data(), K, T, labels, alpha.data());
+  if (log_p == kNone) return std::numeric_limits<double>::infinity();
   auto sym = [&](int s) { return s % 2 == 0 ? blank : labels[size_t(s / 2)]; };
-  auto skip_ok = [&](int s) { return s % 2 == 1 && s >= 2 && sym(s) != sym(s - 2); };
-
-  std::vector<double> alpha(size_t(S) * T, kNone), beta(size_t(S) * T, kNone);
-  alpha[0] = lp[size_t(blank) * T];
-  if (S > 1) alpha[size_t(T)] = lp[size_t(sym(1)) * T];
-  for (int t = 1; t < T; ++t) {
-    for (int s = 0; s < S; ++s) {
-      double a = alpha[size_t(s) * T + t - 1];
-      if (s >= 1) a = log_add(a, alpha[size_t(s - 1) * T + t - 1]);
-      if (skip_ok(s)) a = log_add(a, alpha[size_t(s - 2) * T + t - 1]);
-      alpha[size_t(s) * T + t] = a == kNone ? kNone : a + lp[size_t(sym(s)) * T + t];
-    }
-  }
   beta[size_t(S - 1) * T + T - 1] = lp[size_t(blank) * T + T - 1];
   if (S > 1) beta[size_t(S - 2) * T + T - 1] = lp[size_t(sym(S - 2)) * T + T - 1];
   for (int t = T - 2; t >= 0; --t) {
@@ -65,9 +46,6 @@ double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float
       beta[size_t(s) * T + t] = b == kNone ? kNone : b + lp[size_t(sym(s)) * T + t];
     }
   }
-  double log_p = alpha[size_t(S - 1) * T + T - 1];
-  if (S > 1) log_p = log_add(log_p, alpha[size_t(S - 2) * T + T - 1]);
-  if (log_p == kNone) return std::numeric_limits<double>::infinity();
 
   // d(-log p)/dz[k,t] = softmax[k,t] - (1/p) sum over s with sym(s) = k of alpha*beta / y[k,t].
   std::vector<double> occupancy(static_cast<size_t>(K));

@@ -49,11 +49,26 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   };
   std::unique_ptr<Layer> layer;
   if (kind == "conv") {
-    const int filters = number(1, 4096), k = number(1, 15);
-    if (filters < 0 || k < 0 || k % 2 == 0) return bad_spec("conv needs a filter count and an odd kernel size");
-    if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * k * k > Network::kMaxParams)
+    const int filters = number(1, 4096);
+    // The kernel: "3" (3×3) or "1x3" (rows × columns).
+    int kh = -1, kw = -1;
+    if (next < words.size()) {
+      const auto w = words[next];
+      const size_t x = w.find('x');
+      auto side = [](std::string_view t) {
+        int v = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        return ec == std::errc() && end == t.data() + t.size() && v >= 1 && v <= 15 ? v : -1;
+      };
+      if (x == std::string_view::npos) kh = kw = side(w);
+      else kh = side(w.substr(0, x)), kw = side(w.substr(x + 1));
+      ++next;
+    }
+    if (filters < 0 || kh < 0 || kw < 0 || kh % 2 == 0 || kw % 2 == 0)
+      return bad_spec("conv needs a filter count and an odd kernel size (3, or rows x columns as in 1x3)");
+    if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
       return bad_spec("a conv layer of " + std::to_string(filters) + " filters is larger than any model this app runs");
-    layer = std::make_unique<Conv2D>(in, filters, k);
+    layer = std::make_unique<Conv2D>(in, filters, kh, kw);
   } else if (kind == "bn") {
     layer = std::make_unique<BatchNorm>(in);
   } else if (kind == "relu") {

@@ -73,6 +73,9 @@ class InferenceSession {
 // Folds each "bn" into the conv before it; returns a network without batch-norm layers
 // that computes the same function as the trained one in inference mode (training.cpp).
 Result<Network> fold_batchnorm(const Network& trained);
+// Rewrites each kh×kw conv over a single row as the 1×kw conv it is (its other kernel rows
+// only ever meet the zero padding): the same function in a third of the weights.
+Result<Network> compact_row_convs(const Network& net);
 #endif
 
 }  // namespace scrawl

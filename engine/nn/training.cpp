@@ -26,7 +26,7 @@ using RowVec = Eigen::Matrix<float, 1, Eigen::Dynamic>;
 
 // ---- Conv2D
 void Conv2D::init_params(std::span<float> p, Rng& rng) const {
-  const int fan_in = in_.c * k_ * k_;
+  const int fan_in = in_.c * kh_ * kw_;
   const float bound = std::sqrt(6.0f / float(fan_in));  // He-uniform for ReLU
   const size_t nw = size_t(out_.c) * fan_in;
   for (size_t i = 0; i < nw; ++i) p[i] = rng.uniform(-bound, bound);
@@ -34,23 +34,23 @@ void Conv2D::init_params(std::span<float> p, Rng& rng) const {
 }
 
 void Conv2D::param_roles(std::span<ParamRole> roles) const {
-  const size_t nw = size_t(out_.c) * in_.c * k_ * k_;
+  const size_t nw = size_t(out_.c) * in_.c * kh_ * kw_;
   std::fill(roles.begin(), roles.begin() + long(nw), ParamRole::kWeight);
   std::fill(roles.begin() + long(nw), roles.end(), ParamRole::kBias);
 }
 
 void Conv2D::col2im(const float* col, float* dx) const {
-  const int H = in_.h, W = in_.w, pad = k_ / 2;
+  const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2;
   std::memset(dx, 0, sizeof(float) * size_t(in_.size()));
   for (int c = 0; c < in_.c; ++c) {
     float* dc = dx + size_t(c) * H * W;
-    for (int ky = 0; ky < k_; ++ky) {
-      for (int kx = 0; kx < k_; ++kx) {
-        const float* row = col + size_t((c * k_ + ky) * k_ + kx) * H * W;
-        const int ddx = kx - pad;
+    for (int ky = 0; ky < kh_; ++ky) {
+      for (int kx = 0; kx < kw_; ++kx) {
+        const float* row = col + size_t((c * kh_ + ky) * kw_ + kx) * H * W;
+        const int ddx = kx - pad_x;
         const int x0 = std::max(0, -ddx), x1 = std::min(W, W - ddx);
         for (int y = 0; y < H; ++y) {
-          const int sy = y + ky - pad;
+          const int sy = y + ky - pad_y;
           if (sy < 0 || sy >= H) continue;
           const float* in = row + size_t(y) * W;
           float* out = dc + size_t(sy) * W;
@@ -63,7 +63,7 @@ void Conv2D::col2im(const float* col, float* dx) const {
 
 void Conv2D::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
                       float* scratch, const float*) const {
-  const int rows = in_.c * k_ * k_, hw = in_.h * in_.w;
+  const int rows = in_.c * kh_ * kw_, hw = in_.h * in_.w;
   Eigen::Map<const MatRM> w(p, out_.c, rows);
   Eigen::Map<MatRM> dw(dp, out_.c, rows);
   Eigen::Map<Vec> db(dp + size_t(out_.c) * rows, out_.c);
@@ -299,6 +299,31 @@ Result<Network> fold_batchnorm(const Network& trained) {
   if (!folded) return folded.error();
   folded->params() = std::move(params);
   return folded;
+}
+
+Result<Network> compact_row_convs(const Network& net) {
+  std::string spec;
+  FloatBuffer params;
+  for (size_t i = 0; i < net.layer_count(); ++i) {
+    const Layer& l = net.layer(i);
+    const float* p = net.layer_params(i);
+    const auto* conv = dynamic_cast<const Conv2D*>(&l);
+    if (!conv || l.in().h != 1 || conv->kernel_h() == 1) {
+      spec += (spec.empty() ? "" : "; ") + l.spec();
+      params.insert(params.end(), p, p + l.param_count());
+      continue;
+    }
+    const int F = conv->filters(), C = l.in().c, kh = conv->kernel_h(), kw = conv->kernel_w(), mid = kh / 2;
+    spec += (spec.empty() ? "" : "; ") + ("conv " + std::to_string(F) + " 1x" + std::to_string(kw));
+    for (int f = 0; f < F; ++f)
+      for (int c = 0; c < C; ++c)
+        for (int kx = 0; kx < kw; ++kx) params.push_back(p[((size_t(f) * C + c) * kh + mid) * kw + kx]);
+    params.insert(params.end(), p + size_t(F) * C * kh * kw, p + size_t(F) * C * kh * kw + F);  // biases
+  }
+  auto compact = Network::from_spec(spec, net.input());
+  if (!compact) return compact.error();
+  compact->params() = std::move(params);
+  return compact;
 }
 
 }  // namespace scrawl

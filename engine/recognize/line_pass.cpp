@@ -21,20 +21,22 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
   for (size_t first = 0; first < digits.size();) {
     size_t end = first;
     Box line = digits[first].box;
-    double cut_right = 1;  // the probability that every cut digit is right
     std::string cut;
     while (end < digits.size() && digits[end].line == digits[first].line) {
       line = unite(line, digits[end].box);
-      cut_right *= digits[end].confidence;
       cut.push_back(char('0' + digits[end].digit));
       ++end;
     }
     const size_t count = end - first;
-    const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
     const LineReading* read = nullptr;
-    if (!single) read = &reader.read(image, grown(line, line.h * 35 / 100 + 2, line.h / 5 + 2, image));
-    if (!read || read->digits.empty() || read->digits == cut ||
-        !(read->confidence >= s.sure_enough || double(read->confidence) > cut_right)) {
+    if (line.h >= s.field_fill * float(image.height)) {
+      read = &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
+      const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
+      if (read->digits.empty() || read->digits == cut || (single && read->digits.size() < 2) ||
+          reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
+        read = nullptr;
+    }
+    if (!read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;
       continue;

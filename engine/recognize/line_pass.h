@@ -1,9 +1,11 @@
 // The line model's reading of each line the page reader found (line_reader.h). Cutting a
 // line into digits fails exactly where real writing is hardest: digits that touch or are
 // written in one stroke, an underline through them, separators; the line model reads the line
-// whole. Where the two disagree and the line model is sure enough, its digits replace the
-// cut ones: each keeps the box of the cut digit it matches, or gets the columns it was read in.
-// A single digit standing alone is left to the digit model.
+// whole. It rereads lines that fill most of the image's height (a field: a cheque's amount, a
+// form's box), where it was measured to read better than the cuts; a line small on a large
+// page is left to the cuts, which read those better. Where the two disagree, the line model's
+// digits replace the cut ones unless it finds the cut reading nearly as probable as its own;
+// each keeps the box of the cut digit it matches, or gets the columns it was read in.
 #pragma once
 #include "core/image.h"
 #include "line_reader.h"
@@ -12,10 +14,16 @@
 namespace scrawl {
 
 struct LinePassSettings {
-  // The line model's reading replaces the cut one when its path is at least this probable,
-  // or more probable than the cut digits all being right.
-  float sure_enough = 0.5f;
-  // A line of one cut digit narrower than this many times its height is a single digit.
+  // A line is reread when it is at least this share of the image's height.
+  float field_fill = 0.45f;
+  // The region read: the line's box grown by these shares of its height on each side (the
+  // line reader then finds the ink's own band in it).
+  float grow_x = 1.0f, grow_y = 0.5f;
+  // The cut reading stays when the line model finds it at least this share as probable as
+  // its own reading.
+  float cut_plausible = 0.05f;
+  // A line of one cut digit narrower than this many times its height is a lone digit: only
+  // read as more where the line model finds two or more digits in it.
   float single_digit_aspect = 1.5f;
   float unsure_below = 0.8f;  // a digit less sure than this is flagged for a person to check
 };

@@ -28,20 +28,27 @@ std::unique_ptr<LineReader> LineReader::embedded() {
 
 LineReader::LineReader(Model model)
     : model_(std::move(model)), session_(model_.network, 1), frame_(size_t(kLineHeight) * kLineWidth) {
-  path_.reserve(size_t(model_.network.output().w));
+  const int columns = model_.network.output().w;
+  path_.reserve(size_t(columns));
+  log_probs_.resize(size_t(kLineClasses) * columns);
+  alpha_.resize(size_t(2 * columns + 1) * columns);
+  labels_.reserve(size_t(columns));
   reading_.symbols.reserve(path_.capacity());
   reading_.digits.reserve(path_.capacity());
 }
 
 const LineReading& LineReader::read(const GrayImage& image, Box region) {
-  const int used = normalizer_.prepare(image, region, frame_.data());
-  return read_frame(frame_.data(), region, used);
+  const LineNormalizer::Placed placed = normalizer_.prepare(image, region, frame_.data());
+  return read_frame(frame_.data(), placed);
 }
 
-const LineReading& LineReader::read_frame(const float* frame, Box region, int used_width) {
+const LineReading& LineReader::read_frame(const float* frame, const LineNormalizer::Placed& placed) {
+  const Box region = placed.source;
+  const int used_width = placed.width;
   const int columns = model_.network.output().w;
   const float* scores = session_.run(frame, 1);
   reading_.confidence = ctc_best_path(scores, kLineClasses, columns, path_);
+  ctc_log_softmax(scores, kLineClasses, columns, log_probs_.data());
   reading_.digits.clear();
   reading_.symbols.clear();
   // A frame column covers kLineWidth / columns frame pixels; the line took used_width of them.
@@ -58,6 +65,17 @@ const LineReading& LineReader::read_frame(const float* frame, Box region, int us
     reading_.symbols.push_back(d);
   }
   return reading_;
+}
+
+double LineReader::probability_of(std::string_view digits) {
+  const int columns = model_.network.output().w;
+  labels_.clear();
+  for (char c : digits) {
+    if (c < '0' || c > '9') continue;
+    labels_.push_back(c - '0');
+  }
+  if (labels_.size() > size_t(columns)) return 0.0;
+  return std::exp(ctc_forward(log_probs_.data(), kLineClasses, columns, labels_, alpha_.data()));
 }
 
 }  // namespace scrawl

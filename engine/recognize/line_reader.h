@@ -8,6 +8,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/box.h"
@@ -44,7 +45,11 @@ class LineReader {
   // Reads the line in `region` of `image`; the result is valid until the next call.
   const LineReading& read(const GrayImage& image, Box region);
   // The model alone on a prepared frame (kLineHeight × kLineWidth).
-  const LineReading& read_frame(const float* frame, Box region, int used_width);
+  const LineReading& read_frame(const float* frame, const LineNormalizer::Placed& placed);
+  // How probable the last line read says these digits are, over every way of placing them in
+  // its columns (0 when they cannot fit). A reading of the same line by other means is
+  // weighed with it.
+  double probability_of(std::string_view digits);
 
  private:
   explicit LineReader(Model model);
@@ -53,6 +58,8 @@ class LineReader {
   LineNormalizer normalizer_;
   std::vector<float> frame_;
   std::vector<CtcSymbol> path_;
+  std::vector<double> log_probs_, alpha_;
+  std::vector<int> labels_;
   LineReading reading_;
 };
 

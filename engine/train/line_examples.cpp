@@ -195,7 +195,8 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
       if (x1 <= x0) x0 = 0, x1 = 28, y0 = 0, y1 = 28;
       const size_t at = mnist_alpha.size();
       // Now and then a bolder pen (felt-tip): the strokes grown by a pixel of MNIST's 28.
-      const bool bold = rng.chance(0.3f);
+      const float pen = rng.uniform();
+      const bool bold = pen < 0.3f, thin = pen > 0.75f;  // thin: a fine pen on a large page
       for (int yy = y0; yy < y1; ++yy) {
         for (int xx = x0; xx < x1; ++xx) {
           int v = img[yy * 28 + xx];
@@ -203,7 +204,8 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
             for (int dy = -1; dy <= 1; ++dy)
               for (int dx = -1; dx <= 1; ++dx)
                 if (yy + dy >= 0 && yy + dy < 28 && xx + dx >= 0 && xx + dx < 28) v = std::max<int>(v, img[(yy + dy) * 28 + xx + dx]);
-          mnist_alpha.push_back(float(v) / 255.0f);
+          const float a = float(v) / 255.0f;
+          mnist_alpha.push_back(thin ? std::clamp((a - 0.55f) * 2.5f, 0.0f, 1.0f) : a);
         }
       }
       p = {mnist_alpha.data() + at, x1 - x0, y1 - y0, x1 - x0, 0, 0, h_here / float(y1 - y0)};

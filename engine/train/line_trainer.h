@@ -12,10 +12,10 @@
 
 namespace scrawl {
 
-// 165k parameters, ~33M multiply-adds per line; 48 columns of 4 pixels each.
+// 108k parameters, ~30M multiply-adds per line; 48 columns of 4 pixels each.
 inline constexpr const char* kLineArchitecture =
     "conv 16 3; bn; relu; maxpool 2; conv 32 3; bn; relu; maxpool 2; conv 64 3; bn; relu; conv 64 3; bn; relu; "
-    "colmean; conv 96 3; bn; relu; conv 96 3; bn; relu; conv 11 1";
+    "colmean; conv 96 1x3; bn; relu; conv 96 1x3; bn; relu; conv 11 1";
 
 struct LineTrainConfig {
   std::string architecture = kLineArchitecture;

@@ -59,6 +59,15 @@ TEST(Ctc, LossIsMinusTheLogOfEveryAlignmentsProbability) {
   }
 }
 
+TEST(Ctc, TheForwardPassAloneGivesTheSameProbability) {
+  const int K = 4, T = 6;
+  const std::vector<int> labels = {2, 0, 2};
+  const auto z = random_logits(K, T, 21);
+  std::vector<double> lp(size_t(K) * T), alpha(size_t(2 * labels.size() + 1) * T);
+  ctc_log_softmax(z.data(), K, T, lp.data());
+  EXPECT_NEAR(ctc_forward(lp.data(), K, T, labels, alpha.data()), std::log(brute_force_probability(z, K, T, labels)), 1e-6);
+}
+
 TEST(Ctc, GradientMatchesFiniteDifferences) {
   const int K = 5, T = 9;
   const std::vector<int> labels = {3, 3, 0, 1};

@@ -68,6 +68,8 @@ void check_gradients(const Layer& l, int n, bool train, double tol = 2e-2) {
 
 TEST(Gradients, Conv3x3) { check_gradients(Conv2D({3, 7, 6}, 4, 3), 2, false); }
 TEST(Gradients, Conv5x5) { check_gradients(Conv2D({2, 6, 6}, 3, 5), 2, false); }
+TEST(Gradients, Conv1x3) { check_gradients(Conv2D({3, 1, 9}, 4, 1, 3), 2, false); }
+TEST(Gradients, Conv3x1) { check_gradients(Conv2D({2, 5, 4}, 3, 3, 1), 2, false); }
 TEST(Gradients, BatchNormTraining) { check_gradients(BatchNorm({3, 4, 5}), 3, true); }
 TEST(Gradients, Relu) { check_gradients(Relu({2, 5, 5}), 2, false); }
 TEST(Gradients, MaxPool) { check_gradients(MaxPool({2, 6, 6}, 2), 2, false); }

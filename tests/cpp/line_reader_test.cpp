@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
 
 #include "recognize/embedded_model.h"
 #include "recognize/line_reader.h"
@@ -20,27 +23,35 @@ using testing::stroke;
 
 float frame_at(const std::vector<float>& f, int x, int y) { return f[size_t(y) * kLineWidth + x]; }
 
-TEST(LineNormalizer, InkIsOnePaperIsZeroAndTheLineFillsTheFramesHeight) {
-  GrayImage img(100, 50, 220);
-  stroke(img, 20, 5, 20, 45, 6, 30);  // a dark upright bar on light grey paper
-  std::vector<float> frame(size_t(kLineHeight) * kLineWidth, -1.0f);
+TEST(LineNormalizer, TheInkFillsTheFrameHoweverLooselyTheRegionIsDrawn) {
+  GrayImage img(400, 200, 220);
+  stroke(img, 150, 80, 150, 120, 5, 30);  // a 1
+  stroke(img, 170, 80, 195, 80, 5, 30);   // a 7
+  stroke(img, 195, 80, 178, 120, 5, 30);
+  std::vector<float> tight(size_t(kLineHeight) * kLineWidth), loose(tight.size());
   LineNormalizer n;
-  const int used = n.prepare(img, Box{0, 0, 100, 50}, frame.data());
-  EXPECT_EQ(used, 64);  // 100 × 50 at a height of 32
-  // The bar at x = 20 of 100 is at about 12.8 of 64; the paper around it is 0.
-  EXPECT_GT(frame_at(frame, 13, 16), 0.9f);
-  EXPECT_EQ(frame_at(frame, 40, 16), 0.0f);
-  EXPECT_EQ(frame_at(frame, 100, 16), 0.0f);  // beyond the line: paper
+  const auto a = n.prepare(img, Box{125, 62, 90, 76}, tight.data());  // room for the margin, no more
+  const auto b = n.prepare(img, Box{0, 0, 400, 200}, loose.data());
+  EXPECT_NEAR(a.width, b.width, 1);
+  EXPECT_NEAR(a.source.x, b.source.x, 1);
+  EXPECT_NEAR(a.source.h, b.source.h, 1);
+  double differ = 0;
+  for (size_t i = 0; i < tight.size(); ++i) differ += std::fabs(tight[i] - loose[i]);
+  EXPECT_LT(differ / tight.size(), 0.02);
+  EXPECT_GT(*std::max_element(loose.begin(), loose.end()), 0.9f);  // ink is 1
+  for (int y = 0; y < kLineHeight; ++y) EXPECT_EQ(frame_at(loose, b.width + 1, y), 0.0f);  // beyond the line: paper
+  // The band with its margin: the strokes' height (40 + 5) and 15% of it above and below.
+  EXPECT_NEAR(b.source.h, 45 * 1.3, 4);
 }
 
 TEST(LineNormalizer, ALongLineIsSqueezedAndAnEmptyRegionIsPaper) {
   GrayImage img(900, 30, 255);
-  stroke(img, 885, 2, 885, 28, 14, 0);  // about 3 frame pixels wide once squeezed
+  for (int x = 10; x < 890; x += 40) stroke(img, float(x), 3, float(x), 27, 14, 0);
   std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
   LineNormalizer n;
-  EXPECT_EQ(n.prepare(img, Box{0, 0, 900, 30}, frame.data()), kLineWidth);
-  EXPECT_GT(*std::max_element(frame.begin() + kLineWidth * 16 + kLineWidth - 4, frame.begin() + kLineWidth * 17), 0.5f);
-  EXPECT_EQ(n.prepare(img, Box{950, 0, 40, 30}, frame.data()), 0);
+  EXPECT_EQ(n.prepare(img, Box{0, 0, 900, 30}, frame.data()).width, kLineWidth);
+  EXPECT_GT(*std::max_element(frame.begin() + kLineWidth * 16 + kLineWidth - 8, frame.begin() + kLineWidth * 17), 0.5f);
+  EXPECT_EQ(n.prepare(img, Box{950, 0, 40, 30}, frame.data()).width, 0);
   EXPECT_EQ(*std::max_element(frame.begin(), frame.end()), 0.0f);
 }
 
@@ -122,6 +133,81 @@ TEST(LineTrainer, AnArchitectureThatDoesNotEndInColumnScoresIsRefused) {
   auto trained = train_lines(lines, nullptr, lines, cfg, nullptr, nullptr);
   ASSERT_FALSE(trained.ok());
   EXPECT_NE(trained.error().message.find("scores per column"), std::string::npos);
+}
+
+std::unique_ptr<LineReader> built_in_line_reader() {
+  auto reader = LineReader::embedded();
+  EXPECT_NE(reader, nullptr) << "this build has no line model (weights/line.bin)";
+  return reader;
+}
+
+// Digits drawn with a pen's strokes: a 2, a 5 and 0s, one after the other from x0.
+void write_amount(GrayImage& img, const char* digits, float x0, float top, float h, float pen, uint8_t ink) {
+  float x = x0;
+  const float w = h * 0.6f;
+  for (const char* c = digits; *c; ++c) {
+    switch (*c) {
+      case '2':
+        for (int s = 0; s < 12; ++s) {  // the top arc
+          const float a0 = 3.4f - 3.6f * s / 12, a1 = 3.4f - 3.6f * (s + 1) / 12;
+          stroke(img, x + w / 2 + w / 2 * std::cos(a0), top + h * 0.28f - h * 0.25f * std::sin(a0),
+                 x + w / 2 + w / 2 * std::cos(a1), top + h * 0.28f - h * 0.25f * std::sin(a1), pen, ink);
+        }
+        stroke(img, x + w * 0.95f, top + h * 0.35f, x, top + h, pen, ink);
+        stroke(img, x, top + h, x + w, top + h, pen, ink);
+        break;
+      case '5':
+        stroke(img, x + w, top, x + w * 0.1f, top, pen, ink);
+        stroke(img, x + w * 0.1f, top, x, top + h * 0.45f, pen, ink);
+        for (int s = 0; s < 14; ++s) {  // the belly
+          const float a0 = -2.2f + 4.0f * s / 14, a1 = -2.2f + 4.0f * (s + 1) / 14;
+          stroke(img, x + w * 0.45f + w * 0.5f * std::cos(a0), top + h * 0.7f + h * 0.3f * std::sin(a0),
+                 x + w * 0.45f + w * 0.5f * std::cos(a1), top + h * 0.7f + h * 0.3f * std::sin(a1), pen, ink);
+        }
+        break;
+      default:  // 0
+        for (int s = 0; s < 24; ++s) {
+          const float a0 = 6.2832f * s / 24, a1 = 6.2832f * (s + 1) / 24;
+          stroke(img, x + w / 2 + w / 2 * std::cos(a0), top + h / 2 + h / 2 * std::sin(a0),
+                 x + w / 2 + w / 2 * std::cos(a1), top + h / 2 + h / 2 * std::sin(a1), pen, ink);
+        }
+    }
+    x += w * 1.05f;  // close enough to touch where a pen runs wide
+  }
+}
+
+TEST(LineReader, AnAmountIsReadWholeWithItsDigitsPlaces) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(260, 70, 225);
+  write_amount(img, "2500", 20, 12, 44, 4, 40);
+  const LineReading& read = reader->read(img, Box{0, 0, img.width, img.height});
+  EXPECT_EQ(read.digits, "2500");
+  ASSERT_EQ(read.symbols.size(), read.digits.size());
+  for (size_t i = 1; i < read.symbols.size(); ++i) EXPECT_GT(read.symbols[i].x0, read.symbols[i - 1].x0);
+  EXPECT_LT(read.symbols.front().x0, 60);
+  EXPECT_GT(read.symbols.back().x1, 110);  // the last 0 spans about 103 to 130
+  EXPECT_GT(reader->probability_of("2500"), reader->probability_of("250"));
+}
+
+TEST(LinePass, AnAmountStandingOnTheLineUnderItIsReadAsWritten) {
+  auto rec = Recognizer::from_embedded();
+  ASSERT_TRUE(rec.ok());
+  GrayImage img(280, 80, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(200 + 30 * x / img.width + 8 * ((x * 5 + y * 3) % 7) / 6);
+  write_amount(img, "25000", 25, 14, 44, 4, 40);
+  stroke(img, 5, 61, 275, 61, 2, 70);  // the printed line the digits stand on
+  if (const char* dump = std::getenv("SCRAWL_TEST_DUMP")) {
+    FILE* f = std::fopen(dump, "wb");
+    std::fprintf(f, "P5 %d %d 255\n", img.width, img.height);
+    std::fwrite(img.pixels.data(), 1, img.pixels.size(), f);
+    std::fclose(f);
+  }
+  auto r = (*rec)->read(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->text, "25000");
+  for (const ReadDigit& d : r->digits) EXPECT_GT(d.box.w, 0);
 }
 
 }  // namespace

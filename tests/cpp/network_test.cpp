@@ -38,7 +38,29 @@ TEST(Network, RejectsBadSpecs) {
   EXPECT_FALSE(Network::from_spec("conv 4 2", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("teleport 3", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("maxpool 16", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("conv 4 1x2", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("conv 4 1x", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("conv 4 x3", {1, 8, 8}).ok());
   EXPECT_EQ(Network::from_spec("conv 4 3;relu", {1, 8, 8})->spec(), "conv 4 3; relu");
+  EXPECT_EQ(Network::from_spec("conv 4 1x3", {1, 8, 8})->spec(), "conv 4 1x3");
+}
+
+TEST(Network, AConvOverOneRowIsCompactedToItsMiddleRow) {
+  auto net = Network::from_spec("conv 4 3; relu; colmean; conv 5 3; relu; conv 3 1", {1, 6, 10});
+  ASSERT_TRUE(net.ok());
+  net->init_params(4);
+  auto compact = compact_row_convs(*net);
+  ASSERT_TRUE(compact.ok()) << compact.error().message;
+  EXPECT_EQ(compact->spec(), "conv 4 3; relu; colmean; conv 5 1x3; relu; conv 3 1");
+  EXPECT_EQ(net->params().size() - compact->params().size(), size_t(5 * 4 * 6));  // two of three kernel rows
+  Rng rng(2);
+  std::vector<float> x(60);
+  for (auto& v : x) v = rng.uniform();
+  InferenceSession a(*net), b(*compact);
+  const float* ya = a.run(x.data());
+  std::vector<float> keep(ya, ya + 30);
+  const float* yb = b.run(x.data());
+  for (int i = 0; i < 30; ++i) EXPECT_NEAR(keep[size_t(i)], yb[i], 1e-5);
 }
 
 TEST(Network, FoldingBatchNormKeepsTheFunction) {
