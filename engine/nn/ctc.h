@@ -21,6 +21,8 @@ struct CtcSymbol {
 // winning class's probability.
 float ctc_best_path(const float* logits, int classes, int columns, std::vector<CtcSymbol>& out);
 
+// log(e^a + e^b), where -infinity stands for a probability of 0.
+double ctc_log_add(double a, double b);
 // Log-probabilities of the scores, per column (lp[k * columns + t]).
 void ctc_log_softmax(const float* logits, int classes, int columns, double* lp);
 // The forward pass over the labels with blanks between and around them: fills alpha

@@ -35,14 +35,14 @@ float ctc_best_path(const float* z, int K, int T, std::vector<CtcSymbol>& out) {
 
 namespace {
 constexpr double kNone = -std::numeric_limits<double>::infinity();
+}  // namespace
 
-double log_add(double a, double b) {
+double ctc_log_add(double a, double b) {
   if (a == kNone) return b;
   if (b == kNone) return a;
   const double m = std::max(a, b);
   return m + std::log1p(std::exp(-std::fabs(a - b)));
 }
-}  // namespace
 
 void ctc_log_softmax(const float* z, int K, int T, double* lp) {
   for (int t = 0; t < T; ++t) {
@@ -64,13 +64,13 @@ double ctc_forward(const double* lp, int K, int T, std::span<const int> labels, 
   for (int t = 1; t < T; ++t) {
     for (int s = 0; s < S; ++s) {
       double a = alpha[size_t(s) * T + t - 1];
-      if (s >= 1) a = log_add(a, alpha[size_t(s - 1) * T + t - 1]);
-      if (s % 2 == 1 && s >= 2 && sym(s) != sym(s - 2)) a = log_add(a, alpha[size_t(s - 2) * T + t - 1]);
+      if (s >= 1) a = ctc_log_add(a, alpha[size_t(s - 1) * T + t - 1]);
+      if (s % 2 == 1 && s >= 2 && sym(s) != sym(s - 2)) a = ctc_log_add(a, alpha[size_t(s - 2) * T + t - 1]);
       alpha[size_t(s) * T + t] = a == kNone ? kNone : a + lp[size_t(sym(s)) * T + t];
     }
   }
   double log_p = alpha[size_t(S - 1) * T + T - 1];
-  if (S > 1) log_p = log_add(log_p, alpha[size_t(S - 2) * T + T - 1]);
+  if (S > 1) log_p = ctc_log_add(log_p, alpha[size_t(S - 2) * T + T - 1]);
   return log_p;
 }
 

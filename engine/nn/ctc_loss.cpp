@@ -14,13 +14,6 @@ namespace {
 
 constexpr double kNone = -std::numeric_limits<double>::infinity();
 
-double log_add(double a, double b) {
-  if (a == kNone) return b;
-  if (b == kNone) return a;
-  const double m = std::max(a, b);
-  return m + std::log1p(std::exp(-std::fabs(a - b)));
-}
-
 }  // namespace
 
 double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float* grad) {
@@ -41,8 +34,8 @@ double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float
   for (int t = T - 2; t >= 0; --t) {
     for (int s = 0; s < S; ++s) {
       double b = beta[size_t(s) * T + t + 1];
-      if (s + 1 < S) b = log_add(b, beta[size_t(s + 1) * T + t + 1]);
-      if (s + 2 < S && s % 2 == 1 && sym(s) != sym(s + 2)) b = log_add(b, beta[size_t(s + 2) * T + t + 1]);
+      if (s + 1 < S) b = ctc_log_add(b, beta[size_t(s + 1) * T + t + 1]);
+      if (s + 2 < S && s % 2 == 1 && sym(s) != sym(s + 2)) b = ctc_log_add(b, beta[size_t(s + 2) * T + t + 1]);
       beta[size_t(s) * T + t] = b == kNone ? kNone : b + lp[size_t(sym(s)) * T + t];
     }
   }
@@ -54,7 +47,7 @@ double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float
     for (int s = 0; s < S; ++s) {
       const double ab = alpha[size_t(s) * T + t] + beta[size_t(s) * T + t];
       if (alpha[size_t(s) * T + t] == kNone || beta[size_t(s) * T + t] == kNone) continue;
-      occupancy[size_t(sym(s))] = log_add(occupancy[size_t(sym(s))], ab);
+      occupancy[size_t(sym(s))] = ctc_log_add(occupancy[size_t(sym(s))], ab);
     }
     for (int k = 0; k < K; ++k) {
       const double y = std::exp(lp[size_t(k) * T + t]);

@@ -210,7 +210,6 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
       }
       p = {mnist_alpha.data() + at, x1 - x0, y1 - y0, x1 - x0, 0, 0, h_here / float(y1 - y0)};
     } else {
-      if (glyphs_[d].empty()) continue;
       const Glyph& g = glyphs_[d][size_t(rng.below(int(glyphs_[d].size())))];
       p = {g.alpha.data(), g.w, g.h, g.w, 0, 0, h_here / float(g.h)};
     }
