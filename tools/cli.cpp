@@ -100,6 +100,14 @@ Status use_line_reader(Recognizer& recognizer, const std::string& flag) {
   return Ok{};
 }
 
+Result<std::unique_ptr<Recognizer>> load_reader(const Args& args) {
+  auto rec = load_recognizer(args.get("--weights"));
+  if (!rec) return rec.error();
+  if (auto st = use_one_digit_check(**rec, args.get("--one-digit")); !st) return st.error();
+  if (auto st = use_line_reader(**rec, args.get("--line")); !st) return st.error();
+  return rec;
+}
+
 std::string shell_quote(const std::string& word) {
   const bool plain = !word.empty() && word.find_first_not_of(
                                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=,:+@%") ==

@@ -35,6 +35,9 @@ Status use_one_digit_check(Recognizer& recognizer, const std::string& flag);
 // The same for the line model that rereads each line (--line FILE|none).
 Status use_line_reader(Recognizer& recognizer, const std::string& flag);
 
+// The reader an evaluation runs: --weights, --one-digit and --line applied to it.
+Result<std::unique_ptr<Recognizer>> load_reader(const Args& args);
+
 // A command line as a person would type it: words with spaces or shell characters in single quotes.
 std::string shell_quote(const std::string& word);
 // Splits a line written by shell_quote back into its words.

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "data/mnist.h"
 #include "eval_amounts.h"
+#include "eval_numbers.h"
 #include "eval_real.h"
 #include "eval_strings.h"
 #include "evaluation.h"
@@ -33,7 +34,9 @@ const char* kHelp =
     "  --limit N        robustness on the first N test digits only (default: all)\n"
     "  --strings        read whole numbers on synthetic photos instead: see 'scrawl eval --strings --help'\n"
     "  --real DIR       read real writers' digits (canvas, photo, scan) instead: see 'scrawl eval --real DIR --help'\n"
-    "  --amounts        with --real DIR: read real cheque amounts instead: see 'scrawl eval --amounts --help'\n";
+    "  --amounts        with --real DIR: read real cheque amounts instead: see 'scrawl eval --amounts --help'\n"
+    "  --numbers        with --real DIR: read 5-10 digit numbers in real writers' hands as scans and photos\n"
+    "                   instead: see 'scrawl eval --numbers --help'\n";
 
 }  // namespace
 
@@ -43,6 +46,8 @@ int cmd_eval(int argc, char** argv) {
     if (std::string(argv[i]) == "--strings") return cmd_eval_strings(argc, argv);
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--amounts") return cmd_eval_amounts(argc, argv);
+  for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) == "--numbers") return cmd_eval_numbers(argc, argv);
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--real") return cmd_eval_real(argc, argv);
   Args args;

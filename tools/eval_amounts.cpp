@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "cli.h"
+#include "real_part.h"
 #include "evaluate/string_tally.h"
 #include "real/cheque_amounts.h"
-#include "real/cvl_digits.h"
 #include "real/writer_split.h"
 #include "recognize/recognizer.h"
 
@@ -58,17 +58,11 @@ int cmd_eval_amounts(int argc, char** argv) {
     return 2;
   }
   if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
-  const std::string dir = real::real_dir(args.get("--real"));
-  if (dir.empty()) {
-    std::fprintf(stderr, "scrawl eval --amounts: no real-data folder given: pass --real DIR or set SCRAWL_REAL\n");
-    return 2;
-  }
-  const std::string which = args.get("--writers", "report");
-  if (which != "report" && which != "develop") {
-    std::fprintf(stderr, "scrawl eval --amounts: --writers is 'report' or 'develop', not '%s'\n", which.c_str());
-    return 2;
-  }
-  const real::WriterUse use = which == "report" ? real::WriterUse::kReport : real::WriterUse::kDevelop;
+  const auto part = real_part(args, "scrawl eval --amounts");
+  if (!part) return 2;
+  const std::string& dir = part->dir;
+  const std::string& which = part->name;
+  const real::WriterUse use = part->use;
   const size_t limit = size_t(std::strtoul(args.get("--limit", "0").c_str(), nullptr, 10));
   auto all = real::load_cheque_amounts(dir);
   if (!all) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", all.error().message.c_str()), 2;
@@ -84,12 +78,10 @@ int cmd_eval_amounts(int argc, char** argv) {
   std::string error;
   const auto t0 = std::chrono::steady_clock::now();
   auto work = [&]() {
-    auto rec = load_recognizer(args.get("--weights"));
-    Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
-    if (check) check = use_line_reader(**rec, args.get("--line"));
-    if (!check) {
+    auto rec = load_reader(args);
+    if (!rec) {
       std::lock_guard<std::mutex> g(lock);
-      error = check.error().message;
+      error = rec.error().message;
       return;
     }
     for (size_t i; (i = next++) < amounts.size();) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "real_part.h"
 #include "data/encode.h"
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
@@ -97,17 +98,11 @@ int cmd_eval_real(int argc, char** argv) {
     return 2;
   }
   if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
-  const std::string dir = real::real_dir(args.get("--real"));
-  if (dir.empty()) {
-    std::fprintf(stderr, "scrawl eval --real: no real-data folder given: pass --real DIR or set SCRAWL_REAL\n");
-    return 2;
-  }
-  const std::string which = args.get("--writers", "report");
-  if (which != "report" && which != "develop") {
-    std::fprintf(stderr, "scrawl eval --real: --writers is 'report' or 'develop', not '%s'\n", which.c_str());
-    return 2;
-  }
-  const real::WriterUse use = which == "report" ? real::WriterUse::kReport : real::WriterUse::kDevelop;
+  const auto part = real_part(args, "scrawl eval --real");
+  if (!part) return 2;
+  const std::string& dir = part->dir;
+  const std::string& which = part->name;
+  const real::WriterUse use = part->use;
   const size_t limit = size_t(std::strtoul(args.get("--limit", "0").c_str(), nullptr, 10));
   const int none = std::atoi(args.get("--none", "1000").c_str());
   const uint64_t seed = std::strtoull(args.get("--seed", "1").c_str(), nullptr, 10);
@@ -178,12 +173,10 @@ int cmd_eval_real(int argc, char** argv) {
   };
   std::string error;
   auto work = [&]() {
-    auto rec = load_recognizer(args.get("--weights"));
-    Status check = rec ? use_one_digit_check(**rec, args.get("--one-digit")) : Status(rec.error());
-    if (check) check = use_line_reader(**rec, args.get("--line"));
-    if (!check) {
+    auto rec = load_reader(args);
+    if (!rec) {
       std::lock_guard<std::mutex> g(failed_lock);
-      error = check.error().message;
+      error = rec.error().message;
       return;
     }
     for (size_t i; (i = next++) < items.size();) {

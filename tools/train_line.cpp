@@ -17,6 +17,7 @@
 #include "nn/weights_file.h"
 #include "real/cheque_amounts.h"
 #include "real/cvl_digits.h"
+#include "real/pen_samples.h"
 #include "real/writer_split.h"
 #include "train/line_trainer.h"
 
@@ -27,8 +28,9 @@ const char* kHelp =
     "usage: scrawl train --task line --real DIR [--mnist DIR] [options]\n"
     "\n"
     "Trains the line model, which reads a line of digits without cutting it (CTC over its\n"
-    "columns), on the training part of the real cheque amounts (ORAND-CAR-A in DIR) and on\n"
-    "numbers composed from their digits and from MNIST's training digits. After each epoch it\n"
+    "columns), on the training part of the real cheque amounts (ORAND-CAR-A in DIR), on numbers\n"
+    "composed from their digits and from MNIST's training digits, and on numbers written in one\n"
+    "hand from the training writers' pen trajectories (DIR/strokes). After each epoch it\n"
     "prints the share of the 'develop' cheques read exactly. Progress goes to stderr.\n"
     "\n"
     "  --real DIR        the real-data folder (default: $SCRAWL_REAL)\n"
@@ -37,6 +39,7 @@ const char* kHelp =
     "  --examples N      lines per epoch (default 20000)\n"
     "  --real-share X    the share of examples that are real amounts (default 0.45)\n"
     "  --mnist-share X   of the composed numbers' digits, the share from MNIST (default 0.4)\n"
+    "  --pen-share X     of the composed numbers, the share in one pen writer's hand (default 0.4)\n"
     "  --lr X            peak learning rate (default 0.05)\n"
     "  --batch N         (default 32)\n"
     "  --seed S          (default 1)\n"
@@ -63,7 +66,7 @@ Result<std::vector<WrittenLine>> cheque_lines(const std::vector<real::ChequeAmou
 int cmd_train_line(int argc, char** argv) {
   Args args;
   if (auto err = parse_args(argc, argv,
-                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share",
+                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share",
                              "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
                             {"--help"}, args)) {
     std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
@@ -79,9 +82,11 @@ int cmd_train_line(int argc, char** argv) {
   cfg.learning_rate = std::strtof(args.get("--lr", "0.05").c_str(), nullptr);
   cfg.shares.real = std::strtof(args.get("--real-share", "0.45").c_str(), nullptr);
   cfg.shares.mnist_digits = std::strtof(args.get("--mnist-share", "0.4").c_str(), nullptr);
+  cfg.shares.pen_lines = std::strtof(args.get("--pen-share", "0.4").c_str(), nullptr);
   if (cfg.epochs < 1 || cfg.epochs > 1000 || cfg.examples_per_epoch < cfg.batch || cfg.batch < 2 || cfg.batch > 4096 ||
       cfg.threads < 1 || cfg.threads > 64 || !(cfg.learning_rate > 0) || !(cfg.shares.real >= 0 && cfg.shares.real <= 1) ||
-      !(cfg.shares.mnist_digits >= 0 && cfg.shares.mnist_digits <= 1)) {
+      !(cfg.shares.mnist_digits >= 0 && cfg.shares.mnist_digits <= 1) ||
+      !(cfg.shares.pen_lines >= 0 && cfg.shares.pen_lines <= 1)) {
     std::fprintf(stderr,
                  "scrawl train --task line: --epochs is 1 to 1000, --batch 2 to 4096 and at most --examples, "
                  "--threads 1 to 64, --lr above 0, the shares from 0 to 1\n");
@@ -106,10 +111,19 @@ int cmd_train_line(int argc, char** argv) {
     if (!loaded) return std::fprintf(stderr, "scrawl train --task line: %s\n", loaded.error().message.c_str()), 2;
     mnist = std::move(loaded.value());
   }
+  // Only the writers models may learn from; the others' numbers are what eval --numbers reads.
+  std::vector<real::PenSample> pens;
+  if (cfg.shares.pen_lines > 0) {
+    auto all = real::load_all_pen_samples(dir);
+    if (!all) return std::fprintf(stderr, "scrawl train --task line: %s\n", all.error().message.c_str()), 2;
+    for (auto& s : *all)
+      if (real::writer_use(s.writer) == real::WriterUse::kTrain) pens.push_back(std::move(s));
+  }
   if (args.has("--preview")) {
     const std::filesystem::path folder = args.get("--preview");
     std::filesystem::create_directories(folder);
     LineExampleMaker maker(*lines, mnist.size() ? &mnist : nullptr, cfg.shares);
+    maker.use_pen_writers(pens);
     std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
     std::vector<int> labels;
     GrayImage img(kLineWidth, kLineHeight);
@@ -122,16 +136,17 @@ int cmd_train_line(int argc, char** argv) {
       if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st)
         return std::fprintf(stderr, "scrawl train --task line: %s\n", st.error().message.c_str()), 1;
     }
-    std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits)\n", folder.c_str(),
-                 maker.real_count(), maker.glyph_count());
+    std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits, %zu pen writers)\n",
+                 folder.c_str(), maker.real_count(), maker.glyph_count(), maker.pen_writer_count());
     return 0;
   }
-  std::fprintf(stderr, "training the line model on %zu cheque amounts and numbers composed from their digits%s; "
-               "%d epochs of %d lines; %zu develop cheques for validation\n",
-               lines->size(), mnist.size() ? " and MNIST's" : "", cfg.epochs, cfg.examples_per_epoch, validation->size());
+  std::fprintf(stderr, "training the line model on %zu cheque amounts and numbers composed from their digits%s and "
+               "%zu pen samples; %d epochs of %d lines; %zu develop cheques for validation\n",
+               lines->size(), mnist.size() ? " and MNIST's" : "", pens.size(), cfg.epochs, cfg.examples_per_epoch,
+               validation->size());
 
   auto trained = train_lines(
-      *lines, mnist.size() ? &mnist : nullptr, *validation, cfg,
+      *lines, mnist.size() ? &mnist : nullptr, pens.empty() ? nullptr : &pens, *validation, cfg,
       [](const LineEpochReport& r) {
         std::fprintf(stderr, "\repoch %d/%d  loss %.4f  develop cheques exact %.2f%%  %.0fs  time left %dm%02ds\n",
                      r.epoch, r.epochs, r.loss, 100 * r.validation_exact, r.seconds, int(r.seconds_left) / 60,

@@ -47,23 +47,25 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
     if (ec != std::errc() || end != w.data() + w.size() || v < lo || v > hi) return -1;
     return v;
   };
+  // A window: "3" (3×3) or "1x3" (rows × columns), each side in [lo, hi]; -1s when it is not one.
+  auto window = [&](int lo, int hi, int& rows, int& columns) {
+    rows = columns = -1;
+    if (next >= words.size()) return;
+    const auto w = words[next++];
+    const size_t x = w.find('x');
+    auto side = [&](std::string_view t) {
+      int v = 0;
+      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      return ec == std::errc() && end == t.data() + t.size() && v >= lo && v <= hi ? v : -1;
+    };
+    if (x == std::string_view::npos) rows = columns = side(w);
+    else rows = side(w.substr(0, x)), columns = side(w.substr(x + 1));
+  };
   std::unique_ptr<Layer> layer;
   if (kind == "conv") {
     const int filters = number(1, 4096);
-    // The kernel: "3" (3×3) or "1x3" (rows × columns).
-    int kh = -1, kw = -1;
-    if (next < words.size()) {
-      const auto w = words[next];
-      const size_t x = w.find('x');
-      auto side = [](std::string_view t) {
-        int v = 0;
-        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-        return ec == std::errc() && end == t.data() + t.size() && v >= 1 && v <= 15 ? v : -1;
-      };
-      if (x == std::string_view::npos) kh = kw = side(w);
-      else kh = side(w.substr(0, x)), kw = side(w.substr(x + 1));
-      ++next;
-    }
+    int kh, kw;
+    window(1, 15, kh, kw);
     if (filters < 0 || kh < 0 || kw < 0 || kh % 2 == 0 || kw % 2 == 0)
       return bad_spec("conv needs a filter count and an odd kernel size (3, or rows x columns as in 1x3)");
     if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
@@ -74,9 +76,11 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
   } else if (kind == "relu") {
     layer = std::make_unique<Relu>(in);
   } else if (kind == "maxpool") {
-    const int s = number(2, 8);
-    if (s < 0 || in.h < s || in.w < s) return bad_spec("maxpool needs a size that fits its input");
-    layer = std::make_unique<MaxPool>(in, s);
+    int rows, columns;
+    window(1, 8, rows, columns);
+    if (rows < 0 || columns < 0 || rows * columns < 2 || in.h < rows || in.w < columns)
+      return bad_spec("maxpool needs a size that fits its input (2, or rows x columns as in 2x1)");
+    layer = std::make_unique<MaxPool>(in, rows, columns);
   } else if (kind == "gap") {
     layer = std::make_unique<GlobalAvgPool>(in);
   } else if (kind == "colmean") {

@@ -18,18 +18,20 @@ void Relu::forward(const float*, const float* x, float* y, int n, float*, float*
   for (size_t i = 0; i < len; ++i) y[i] = x[i] > 0.0f ? x[i] : 0.0f;
 }
 
-MaxPool::MaxPool(Shape in, int size) : Layer(in), size_(size) { out_ = {in.c, in.h / size, in.w / size}; }
+MaxPool::MaxPool(Shape in, int rows, int columns) : Layer(in), rows_(rows), columns_(columns) {
+  out_ = {in.c, in.h / rows, in.w / columns};
+}
 
 void MaxPool::forward(const float*, const float* x, float* y, int n, float*, float*) const {
-  const int s = size_;
+  const int sy = rows_, sx = columns_;
   for (int plane = 0; plane < n * in_.c; ++plane) {
     const float* xp = x + size_t(plane) * in_.h * in_.w;
     float* yp = y + size_t(plane) * out_.h * out_.w;
     for (int oy = 0; oy < out_.h; ++oy) {
       for (int ox = 0; ox < out_.w; ++ox) {
-        float m = xp[size_t(oy * s) * in_.w + ox * s];
-        for (int dy = 0; dy < s; ++dy)
-          for (int dx = 0; dx < s; ++dx) m = std::max(m, xp[size_t(oy * s + dy) * in_.w + ox * s + dx]);
+        float m = xp[size_t(oy * sy) * in_.w + ox * sx];
+        for (int dy = 0; dy < sy; ++dy)
+          for (int dx = 0; dx < sx; ++dx) m = std::max(m, xp[size_t(oy * sy + dy) * in_.w + ox * sx + dx]);
         yp[oy * out_.w + ox] = m;
       }
     }

@@ -15,11 +15,13 @@ class Relu final : public Layer {
 #endif
 };
 
-// Non-overlapping max pooling (window = stride = size), floor of odd sides.
+// Non-overlapping max pooling (window = stride = rows × columns), floor of odd sides.
 class MaxPool final : public Layer {
  public:
-  MaxPool(Shape in, int size);
-  std::string spec() const override { return "maxpool " + std::to_string(size_); }
+  MaxPool(Shape in, int rows, int columns);
+  std::string spec() const override {
+    return "maxpool " + (rows_ == columns_ ? std::to_string(rows_) : std::to_string(rows_) + "x" + std::to_string(columns_));
+  }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
 #ifndef SCRAWL_INFERENCE_ONLY
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
@@ -27,7 +29,7 @@ class MaxPool final : public Layer {
 #endif
 
  private:
-  int size_;
+  int rows_, columns_;
 };
 
 // Mean over each channel's H×W: C×H×W -> C×1×1.

@@ -169,7 +169,7 @@ void Relu::backward(const float*, const float*, const float* y, const float* dy,
 void MaxPool::backward(const float*, const float* x, const float* y, const float* dy, float* dx, float*, int n,
                        float*, const float*) const {
   if (!dx) return;
-  const int s = size_;
+  const int sy = rows_, sx = columns_;
   std::memset(dx, 0, sizeof(float) * size_t(n) * in_.size());
   for (int plane = 0; plane < n * in_.c; ++plane) {
     const float* xp = x + size_t(plane) * in_.h * in_.w;
@@ -180,9 +180,9 @@ void MaxPool::backward(const float*, const float* x, const float* y, const float
       for (int ox = 0; ox < out_.w; ++ox) {
         const float m = yp[oy * out_.w + ox];
         bool done = false;
-        for (int ddy = 0; ddy < s && !done; ++ddy) {
-          for (int ddx = 0; ddx < s && !done; ++ddx) {
-            const size_t at = size_t(oy * s + ddy) * in_.w + ox * s + ddx;
+        for (int ddy = 0; ddy < sy && !done; ++ddy) {
+          for (int ddx = 0; ddx < sx && !done; ++ddx) {
+            const size_t at = size_t(oy * sy + ddy) * in_.w + ox * sx + ddx;
             if (xp[at] == m) {
               dxp[at] += dyp[oy * out_.w + ox];
               done = true;

@@ -33,6 +33,73 @@ std::pair<int, int> band(const std::vector<double>& profile, double tail) {
 
 }  // namespace
 
+void LineNormalizer::even_out_light(const GrayImage& image, int x0, int y0, int w, int h) {
+  const int block = std::max(8, std::min(w, h) / 2);
+  const int gw = (w + block - 1) / block, gh = (h + block - 1) / block;
+  blocks_.resize(size_t(gw) * gh);
+  for (int by = 0; by < gh; ++by)
+    for (int bx = 0; bx < gw; ++bx) {
+      histogram_.assign(256, 0);
+      const int xa = bx * block, xb = std::min(w, xa + block), ya = by * block, yb = std::min(h, ya + block);
+      for (int y = ya; y < yb; ++y)
+        for (int x = xa; x < xb; ++x) ++histogram_[image.at(x0 + x, y0 + y)];
+      blocks_[size_t(by) * gw + bx] = float(std::max(1, level_at(histogram_, long(xb - xa) * (yb - ya), 0.9)));
+    }
+  sorted_.assign(blocks_.begin(), blocks_.end());
+  std::nth_element(sorted_.begin(), sorted_.begin() + long(sorted_.size() / 2), sorted_.end());
+  const float reference = sorted_[sorted_.size() / 2];
+  light_.resize(size_t(w) * h);
+  // The paper between block centres, bilinearly.
+  for (int y = 0; y < h; ++y) {
+    const float gy = std::clamp((float(y) + 0.5f) / float(block) - 0.5f, 0.0f, float(gh - 1));
+    const int ya = std::min(int(gy), gh - 1), yb = std::min(ya + 1, gh - 1);
+    const float fy = gy - float(ya);
+    for (int x = 0; x < w; ++x) {
+      const float gx = std::clamp((float(x) + 0.5f) / float(block) - 0.5f, 0.0f, float(gw - 1));
+      const int xa = std::min(int(gx), gw - 1), xb = std::min(xa + 1, gw - 1);
+      const float fx = gx - float(xa);
+      const float top = blocks_[size_t(ya) * gw + xa] * (1 - fx) + blocks_[size_t(ya) * gw + xb] * fx;
+      const float bottom = blocks_[size_t(yb) * gw + xa] * (1 - fx) + blocks_[size_t(yb) * gw + xb] * fx;
+      const float paper_here = top * (1 - fy) + bottom * fy;
+      light_[size_t(y) * w + x] = std::min(255.0f, float(image.at(x0 + x, y0 + y)) * reference / paper_here);
+    }
+  }
+}
+
+void LineNormalizer::level_slope(int w, int h) {
+  // The ink's centre row in each column, fitted by a straight line weighted by the ink there.
+  double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+  for (int x = 0; x < w; ++x) {
+    double mass = 0, moment = 0;
+    for (int y = 0; y < h; ++y) {
+      const double v = ink_[size_t(y) * w + x];
+      mass += v, moment += v * y;
+    }
+    if (mass < 1.0) continue;
+    const double cy = moment / mass;
+    sw += mass, sx += mass * x, sy += mass * cy, sxx += mass * x * x, sxy += mass * x * cy;
+  }
+  const double var = sxx * sw - sx * sx;
+  if (sw <= 0 || var <= 1e-9 * sw * sw) return;
+  const double slope = (sxy * sw - sx * sy) / var;
+  // Lines laid straight already, and fits steeper than a photo is held (a lone tall digit), stay.
+  if (std::abs(slope) < kLevelFrom || std::abs(slope) > kLevelUpTo) return;
+  const double centre = sx / sw;
+  sheared_.assign(ink_.size(), 0.0f);
+  for (int x = 0; x < w; ++x) {
+    const double shift = slope * (double(x) - centre);
+    for (int y = 0; y < h; ++y) {
+      const double sy_ = double(y) + shift;
+      const int y0_ = int(std::floor(sy_));
+      const float f = float(sy_ - y0_);
+      const float a = y0_ >= 0 && y0_ < h ? ink_[size_t(y0_) * w + x] : 0.0f;
+      const float b = y0_ + 1 >= 0 && y0_ + 1 < h ? ink_[size_t(y0_ + 1) * w + x] : 0.0f;
+      sheared_[size_t(y) * w + x] = a * (1 - f) + b * f;
+    }
+  }
+  ink_.swap(sheared_);
+}
+
 LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, float* out) {
   std::fill(out, out + kLineHeight * kLineWidth, 0.0f);
   const int x0 = std::clamp(r.x, 0, image.width), y0 = std::clamp(r.y, 0, image.height);
@@ -40,18 +107,21 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   const int w = x1 - x0, h = y1 - y0;
   if (w <= 0 || h <= 0) return {};
 
+  // The paper's brightness, block by block (the brightest tenth of each block is paper even
+  // inside a bold digit), is divided out first, so that a photo's falloff of light, vignette
+  // or shadow does not turn one end of the line into ink.
+  even_out_light(image, x0, y0, w, h);
+
   // Paper is the region's median grey (ink covers far less than half of a line), ink its
   // darkest percent: the frame holds how far each pixel is from paper towards ink.
   histogram_.assign(256, 0);
-  for (int y = y0; y < y1; ++y)
-    for (int x = x0; x < x1; ++x) ++histogram_[image.at(x, y)];
+  for (float v : light_) ++histogram_[size_t(std::clamp(int(v), 0, 255))];
   const long total = long(w) * h;
   const int paper = level_at(histogram_, total, 0.5), ink = level_at(histogram_, total, 0.01);
   const float span = float(std::max(24, paper - ink));
   ink_.resize(size_t(total));
-  for (int y = y0; y < y1; ++y)
-    for (int x = x0; x < x1; ++x)
-      ink_[size_t(y - y0) * w + (x - x0)] = std::clamp(float(paper - image.at(x, y)) / span, 0.0f, 1.0f);
+  for (size_t i = 0; i < size_t(total); ++i) ink_[i] = std::clamp((float(paper) - light_[i]) / span, 0.0f, 1.0f);
+  level_slope(w, h);
 
   // The ink's band: rows and columns holding all but 1% of it at either end, grown by a
   // margin of the band's height (a region of paper alone is laid out whole).

@@ -1,5 +1,5 @@
 // A line of handwriting as the line model sees it: a fixed kLineHeight × kLineWidth frame,
-// ink 1 and paper 0. The band of the region that holds its ink (all but a sliver of it at
+// ink 1 and paper 0, the lighting evened out and a sloping line sheared level. The band of the region that holds its ink (all but a sliver of it at
 // either end), with a margin, is scaled to the frame's height and laid from its left edge, so
 // the digits come out the same size however loosely the region was drawn around them; a line
 // wider than the frame at that scale is squeezed to fit. Training and reading both prepare
@@ -24,7 +24,18 @@ class LineNormalizer {
   // empty region gives an empty (all-paper) frame.
   Placed prepare(const GrayImage& image, Box region, float* out);
 
+  // A line sloping by more than kLevelFrom (rows per column) is sheared level; one sloping by
+  // more than kLevelUpTo is taken as it is (no photo is held that crooked; a fit that steep
+  // comes from a digit or two, not a line).
+  static constexpr double kLevelFrom = 0.02, kLevelUpTo = 0.15;
+
  private:
+  void even_out_light(const GrayImage& image, int x0, int y0, int w, int h);  // fills light_
+  void level_slope(int w, int h);  // shears ink_ (w×h) so the line runs level
+
+  std::vector<float> blocks_, sorted_;  // the paper's brightness per block
+  std::vector<float> light_;    // the region with the paper evened out, 0..255
+  std::vector<float> sheared_;
   std::vector<float> ink_;      // the region as ink levels, grown as needed
   std::vector<int> histogram_;  // 256 bins
   std::vector<double> profile_;  // ink per row, then per column

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <string>
 
 #include "data/gaussian_blur.h"
 #include "segment/resample.h"
+#include "synth/pen_ink.h"
 
 namespace scrawl {
 namespace {
@@ -100,6 +103,16 @@ LineExampleMaker::LineExampleMaker(const std::vector<WrittenLine>& lines, const 
     for (size_t i = 0; i < mnist_->size(); ++i) mnist_of_[mnist_->labels[i]].push_back(uint32_t(i));
 }
 
+void LineExampleMaker::use_pen_writers(const std::vector<real::PenSample>& samples) {
+  std::map<std::string, size_t> index;
+  for (const real::PenSample& s : samples) {
+    if (s.label < 0 || s.label > 9) continue;
+    auto [it, fresh] = index.try_emplace(s.writer, pen_writers_.size());
+    if (fresh) pen_writers_.emplace_back();
+    pen_writers_[it->second][size_t(s.label)].push_back(&s);
+  }
+}
+
 size_t LineExampleMaker::glyph_count() const {
   size_t n = 0;
   for (const auto& g : glyphs_) n += g.size();
@@ -137,17 +150,21 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
   labels.clear();
   // How many digits, as amounts are written: mostly 3 to 6, thousands often in round zeros;
   // only digits there is a glyph of.
+  // A pen writer's line is in their hand alone, and as long as a zip code or an account number.
+  const auto* pen = !no_digit && !pen_writers_.empty() && rng.chance(shares_.pen_lines)
+                        ? &pen_writers_[size_t(rng.below(int(pen_writers_.size())))]
+                        : nullptr;
   std::vector<int> have;
   for (int d = 0; d < 10; ++d)
-    if (!glyphs_[d].empty() || (mnist_ && !mnist_of_[d].empty())) have.push_back(d);
+    if (pen ? !(*pen)[size_t(d)].empty() : !glyphs_[d].empty() || (mnist_ && !mnist_of_[d].empty())) have.push_back(d);
   if (!no_digit && !have.empty()) {
     static constexpr int kLengths[] = {1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 7, 7, 8};
-    const int n = kLengths[rng.below(int(std::size(kLengths)))];
+    const int n = pen ? 3 + rng.below(8) : kLengths[rng.below(int(std::size(kLengths)))];
     const bool zero = have.front() == 0;
-    const int zeros = zero && rng.chance(0.5f) ? rng.below(std::min(n, 4)) : 0;
+    const int zeros = !pen && zero && rng.chance(0.5f) ? rng.below(std::min(n, 4)) : 0;
     for (int i = 0; i < n; ++i) {
       int d = i >= n - zeros ? 0 : have[size_t(rng.below(int(have.size())))];
-      if (i == 0 && d == 0 && have.size() > 1) d = have[size_t(1 + rng.below(int(have.size()) - 1))];
+      if (!pen && i == 0 && d == 0 && have.size() > 1) d = have[size_t(1 + rng.below(int(have.size()) - 1))];
       labels.push_back(d);
     }
   }
@@ -174,6 +191,7 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
   std::vector<Placed> placed;
   std::vector<float> mnist_alpha;
   mnist_alpha.reserve(size_t(n) * 784);
+  pen_glyphs_.resize(std::max(pen_glyphs_.size(), size_t(n)));
   const float margin = height * rng.uniform(0.1f, 0.5f);
   const float top = height * rng.uniform(0.15f, 0.5f);
   float x = margin + (leading ? height * 0.6f : 0.0f);
@@ -186,7 +204,20 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
     Placed p{};
     float h_here = height * rng.uniform(0.85f, 1.05f);
     if (d == 0 && rng.chance(0.25f)) h_here *= rng.uniform(0.5f, 0.8f);  // "2oo": small zeros
-    if (from_mnist) {
+    if (pen) {
+      // The writer's digit drawn at this height with a pen of this line's width.
+      const auto& samples = (*pen)[size_t(d)];
+      const real::PenSample& sample = *samples[size_t(rng.below(int(samples.size())))];
+      const synth::Extent e = synth::extent_of(sample.strokes);
+      const float pen_width = std::max(1.2f, h_here * rng.uniform(0.05f, 0.12f));
+      const int gw = int(std::ceil(synth::width_at(e, h_here) + pen_width)) + 2, gh = int(std::ceil(h_here + pen_width)) + 2;
+      std::vector<float>& alpha = pen_glyphs_[size_t(i)];
+      alpha.assign(size_t(gw) * gh, 0.0f);
+      synth::Placement where;
+      where.x = where.y = 1 + pen_width / 2, where.height = h_here, where.stroke = pen_width;
+      synth::draw_strokes(sample.strokes, where, synth::PenInput::kStylus, rng, alpha, gw, gh);
+      p = {alpha.data(), gw, gh, gw, 0, 0, 1.0f};
+    } else if (from_mnist) {
       const uint8_t* img = mnist_->image(mnist_of_[d][size_t(rng.below(int(mnist_of_[d].size())))]);
       int x0 = 28, x1 = 0, y0 = 28, y1 = 0;
       for (int yy = 0; yy < 28; ++yy)

@@ -6,8 +6,11 @@
 //   as a matte) and from MNIST digits: spacing from gaps to overlaps, small raised zeros,
 //   separators (. , - = /-), an underline touching the digits, printed patterns, on paper of
 //   any grey; so the model meets digit sequences, touching pairs and marks the cheques lack;
+// - numbers written in one real writer's hand, from the training writers' pen trajectories
+//   (synth/pen_numbers.h), long ones too, as on forms, with the same marks and paper;
 // - now and then a line with marks and no digit, read as nothing.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,6 +19,7 @@
 #include "core/image.h"
 #include "core/rng.h"
 #include "data/mnist.h"
+#include "real/pen_samples.h"
 #include "segment/line_normalizer.h"
 
 namespace scrawl {
@@ -31,6 +35,8 @@ struct LineShares {
   float no_digit = 0.03f;  // marks only
   // The rest are composed; of their digits this share are MNIST's (the others the real lines').
   float mnist_digits = 0.4f;
+  // Of the composed lines, this share are written in one pen writer's hand (when there are any).
+  float pen_lines = 0.4f;
 };
 
 class LineExampleMaker {
@@ -40,11 +46,15 @@ class LineExampleMaker {
 
   // One example: kLineHeight × kLineWidth floats, and its digits (0–9) in `labels`.
   void make(Rng& rng, float* frame, std::vector<int>& labels);
+  // Writers whose pen trajectories compose lines too (only those models may learn from: the
+  // caller picks them). Kept by reference.
+  void use_pen_writers(const std::vector<real::PenSample>& samples);
   void real(size_t line, Rng& rng, float* frame, std::vector<int>& labels);
   void composed(Rng& rng, float* frame, std::vector<int>& labels, bool no_digit);
 
   size_t real_count() const { return lines_->size(); }
   size_t glyph_count() const;
+  size_t pen_writer_count() const { return pen_writers_.size(); }
 
  private:
   struct Glyph {
@@ -58,6 +68,8 @@ class LineExampleMaker {
   LineShares shares_;
   std::vector<Glyph> glyphs_[10];        // the real lines' digits, by label
   std::vector<uint32_t> mnist_of_[10];   // MNIST digits, by label
+  std::vector<std::array<std::vector<const real::PenSample*>, 10>> pen_writers_;  // by writer, then label
+  std::vector<std::vector<float>> pen_glyphs_;  // this line's pen digits, drawn
   LineNormalizer normalizer_;
   GrayImage warped_;
 };

@@ -54,6 +54,7 @@ double line_exact_rate(const Network& net, const std::vector<WrittenLine>& lines
 }
 
 Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const DigitSet* mnist,
+                                    const std::vector<real::PenSample>* pen_writers,
                                     const std::vector<WrittenLine>& validation, const LineTrainConfig& cfg,
                                     const std::function<void(const LineEpochReport&)>& on_epoch,
                                     const std::function<void(int, int, int, double)>& on_batch) {
@@ -77,7 +78,10 @@ Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const
   std::vector<Replica*> shards;
   for (auto& r : replicas) shards.push_back(&r);
   std::vector<std::unique_ptr<LineExampleMaker>> makers;
-  for (int t = 0; t < threads; ++t) makers.push_back(std::make_unique<LineExampleMaker>(lines, mnist, cfg.shares));
+  for (int t = 0; t < threads; ++t) {
+    makers.push_back(std::make_unique<LineExampleMaker>(lines, mnist, cfg.shares));
+    if (pen_writers) makers.back()->use_pen_writers(*pen_writers);
+  }
 
   FloatBuffer velocity(net.params().size(), 0.0f), grad(net.params().size(), 0.0f);
   const int batches = std::max(1, cfg.examples_per_epoch / cfg.batch);

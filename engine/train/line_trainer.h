@@ -12,9 +12,10 @@
 
 namespace scrawl {
 
-// 108k parameters, ~30M multiply-adds per line; 48 columns of 4 pixels each.
+// 108k parameters, ~55M multiply-adds per line; 96 columns of 2 pixels each (a narrow digit in
+// a dense number still spans the three columns that a repeated digit with a blank between needs).
 inline constexpr const char* kLineArchitecture =
-    "conv 16 3; bn; relu; maxpool 2; conv 32 3; bn; relu; maxpool 2; conv 64 3; bn; relu; conv 64 3; bn; relu; "
+    "conv 16 3; bn; relu; maxpool 2; conv 32 3; bn; relu; maxpool 2x1; conv 64 3; bn; relu; conv 64 3; bn; relu; "
     "colmean; conv 96 1x3; bn; relu; conv 96 1x3; bn; relu; conv 11 1";
 
 struct LineTrainConfig {
@@ -48,7 +49,9 @@ struct LineTrainResult {
 // Lines read exactly by a line model, prepared as the reader prepares them (whole image).
 double line_exact_rate(const Network& net, const std::vector<WrittenLine>& lines);
 
+// pen_writers (may be null): the training writers' pen trajectories, for lines in one hand.
 Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& train_lines_, const DigitSet* mnist,
+                                    const std::vector<real::PenSample>* pen_writers,
                                     const std::vector<WrittenLine>& validation, const LineTrainConfig& config,
                                     const std::function<void(const LineEpochReport&)>& on_epoch,
                                     const std::function<void(int epoch, int done, int total, double loss)>& on_batch);

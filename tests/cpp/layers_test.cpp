@@ -72,7 +72,8 @@ TEST(Gradients, Conv1x3) { check_gradients(Conv2D({3, 1, 9}, 4, 1, 3), 2, false)
 TEST(Gradients, Conv3x1) { check_gradients(Conv2D({2, 5, 4}, 3, 3, 1), 2, false); }
 TEST(Gradients, BatchNormTraining) { check_gradients(BatchNorm({3, 4, 5}), 3, true); }
 TEST(Gradients, Relu) { check_gradients(Relu({2, 5, 5}), 2, false); }
-TEST(Gradients, MaxPool) { check_gradients(MaxPool({2, 6, 6}, 2), 2, false); }
+TEST(Gradients, MaxPool) { check_gradients(MaxPool({2, 6, 6}, 2, 2), 2, false); }
+TEST(Gradients, MaxPoolRowsOnly) { check_gradients(MaxPool({2, 6, 5}, 2, 1), 2, false); }
 TEST(Gradients, GlobalAvgPool) { check_gradients(GlobalAvgPool({3, 4, 4}), 2, false); }
 TEST(Gradients, ColumnMean) { check_gradients(ColumnMean({3, 4, 5}), 2, false); }
 TEST(Gradients, Dense) { check_gradients(Dense({3, 2, 2}, 5), 3, false); }

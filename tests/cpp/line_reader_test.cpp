@@ -55,6 +55,49 @@ TEST(LineNormalizer, ALongLineIsSqueezedAndAnEmptyRegionIsPaper) {
   EXPECT_EQ(*std::max_element(frame.begin(), frame.end()), 0.0f);
 }
 
+TEST(LineNormalizer, AShadowAcrossTheLineIsPaperNotInk) {
+  // Paper at 230 on the left falling to 120 on the right (a photo's shadow), ink 40 darker.
+  GrayImage img(400, 100);
+  for (int y = 0; y < 100; ++y)
+    for (int x = 0; x < 400; ++x) img.at(x, y) = uint8_t(230 - 110 * x / 399);
+  for (int x = 40; x < 380; x += 45) stroke(img, float(x), 30, float(x), 70, 4, 0);
+  for (int y = 0; y < 100; ++y)
+    for (int x = 0; x < 400; ++x) {
+      const bool ink = img.at(x, y) == 0;
+      if (ink) img.at(x, y) = uint8_t(std::max(0, 230 - 110 * x / 399 - 140));
+    }
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer n;
+  const auto p = n.prepare(img, Box{0, 0, 400, 100}, frame.data());
+  ASSERT_GT(p.width, 100);
+  const auto column = [&](int x) { return (x - p.source.x) * p.width / p.source.w; };
+  // At the shadowed end, between the last two strokes: paper; on the last stroke: ink.
+  float paper = 0, ink = 0;
+  for (int y = 4; y < kLineHeight - 4; ++y) {
+    paper = std::max(paper, frame_at(frame, column(333), y));
+    for (int x = 353; x <= 357; ++x) ink = std::max(ink, frame_at(frame, column(x), y));
+  }
+  EXPECT_LT(paper, 0.2f);
+  EXPECT_GT(ink, 0.6f);
+}
+
+TEST(LineNormalizer, ASlopingLineIsLaidLevel) {
+  // Eight strokes 40 high whose feet climb 60 pixels over the line (a photo held at ~7°).
+  GrayImage img(520, 160, 230), flat(520, 160, 230);
+  for (int i = 0; i < 8; ++i) {
+    const float x = 30.0f + 62.0f * float(i), rise = 60.0f * float(i) / 7;
+    stroke(img, x, 100 - rise, x + 12, 60 - rise, 5, 20);
+    stroke(flat, x, 100, x + 12, 60, 5, 20);
+  }
+  std::vector<float> a(size_t(kLineHeight) * kLineWidth), b(a.size());
+  LineNormalizer n;
+  const auto sloped = n.prepare(img, Box{0, 0, 520, 160}, a.data());
+  const auto level = n.prepare(flat, Box{0, 0, 520, 160}, b.data());
+  // Levelled, the band is as tall as the level line's, not the 100 pixels the slope spans.
+  EXPECT_NEAR(sloped.source.h, level.source.h, 8);
+  EXPECT_NEAR(sloped.width, level.width, 12);
+}
+
 TEST(LineReader, ADigitModelIsNotALineModel) {
   auto r = LineReader::from_weights(embedded_model_bytes());
   ASSERT_FALSE(r.ok());
@@ -117,7 +160,7 @@ TEST(LineTrainer, TheLossFallsAsItLearns) {
   cfg.examples_per_epoch = 256;
   cfg.batch = 16;
   cfg.shares.real = 0.5f;
-  auto trained = train_lines(lines, nullptr, lines, cfg, nullptr, nullptr);
+  auto trained = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
   ASSERT_TRUE(trained.ok()) << trained.error().message;
   ASSERT_EQ(trained->epochs.size(), 3u);
   EXPECT_LT(trained->epochs.back().loss, 0.8 * trained->epochs.front().loss);
@@ -130,7 +173,7 @@ TEST(LineTrainer, AnArchitectureThatDoesNotEndInColumnScoresIsRefused) {
   cfg.architecture = "conv 8 3; relu; gap; dense 11";  // one column
   cfg.epochs = 1;
   cfg.examples_per_epoch = 64;
-  auto trained = train_lines(lines, nullptr, lines, cfg, nullptr, nullptr);
+  auto trained = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
   ASSERT_FALSE(trained.ok());
   EXPECT_NE(trained.error().message.find("scores per column"), std::string::npos);
 }

@@ -38,6 +38,10 @@ TEST(Network, RejectsBadSpecs) {
   EXPECT_FALSE(Network::from_spec("conv 4 2", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("teleport 3", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("maxpool 16", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("maxpool 1", {1, 8, 8}).ok());
+  EXPECT_FALSE(Network::from_spec("maxpool 9x1", {1, 8, 8}).ok());
+  EXPECT_EQ(Network::from_spec("maxpool 2x1", {3, 8, 6})->output().w, 6);
+  EXPECT_EQ(Network::from_spec("maxpool 2x1", {3, 8, 6})->spec(), "maxpool 2x1");
   EXPECT_FALSE(Network::from_spec("conv 4 1x2", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("conv 4 1x", {1, 8, 8}).ok());
   EXPECT_FALSE(Network::from_spec("conv 4 x3", {1, 8, 8}).ok());

@@ -8,6 +8,7 @@
 #include "recognize/recognizer.h"
 #include "synth/homography.h"
 #include "synth/pen_ink.h"
+#include "synth/pen_numbers.h"
 #include "synth/string_page.h"
 #include "test_data.h"
 
@@ -51,6 +52,50 @@ TEST(PenInk, AFingerKeepsTheShapeOfAFewLongStrokes) {
     float both = 0, total = 0;
     for (size_t i = 0; i < stylus.size(); ++i) total += stylus[i], both += std::min(stylus[i], finger[i]);
     EXPECT_GT(both, 0.8f * total);
+  }
+}
+
+// A "1" (a line) and a "0" (a square loop), as a writer's trajectories would come.
+std::vector<real::PenSample> one_and_zero() {
+  return {{1, "t:w", {{{0, 0}, {2, 40}}}}, {0, "t:w", {{{0, 0}, {30, 0}, {30, 40}, {0, 40}, {0, 0}}}}};
+}
+
+TEST(PenNumbers, DigitsGoLeftToRightOnOneLineAtTheirHeight) {
+  const auto samples = one_and_zero();
+  const std::vector<const real::PenSample*> number{&samples[1], &samples[0], &samples[1], &samples[1]};
+  Rng rng(3, 1, 4);
+  const auto strokes = synth::lay_out_number(number, 50, false, rng);
+  ASSERT_EQ(strokes.size(), 4u);
+  float right_before = -1e9f;
+  for (const auto& s : strokes) {
+    const synth::Extent e = synth::extent_of({s});
+    EXPECT_GT(e.x0, right_before) << "spaced digits do not overlap";
+    EXPECT_NEAR(e.height(), 50, 50 * 0.16);
+    right_before = e.x1;
+  }
+  const synth::Extent all = synth::extent_of(strokes);
+  EXPECT_LT(all.height(), 50 * 1.4f) << "one line, not a staircase";
+}
+
+TEST(PenNumbers, ScansAndPhotosAreImagesOfTheWholeNumber) {
+  const auto samples = one_and_zero();
+  const std::vector<const real::PenSample*> number{&samples[0], &samples[1], &samples[0], &samples[1], &samples[0]};
+  for (auto look : {synth::NumberLook::kScan, synth::NumberLook::kPhoto}) {
+    Rng rng(5, 9, 2);
+    const synth::Scene s = synth::written_number(number, look, rng);
+    auto img = decode_image(s.file);
+    ASSERT_TRUE(img.ok()) << s.traits;
+    EXPECT_EQ(img->width, s.width);
+    EXPECT_GT(img->width, img->height) << s.traits;  // five digits (three of them a narrow 1) in a row
+    // Ink (dark) at both ends of the row: nothing was cut off.
+    int first = img->width, last = -1;
+    for (int y = 0; y < img->height; ++y)
+      for (int x = 0; x < img->width; ++x)
+        if (img->at(x, y) < 110) first = std::min(first, x), last = std::max(last, x);
+    EXPECT_LT(first, img->width / 5) << s.traits;
+    EXPECT_GT(last, img->width * 4 / 5) << s.traits;
+    Rng again(5, 9, 2);
+    EXPECT_EQ(synth::written_number(number, look, again).file, s.file) << "reproducible by seed";
   }
 }
 
