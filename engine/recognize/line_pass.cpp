@@ -11,6 +11,14 @@ Box grown(Box b, int dx, int dy, const GrayImage& image) {
   return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
+void set_text(Reading& reading) {
+  reading.text.clear();
+  for (size_t i = 0; i < reading.digits.size(); ++i) {
+    if (i && reading.digits[i].line != reading.digits[i - 1].line) reading.text += ' ';
+    reading.text += char('0' + reading.digits[i].digit);
+  }
+}
+
 }  // namespace
 
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
@@ -73,12 +81,37 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
     first = end;
   }
   reading.digits = std::move(out);
-  reading.text.clear();
-  for (size_t i = 0; i < reading.digits.size(); ++i) {
-    if (i && reading.digits[i].line != reading.digits[i - 1].line) reading.text += ' ';
-    reading.text += char('0' + reading.digits[i].digit);
-  }
+  set_text(reading);
   return changed;
+}
+
+int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
+                       std::span<const Box> doubted, Reading& reading) {
+  if (!reading.digits.empty()) return 0;
+  int kept = 0;
+  for (const Box& line : doubted) {
+    if (line.h < s.field_fill * float(image.height)) continue;
+    const LineReading& read =
+        reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
+    if (read.symbols.size() < s.doubted_min_digits) continue;
+    bool sure = true;
+    for (const LineDigit& sym : read.symbols) sure = sure && sym.probability >= s.doubted_sure;
+    if (!sure) continue;
+    for (const LineDigit& sym : read.symbols) {
+      ReadDigit d;
+      d.digit = sym.digit;
+      d.confidence = sym.probability;
+      d.unsure = sym.probability < s.unsure_below;
+      d.probs = sym.probs;
+      d.line = kept;
+      d.box = {sym.x0, line.y, sym.x1 - sym.x0, line.h};
+      reading.digits.push_back(d);
+    }
+    ++kept;
+  }
+  reading.lines = std::max(reading.lines, kept);
+  set_text(reading);
+  return kept;
 }
 
 }  // namespace scrawl

@@ -7,6 +7,8 @@
 // digits replace the cut ones unless it finds the cut reading nearly as probable as its own;
 // each keeps the box of the cut digit it matches, or gets the columns it was read in.
 #pragma once
+#include <span>
+
 #include "core/image.h"
 #include "line_reader.h"
 #include "recognizer.h"
@@ -26,9 +28,19 @@ struct LinePassSettings {
   // read as more where the line model finds two or more digits in it.
   float single_digit_aspect = 1.5f;
   float unsure_below = 0.8f;  // a digit less sure than this is flagged for a person to check
+  // A field whose cut-outs the page reader doubted is read by the line model only when nothing
+  // else was read, and kept only with at least this many digits, each at least this sure.
+  size_t doubted_min_digits = 2;
+  float doubted_sure = 0.9f;
 };
 
 // Rereads every line of `reading` in `image`; rebuilds its text. Returns how many lines changed.
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading);
+
+// Where nothing was read, reads the field-filling lines the page reader doubted (`doubted`,
+// boxes in image pixels: digits that touch throughout cut into pieces it takes for no digit)
+// and keeps each the line model reads surely. Returns how many lines it kept.
+int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings,
+                       std::span<const Box> doubted, Reading& reading);
 
 }  // namespace scrawl

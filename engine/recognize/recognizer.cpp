@@ -92,10 +92,11 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
     out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
   out.lines = segmenter_.line_count();
-  if (line_reader_ && !out.digits.empty()) {
+  if (line_reader_) {
     LinePassSettings settings;
     settings.unsure_below = unsure_below_;
-    reread_lines(image, *line_reader_, settings, out);
+    if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out);
+    else read_doubted_lines(image, *line_reader_, settings, segmenter_.doubted_lines(), out);
   }
   if (out.digits.empty()) out.message = kNoDigitsFound;
   return out;

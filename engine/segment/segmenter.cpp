@@ -7,6 +7,7 @@ namespace scrawl {
 
 std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitScorer& score) {
   digits_.clear();
+  doubted_.clear();
   line_count_ = 0;
   too_many_ = 0;
   if (image.empty()) return digits_;
@@ -17,8 +18,10 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   // reading is kept only if it is one digit the model is sure of.
   if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) {
     first_.assign(digits_.begin(), digits_.end());
+    first_doubted_.assign(doubted_.begin(), doubted_.end());
     const int first_lines = line_count_;
     digits_.clear();
+    doubted_.clear();
     line_count_ = 0;
     read_once(image, score, true);
     const bool sure_one = too_many_ == 0 && digits_.size() == 1 && digits_[0].confidence >= kSureOfBold &&
@@ -26,6 +29,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
                           (first_.size() != 1 || digits_[0].confidence > first_[0].confidence);
     if (!sure_one) {
       digits_.swap(first_);
+      doubted_.swap(first_doubted_);
       line_count_ = first_lines;
       too_many_ = 0;
     }
@@ -33,13 +37,14 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
 
   // Boxes back to the source image's pixels.
   const float s = float(working_factor_);
-  for (FoundDigit& d : digits_) {
-    const Box b = d.box;
+  const auto to_source = [&](const Box& b) {
     const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));
     const int x1 = std::min(image.width, int(std::ceil(b.right() * s)));
     const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)));
-    d.box = {x0, y0, x1 - x0, y1 - y0};
-  }
+    return Box{x0, y0, x1 - x0, y1 - y0};
+  };
+  for (FoundDigit& d : digits_) d.box = to_source(d.box);
+  for (Box& b : doubted_) b = to_source(b);
   return digits_;
 }
 
@@ -106,6 +111,11 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
     const float median_one_digit = confidences_[confidences_.size() / 2];
     if (median_confidence < kMinLineConfidence || median_one_digit < kMinLineOneDigit) {
+      if (digits_.size() - before > kShortLine) {
+        Box line_box = digits_[before].box;
+        for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);
+        doubted_.push_back(line_box);
+      }
       digits_.resize(before);
       continue;
     }
@@ -119,7 +129,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     if (line.height >= min_height)
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
   if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
-  if (is_stacked_drawing()) digits_.clear(), line_count_ = 0;
+  if (is_stacked_drawing()) digits_.clear(), doubted_.clear(), line_count_ = 0;
 }
 
 void Segmenter::drop_dashes(size_t first) {

@@ -51,6 +51,9 @@ class Segmenter {
   // source image's pixels. Empty when there are none. Valid until the next call.
   std::span<const FoundDigit> find(const GrayImage& image, const DigitScorer& score);
   int line_count() const { return line_count_; }
+  // Lines of several cut-outs that the models doubted as a whole and that were left out (in
+  // the source image's pixels): a reader that does not cut may read them. Valid until the next call.
+  std::span<const Box> doubted_lines() const { return doubted_; }
   // The last find() gave up, the page holding more than kMaxPieces or kMaxGroups; how many.
   size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
@@ -77,6 +80,7 @@ class Segmenter {
   OneOrMany one_or_many_;
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
+  std::vector<Box> doubted_, first_doubted_;
   std::vector<float> confidences_, heights_;
   std::vector<Box> line_boxes_;
   std::vector<int> line_sizes_;

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "recognize/embedded_model.h"
+#include "recognize/line_pass.h"
 #include "recognize/line_reader.h"
 #include "recognize/recognizer.h"
 #include "segment/line_normalizer.h"
@@ -231,6 +232,38 @@ TEST(LineReader, AnAmountIsReadWholeWithItsDigitsPlaces) {
   EXPECT_LT(read.symbols.front().x0, 60);
   EXPECT_GT(read.symbols.back().x1, 110);  // the last 0 spans about 103 to 130
   EXPECT_GT(reader->probability_of("2500"), reader->probability_of("250"));
+}
+
+TEST(LinePass, AFieldThePageReaderDoubtedIsReadOnlyWhenNothingElseWas) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(260, 70, 225);
+  write_amount(img, "2500", 20, 12, 44, 4, 40);
+  const Box field{16, 8, 130, 52};
+  LinePassSettings settings;
+  Reading nothing;
+  EXPECT_EQ(read_doubted_lines(img, *reader, settings, std::span<const Box>(&field, 1), nothing), 1);
+  EXPECT_EQ(nothing.text, "2500");
+  EXPECT_EQ(nothing.lines, 1);
+  for (const ReadDigit& d : nothing.digits) {
+    EXPECT_GE(d.box.x, 0);
+    EXPECT_LE(d.box.right(), img.width);
+    EXPECT_EQ(d.box.h, field.h);
+  }
+  // Something read already: the doubted field is left alone.
+  Reading one;
+  one.digits.push_back(ReadDigit{});
+  one.text = "0";
+  EXPECT_EQ(read_doubted_lines(img, *reader, settings, std::span<const Box>(&field, 1), one), 0);
+  EXPECT_EQ(one.text, "0");
+  // A line small on the page is no field.
+  const Box small{16, 8, 130, 20};
+  Reading none;
+  EXPECT_EQ(read_doubted_lines(img, *reader, settings, std::span<const Box>(&small, 1), none), 0);
+  EXPECT_TRUE(none.digits.empty());
+  // Nor is one the line model is not sure of every digit of.
+  settings.doubted_sure = 1.01f;
+  EXPECT_EQ(read_doubted_lines(img, *reader, settings, std::span<const Box>(&field, 1), none), 0);
 }
 
 TEST(LinePass, AnAmountStandingOnTheLineUnderItIsReadAsWritten) {
