@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/json_text.h"
+#include "recognize/field_value.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
@@ -30,10 +31,17 @@ const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
 
 // A reading of one digit also carries that digit's members (its ten probabilities among them)
 // and its 28×28 input, so a single-digit image is read once and shown whole.
-const char* reading_json(const scrawl::Result<scrawl::Reading>& r) {
+// With a format ("digits", "zip"; null for none) the reading is also taken as one field.
+const char* reading_json(const scrawl::Result<scrawl::Reading>& r, const char* format) {
   if (!r) return error_json(r.error());
   if (r->digits.size() == 1) g_input = r->digits[0].input;
-  g_json = "{" + scrawl::reading_json_members(r.value()) + "}";
+  std::string field;
+  if (format) {
+    auto kind = scrawl::field_kind(format);
+    if (!kind) return error_json(kind.error());
+    field = "," + scrawl::field_json_member(scrawl::field_value(r.value(), *kind, g_recognizer->unsure_threshold()));
+  }
+  g_json = "{" + scrawl::reading_json_members(r.value()) + field + "}";
   return g_json.c_str();
 }
 
@@ -60,15 +68,16 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_recognize_rgba(const uint8_t* rgba, int 
   return result_json(g_recognizer->recognize_rgba(rgba, width, height));
 }
 
-// Every digit in an image (a whole number, several lines): {"text","lines","digits",["message"]}.
-EMSCRIPTEN_KEEPALIVE const char* scrawl_read_file(const uint8_t* bytes, int len) {
+// Every digit in an image (a whole number, several lines): {"text","lines","digits",["message"]},
+// and "field" when a format is given (null: none).
+EMSCRIPTEN_KEEPALIVE const char* scrawl_read_file(const uint8_t* bytes, int len, const char* format) {
   if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
-  return reading_json(g_recognizer->read(std::span<const uint8_t>(bytes, size_t(len < 0 ? 0 : len))));
+  return reading_json(g_recognizer->read(std::span<const uint8_t>(bytes, size_t(len < 0 ? 0 : len))), format);
 }
 
-EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width, int height) {
+EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width, int height, const char* format) {
   if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
-  return reading_json(g_recognizer->read(rgba, width, height));
+  return reading_json(g_recognizer->read(rgba, width, height), format);
 }
 
 // The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call, or

@@ -19,6 +19,11 @@ export { ScrawlError };
 const WORKER_NAME = 'scrawl-engine';
 
 /** Copies or moves (when `transfer`) bytes for postMessage; returns [value, transferList]. */
+// What read() and readPixels() pass on to the engine besides the image: its format, if any.
+function readOptions(method, options) {
+  return (method === 'read' || method === 'readPixels') && options?.format !== undefined ? [{ format: options.format }] : [];
+}
+
 function bytesMessage(data, transfer) {
   if (typeof Blob !== 'undefined' && data instanceof Blob) return [data, []];
   let buffer, offset = 0, length;
@@ -86,7 +91,7 @@ export class ScrawlWorker {
     const transfer = !!options?.transfer;
     try {
       const [bytes, list] = bytesMessage(rgba, transfer);
-      return this._post(method, [bytes, width, height], list);
+      return this._post(method, [bytes, width, height, ...readOptions(method, options)], list);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -94,7 +99,8 @@ export class ScrawlWorker {
 
   /**
    * Reads every digit in an image (several digits, several lines), when the engine has it:
-   * resolves with { text, digits: [{ digit, confidence, unsure, box }], lines }. Check
+   * resolves with { text, digits: [{ digit, confidence, unsure, box }], lines }, and `field`
+   * with options.format ('digits' or 'zip'), as Scrawl.read() gives it. Check
    * supports('read') after `ready`; without it this rejects with code 'unsupported'.
    */
   read(image, options = {}) {
@@ -115,7 +121,7 @@ export class ScrawlWorker {
   _send(method, image, options) {
     try {
       const [bytes, list] = bytesMessage(image, !!options.transfer);
-      return this._post(method, [bytes], list);
+      return this._post(method, [bytes, ...readOptions(method, options)], list);
     } catch (e) {
       return Promise.reject(e);
     }

@@ -66,6 +66,26 @@ export interface Reading {
   probs?: number[];
   /** With exactly one digit: the 28×28 image the model saw (0 = paper, 1 = ink). */
   input?: Float32Array;
+  /** With `options.format`: the image taken as one field of a form. */
+  field?: FieldValue;
+}
+
+export interface ReadOptions {
+  /** 'digits': every digit, lines run together; 'zip': 5 digits, or 9 written as "02139-4307". */
+  format?: 'digits' | 'zip';
+}
+
+/** A reading as one field: what a clerk types in, and whether to check it by hand. */
+export interface FieldValue {
+  format: 'digits' | 'zip';
+  /** Normalised; "" when no digit was read. */
+  value: string;
+  /** That every digit is right: the product of the digits' confidences. */
+  confidence: number;
+  /** Check it by hand: less sure than the model's threshold, a digit unsure, or a problem. */
+  unsure: boolean;
+  /** Why the reading does not fit the format, in words ("a zip code has 5 or 9 digits; ..."). */
+  problem?: string;
 }
 
 export class ScrawlError extends Error {
@@ -91,11 +111,12 @@ export class Scrawl {
   /** Reads the digit in an ImageData, e.g. from a canvas. Throws ScrawlError. */
   recognizePixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Recognition;
   /** Every digit in an image file's bytes: a whole number, several lines. Throws ScrawlError for bad input. */
-  read(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Reading;
+  read(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView, options?: ReadOptions): Reading;
   /** Every digit in RGBA pixels (width × height × 4 bytes). */
-  readPixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Reading;
+  readPixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number,
+             options?: ReadOptions): Reading;
   /** Every digit in an ImageData, e.g. from a canvas. */
-  readPixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }): Reading;
+  readPixels(image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }, options?: ReadOptions): Reading;
   /**
    * Reads a small built-in page once (returns its text, "10") so that the browser has optimised
    * the engine's hot code before the first real photo. ScrawlWorker does this by itself.
@@ -143,17 +164,17 @@ export class ScrawlWorker {
     options?: TransferOptions,
   ): Promise<Recognition>;
   /** Several digits, where the engine has read(): check supports('read'). Otherwise rejects with code 'unsupported'. */
-  read(image: ImageInput, options?: TransferOptions): Promise<Reading>;
+  read(image: ImageInput, options?: TransferOptions & ReadOptions): Promise<Reading>;
   /** Every digit in RGBA pixels, as read() does for a file. */
   readPixels(
     rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView,
     width: number,
     height: number,
-    options?: TransferOptions,
+    options?: TransferOptions & ReadOptions,
   ): Promise<Reading>;
   readPixels(
     image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number },
-    options?: TransferOptions,
+    options?: TransferOptions & ReadOptions,
   ): Promise<Reading>;
   /** Whether the loaded engine has this method; false until `ready` resolves. */
   supports(method: 'recognize' | 'recognizePixels' | 'read' | 'readPixels' | (string & {})): boolean;

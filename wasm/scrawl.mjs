@@ -91,16 +91,43 @@ export class Scrawl {
     return this._call(bytes, (ptr) => this._core._scrawl_recognize_rgba(ptr, w, h));
   }
 
-  /** Reads every digit in an image file's bytes: a whole number, several lines, a photo of a page. */
-  read(fileBytes) {
+  /**
+   * Reads every digit in an image file's bytes: a whole number, several lines, a photo of a page.
+   * options.format ('digits' or 'zip') also takes the image as one field of a form: the reading
+   * then has `field`: { format, value (normalised), confidence (of all of it), unsure, problem? }.
+   */
+  read(fileBytes, options = {}) {
     const bytes = toBytes(fileBytes);
-    return this._call(bytes, (ptr) => this._core._scrawl_read_file(ptr, bytes.length), false);
+    return this._withFormat(options, (format) =>
+      this._call(bytes, (ptr) => this._core._scrawl_read_file(ptr, bytes.length, format), false));
   }
 
-  /** Reads every digit in RGBA pixels (width × height × 4 bytes) or an ImageData. */
-  readPixels(rgba, width, height) {
+  /** Reads every digit in RGBA pixels (width × height × 4 bytes) or an ImageData; options as for read(). */
+  readPixels(rgba, width, height, options) {
+    if (rgba && typeof rgba === 'object' && 'data' in rgba && typeof width !== 'number') [options, width] = [width, undefined];
     const [bytes, w, h] = pixelsArgs(rgba, width, height);
-    return this._call(bytes, (ptr) => this._core._scrawl_read_rgba(ptr, w, h), false);
+    return this._withFormat(options ?? {}, (format) =>
+      this._call(bytes, (ptr) => this._core._scrawl_read_rgba(ptr, w, h, format), false));
+  }
+
+  // Runs fn with options.format as a C string in the engine's memory (0 when there is none).
+  _withFormat(options, fn) {
+    if (options === null || typeof options !== 'object')
+      throw new ScrawlError('options must be an object, e.g. { format: "zip" }', 'bad_argument');
+    if (options.format === undefined) return fn(0);
+    if (typeof options.format !== 'string')
+      throw new ScrawlError('options.format must be a string: "digits" or "zip"', 'bad_argument');
+    const utf8 = new TextEncoder().encode(options.format);
+    const core = this._core;
+    const ptr = core._malloc(utf8.length + 1);
+    if (!ptr) throw new ScrawlError('not enough memory', 'image_too_large');
+    try {
+      core.HEAPU8.set(utf8, ptr);
+      core.HEAPU8[ptr + utf8.length] = 0;
+      return fn(ptr);
+    } finally {
+      core._free(ptr);
+    }
   }
 
   /**

@@ -21,6 +21,13 @@ std::string digit_json_members(int digit, float confidence, bool unsure, const B
   return out + "]";
 }
 
+std::string field_json_member(const FieldValue& f) {
+  std::string out = "\"field\":{\"format\":" + json_quote(field_kind_name(f.kind)) + ",\"value\":" + json_quote(f.value) +
+                    ",\"confidence\":" + json_number(f.confidence) + ",\"unsure\":" + bool_json(f.unsure);
+  if (!f.problem.empty()) out += ",\"problem\":" + json_quote(f.problem);
+  return out + "}";
+}
+
 std::string reading_json_members(const Reading& reading) {
   std::string out = "\"text\":" + json_quote(reading.text) + ",\"lines\":" + std::to_string(reading.lines) + ",\"digits\":[";
   for (size_t i = 0; i < reading.digits.size(); ++i) {

@@ -9,12 +9,17 @@
 #include <string>
 
 #include "core/box.h"
+#include "field_value.h"
 #include "recognizer.h"
 
 namespace scrawl {
 
 // The members without the enclosing braces, for the caller to add its own (a file name...).
 std::string reading_json_members(const Reading& reading);
+
+// A field's member: "field":{"format":"zip","value":"02139","confidence":0.97,"unsure":false}
+// with "problem":"..." in it when the reading does not fit the format.
+std::string field_json_member(const FieldValue& field);
 
 // One digit's members: "digit","confidence","unsure","box","probs".
 std::string digit_json_members(int digit, float confidence, bool unsure, const Box& box,

@@ -46,6 +46,25 @@ test('recognize --json answers every file, errors included, and exits 1 when any
   assert.match(plain.stdout, /one\.png: 1 \(\d+\.\d%\)/);
 });
 
+test('recognize --format gives each file as a field: the value, how sure of it, what does not fit', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-cli-'));
+  const ones = path.join(dir, 'ones.png');
+  writeFileSync(ones, pngFromGray(drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10), 300, 300));
+  const digits = run('recognize', '--format', 'digits', ones);
+  assert.equal(digits.status, 0);
+  assert.match(digits.stdout, /ones\.png: 111 \(digits, \d+\.\d% sure/);
+  const zip = run('recognize', '--format', 'zip', '--json', ones);
+  const field = JSON.parse(zip.stdout).field;
+  assert.equal(field.format, 'zip');
+  assert.equal(field.value, '111');
+  assert.equal(field.unsure, true);
+  assert.match(field.problem, /a zip code has 5 or 9 digits; 3 digits were read/);
+  const bad = run('recognize', '--format', 'iban', ones);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--format: the format is 'digits' or 'zip', not 'iban'/);
+});
+
 test('every command has --help, and mistakes are explained', (t) => {
   if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
   for (const cmd of ['recognize', 'train', 'eval', 'card']) {

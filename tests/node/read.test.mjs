@@ -119,3 +119,34 @@ test('one reader: a single digit read() carries the bars and input that recogniz
   assert.equal(two.probs, undefined);
   assert.equal(two.digit, undefined);
 });
+
+test('read(…, { format }) gives the field normalised, how sure of all of it, and what does not fit', (t) => {
+  const mnist = mnistTest();
+  if (!mnist) return t.skip(noMnist);
+  const indices = [0, 1, 2, 3, 4];
+  const labels = indices.map((i) => mnist.labels[i]).join('');
+  const png = pngFromGray(pageOfMnist(mnist, indices, 400, 140), 400, 140);
+  const plain = scrawl.read(png);
+  assert.equal(plain.field, undefined, 'no field without a format');
+  const zip = scrawl.read(png, { format: 'zip' });
+  assert.equal(zip.text, labels);
+  assert.equal(zip.field.format, 'zip');
+  assert.equal(zip.field.value, labels);
+  assert.equal(zip.field.problem, undefined);
+  const product = zip.digits.reduce((p, d) => p * d.confidence, 1);
+  assert.ok(Math.abs(zip.field.confidence - product) < 1e-4, `${zip.field.confidence} vs ${product}`);
+  // Four digits are no zip code: flagged, in words.
+  const four = scrawl.read(pngFromGray(pageOfMnist(mnist, [0, 1, 2, 3], 340, 140), 340, 140), { format: 'zip' });
+  assert.equal(four.field.unsure, true);
+  assert.match(four.field.problem, /a zip code has 5 or 9 digits; 4 digits were read/);
+  const digits = scrawl.read(pngFromGray(drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10), 300, 300), { format: 'digits' });
+  assert.equal(digits.text, '11 1');
+  assert.equal(digits.field.value, '111', 'lines run together');
+  // The same from pixels, and bad formats refused in words.
+  const rgba = grayToRgba(pageOfMnist(mnist, indices, 400, 140));
+  assert.equal(scrawl.readPixels(rgba, 400, 140, { format: 'zip' }).field.value, labels);
+  assert.equal(scrawl.readPixels({ data: rgba, width: 400, height: 140 }, { format: 'zip' }).field.value, labels);
+  assert.throws(() => scrawl.read(png, { format: 'iban' }), (e) => e instanceof ScrawlError && e.code === 'bad_argument' && /'digits' or 'zip', not 'iban'/.test(e.message));
+  assert.throws(() => scrawl.read(png, { format: 5 }), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
+  assert.throws(() => scrawl.read(png, 'zip'), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
+});
