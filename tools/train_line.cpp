@@ -40,6 +40,7 @@ const char* kHelp =
     "  --real-share X    the share of examples that are real amounts (default 0.45)\n"
     "  --mnist-share X   of the composed numbers' digits, the share from MNIST (default 0.4)\n"
     "  --pen-share X     of the composed numbers, the share in one pen writer's hand (default 0.4)\n"
+    "  --pen-scene-share X  of those, the share made as whole scans or photos (default 0.5)\n"
     "  --lr X            peak learning rate (default 0.05)\n"
     "  --batch N         (default 32)\n"
     "  --seed S          (default 1)\n"
@@ -66,7 +67,7 @@ Result<std::vector<WrittenLine>> cheque_lines(const std::vector<real::ChequeAmou
 int cmd_train_line(int argc, char** argv) {
   Args args;
   if (auto err = parse_args(argc, argv,
-                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share",
+                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share", "--pen-scene-share",
                              "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
                             {"--help"}, args)) {
     std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
@@ -83,10 +84,12 @@ int cmd_train_line(int argc, char** argv) {
   cfg.shares.real = std::strtof(args.get("--real-share", "0.45").c_str(), nullptr);
   cfg.shares.mnist_digits = std::strtof(args.get("--mnist-share", "0.4").c_str(), nullptr);
   cfg.shares.pen_lines = std::strtof(args.get("--pen-share", "0.4").c_str(), nullptr);
+  cfg.shares.pen_scenes = std::strtof(args.get("--pen-scene-share", "0.5").c_str(), nullptr);
   if (cfg.epochs < 1 || cfg.epochs > 1000 || cfg.examples_per_epoch < cfg.batch || cfg.batch < 2 || cfg.batch > 4096 ||
       cfg.threads < 1 || cfg.threads > 64 || !(cfg.learning_rate > 0) || !(cfg.shares.real >= 0 && cfg.shares.real <= 1) ||
       !(cfg.shares.mnist_digits >= 0 && cfg.shares.mnist_digits <= 1) ||
-      !(cfg.shares.pen_lines >= 0 && cfg.shares.pen_lines <= 1)) {
+      !(cfg.shares.pen_lines >= 0 && cfg.shares.pen_lines <= 1) ||
+      !(cfg.shares.pen_scenes >= 0 && cfg.shares.pen_scenes <= 1)) {
     std::fprintf(stderr,
                  "scrawl train --task line: --epochs is 1 to 1000, --batch 2 to 4096 and at most --examples, "
                  "--threads 1 to 64, --lr above 0, the shares from 0 to 1\n");

@@ -34,7 +34,7 @@ std::pair<int, int> band(const std::vector<double>& profile, double tail) {
 }  // namespace
 
 void LineNormalizer::even_out_light(const GrayImage& image, int x0, int y0, int w, int h) {
-  const int block = std::max(8, std::min(w, h) / 2);
+  const int block = std::max(8, std::min(w, h) / 4);
   const int gw = (w + block - 1) / block, gh = (h + block - 1) / block;
   blocks_.resize(size_t(gw) * gh);
   for (int by = 0; by < gh; ++by)
@@ -42,7 +42,7 @@ void LineNormalizer::even_out_light(const GrayImage& image, int x0, int y0, int 
       histogram_.assign(256, 0);
       const int xa = bx * block, xb = std::min(w, xa + block), ya = by * block, yb = std::min(h, ya + block);
       for (int y = ya; y < yb; ++y)
-        for (int x = xa; x < xb; ++x) ++histogram_[image.at(x0 + x, y0 + y)];
+        for (int x = xa; x < xb; ++x) ++histogram_[grey(image, x0 + x, y0 + y)];
       blocks_[size_t(by) * gw + bx] = float(std::max(1, level_at(histogram_, long(xb - xa) * (yb - ya), 0.9)));
     }
   sorted_.assign(blocks_.begin(), blocks_.end());
@@ -61,7 +61,7 @@ void LineNormalizer::even_out_light(const GrayImage& image, int x0, int y0, int 
       const float top = blocks_[size_t(ya) * gw + xa] * (1 - fx) + blocks_[size_t(ya) * gw + xb] * fx;
       const float bottom = blocks_[size_t(yb) * gw + xa] * (1 - fx) + blocks_[size_t(yb) * gw + xb] * fx;
       const float paper_here = top * (1 - fy) + bottom * fy;
-      light_[size_t(y) * w + x] = std::min(255.0f, float(image.at(x0 + x, y0 + y)) * reference / paper_here);
+      light_[size_t(y) * w + x] = std::min(255.0f, float(grey(image, x0 + x, y0 + y)) * reference / paper_here);
     }
   }
 }
@@ -106,6 +106,15 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   const int x1 = std::clamp(r.right(), x0, image.width), y1 = std::clamp(r.bottom(), y0, image.height);
   const int w = x1 - x0, h = y1 - y0;
   if (w <= 0 || h <= 0) return {};
+
+  // Light ink on a dark board is turned dark on light: ink is the tail of the greys far from
+  // the median, on whichever side it is.
+  histogram_.assign(256, 0);
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) ++histogram_[image.at(x, y)];
+  const long area = long(w) * h;
+  const int p1 = level_at(histogram_, area, 0.01), p50 = level_at(histogram_, area, 0.5), p99 = level_at(histogram_, area, 0.99);
+  inverted_ = p99 - p50 > p50 - p1;
 
   // The paper's brightness, block by block (the brightest tenth of each block is paper even
   // inside a bold digit), is divided out first, so that a photo's falloff of light, vignette

@@ -1,10 +1,12 @@
 // A line of handwriting as the line model sees it: a fixed kLineHeight × kLineWidth frame,
-// ink 1 and paper 0, the lighting evened out and a sloping line sheared level. The band of the region that holds its ink (all but a sliver of it at
+// ink 1 and paper 0 (light ink on a dark board too), the lighting evened out and a sloping
+// line sheared level. The band of the region that holds its ink (all but a sliver of it at
 // either end), with a margin, is scaled to the frame's height and laid from its left edge, so
 // the digits come out the same size however loosely the region was drawn around them; a line
 // wider than the frame at that scale is squeezed to fit. Training and reading both prepare
 // lines here, so the model meets the same input in both.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "core/box.h"
@@ -30,9 +32,13 @@ class LineNormalizer {
   static constexpr double kLevelFrom = 0.02, kLevelUpTo = 0.15;
 
  private:
+  uint8_t grey(const GrayImage& image, int x, int y) const {
+    return inverted_ ? uint8_t(255 - image.at(x, y)) : image.at(x, y);
+  }
   void even_out_light(const GrayImage& image, int x0, int y0, int w, int h);  // fills light_
   void level_slope(int w, int h);  // shears ink_ (w×h) so the line runs level
 
+  bool inverted_ = false;  // the region's ink is lighter than its paper
   std::vector<float> blocks_, sorted_;  // the paper's brightness per block
   std::vector<float> light_;    // the region with the paper evened out, 0..255
   std::vector<float> sheared_;

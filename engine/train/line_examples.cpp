@@ -7,7 +7,9 @@
 
 #include "data/gaussian_blur.h"
 #include "segment/resample.h"
+#include "decode/decode.h"
 #include "synth/pen_ink.h"
+#include "synth/pen_numbers.h"
 
 namespace scrawl {
 namespace {
@@ -154,6 +156,7 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
   const auto* pen = !no_digit && !pen_writers_.empty() && rng.chance(shares_.pen_lines)
                         ? &pen_writers_[size_t(rng.below(int(pen_writers_.size())))]
                         : nullptr;
+  if (pen && rng.chance(shares_.pen_scenes)) return pen_scene(*pen, rng, frame, labels);
   std::vector<int> have;
   for (int d = 0; d < 10; ++d)
     if (pen ? !(*pen)[size_t(d)].empty() : !glyphs_[d].empty() || (mnist_ && !mnist_of_[d].empty())) have.push_back(d);
@@ -325,6 +328,30 @@ void LineExampleMaker::composed(Rng& rng, float* frame, std::vector<int>& labels
   }
   warp(canvas, rng, 0, 0, warped_);
   finish(warped_, rng, frame);
+}
+
+void LineExampleMaker::pen_scene(const PenWriter& writer, Rng& rng, float* frame, std::vector<int>& labels) {
+  std::vector<int> have;
+  for (int d = 0; d < 10; ++d)
+    if (!writer[size_t(d)].empty()) have.push_back(d);
+  const int n = 3 + rng.below(8);
+  labels.clear();
+  pen_number_.clear();
+  for (int i = 0; i < n; ++i) {
+    const int d = have[size_t(rng.below(int(have.size())))];
+    const auto& samples = writer[size_t(d)];
+    labels.push_back(d);
+    pen_number_.push_back(samples[size_t(rng.below(int(samples.size())))]);
+  }
+  const synth::Scene scene =
+      synth::written_number(pen_number_, rng.chance(0.5f) ? synth::NumberLook::kScan : synth::NumberLook::kPhoto, rng);
+  auto image = decode_image(scene.file);
+  if (!image) {  // (never: the file was just encoded) an empty frame, read as nothing
+    std::fill(frame, frame + kLineHeight * kLineWidth, 0.0f);
+    labels.clear();
+    return;
+  }
+  finish(*image, rng, frame);
 }
 
 void LineExampleMaker::finish(const GrayImage& canvas, Rng& rng, float* frame) {

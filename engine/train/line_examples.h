@@ -37,6 +37,9 @@ struct LineShares {
   float mnist_digits = 0.4f;
   // Of the composed lines, this share are written in one pen writer's hand (when there are any).
   float pen_lines = 0.4f;
+  // Of those, this share are whole scans or phone photos of the number (synth/pen_numbers.h),
+  // decoded as an upload is, instead of ink composed on paper here.
+  float pen_scenes = 0.5f;
 };
 
 class LineExampleMaker {
@@ -62,6 +65,8 @@ class LineExampleMaker {
     std::vector<float> alpha;  // ink 1, paper 0
   };
   void finish(const GrayImage& canvas, Rng& rng, float* frame);
+  using PenWriter = std::array<std::vector<const real::PenSample*>, 10>;
+  void pen_scene(const PenWriter& writer, Rng& rng, float* frame, std::vector<int>& labels);
 
   const std::vector<WrittenLine>* lines_;
   const DigitSet* mnist_;
@@ -69,6 +74,7 @@ class LineExampleMaker {
   std::vector<Glyph> glyphs_[10];        // the real lines' digits, by label
   std::vector<uint32_t> mnist_of_[10];   // MNIST digits, by label
   std::vector<std::array<std::vector<const real::PenSample*>, 10>> pen_writers_;  // by writer, then label
+  std::vector<const real::PenSample*> pen_number_;
   std::vector<std::vector<float>> pen_glyphs_;  // this line's pen digits, drawn
   LineNormalizer normalizer_;
   GrayImage warped_;

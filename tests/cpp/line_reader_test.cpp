@@ -82,6 +82,20 @@ TEST(LineNormalizer, AShadowAcrossTheLineIsPaperNotInk) {
   EXPECT_GT(ink, 0.6f);
 }
 
+TEST(LineNormalizer, LightInkOnADarkBoardIsInkToo) {
+  GrayImage dark(300, 100, 30), light(300, 100, 225);
+  for (int x = 40; x < 260; x += 50) stroke(dark, float(x), 25, float(x), 75, 6, 230), stroke(light, float(x), 25, float(x), 75, 6, 35);
+  std::vector<float> a(size_t(kLineHeight) * kLineWidth), b(a.size());
+  LineNormalizer n;
+  const auto on_board = n.prepare(dark, Box{0, 0, 300, 100}, a.data());
+  const auto on_paper = n.prepare(light, Box{0, 0, 300, 100}, b.data());
+  EXPECT_EQ(on_board.width, on_paper.width);
+  double differ = 0;
+  for (size_t i = 0; i < a.size(); ++i) differ += std::fabs(a[i] - b[i]);
+  EXPECT_LT(differ / a.size(), 0.02);
+  EXPECT_GT(*std::max_element(a.begin(), a.end()), 0.9f);
+}
+
 TEST(LineNormalizer, ASlopingLineIsLaidLevel) {
   // Eight strokes 40 high whose feet climb 60 pixels over the line (a photo held at ~7°).
   GrayImage img(520, 160, 230), flat(520, 160, 230);
