@@ -19,6 +19,14 @@ void set_text(Reading& reading) {
   }
 }
 
+// Two or more digits, each read at least this surely.
+bool sure_split(const LineReading& read, float sure) {
+  if (read.symbols.size() < 2) return false;
+  for (const LineDigit& sym : read.symbols)
+    if (sym.probability < sure) return false;
+  return true;
+}
+
 }  // namespace
 
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
@@ -40,7 +48,7 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
     if (line.h >= s.field_fill * float(image.height)) {
       read = &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
       const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
-      if (read->digits.empty() || read->digits == cut || (single && read->digits.size() < 2) ||
+      if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
           reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
         read = nullptr;
     }

@@ -25,8 +25,10 @@ struct LinePassSettings {
   // its own reading.
   float cut_plausible = 0.05f;
   // A line of one cut digit narrower than this many times its height is a lone digit: only
-  // read as more where the line model finds two or more digits in it.
+  // read as more where the line model finds two or more digits in it, each at least
+  // single_split_sure (an open 4 or a drawn V is not "11" on the line model's doubt).
   float single_digit_aspect = 1.5f;
+  float single_split_sure = 0.9f;
   float unsure_below = 0.8f;  // a digit less sure than this is flagged for a person to check
   // A field whose cut-outs the page reader doubted is read by the line model only when nothing
   // else was read, and kept only with at least this many digits, each at least this sure.
