@@ -1,16 +1,13 @@
 #include "eval_amounts.h"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cli.h"
@@ -73,34 +70,17 @@ int cmd_eval_amounts(int argc, char** argv) {
   std::fflush(stdout);
 
   std::vector<std::string> got(amounts.size());
-  std::atomic<size_t> next{0};
-  std::mutex lock;
-  std::string error;
   const auto t0 = std::chrono::steady_clock::now();
-  auto work = [&]() {
-    auto rec = load_reader(args);
-    if (!rec) {
-      std::lock_guard<std::mutex> g(lock);
-      error = rec.error().message;
-      return;
-    }
-    for (size_t i; (i = next++) < amounts.size();) {
-      std::ifstream in(amounts[i].file, std::ios::binary);
-      std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      if (bytes.empty()) {
-        std::lock_guard<std::mutex> g(lock);
-        error = "cannot read " + amounts[i].file;
-        return;
-      }
-      auto r = (*rec)->read(bytes);
-      got[i] = r ? r->text : "error: " + r.error().message;
-    }
-  };
-  std::vector<std::thread> pool;
-  const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (!error.empty()) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", error.c_str()), 2;
+  const int threads = evaluation_threads();
+  Status st = on_readers(amounts.size(), threads, [&] { return load_reader(args); }, [&](Recognizer& rec, size_t i) -> Status {
+    std::ifstream in(amounts[i].file, std::ios::binary);
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (bytes.empty()) return make_error(ErrorCode::kBadArgument, "cannot read " + amounts[i].file);
+    auto r = rec.read(bytes);
+    got[i] = r ? r->text : "error: " + r.error().message;
+    return Ok{};
+  });
+  if (!st) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", st.error().message.c_str()), 2;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   StringTally total;
@@ -120,7 +100,7 @@ int cmd_eval_amounts(int argc, char** argv) {
               "no digit found on %zu\n",
               100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
               total.edits.deleted, total.edits.inserted, empty);
-  std::printf("time: %.1f s for %zu amounts (decode + read, %u threads)\n", seconds, amounts.size(), threads);
+  std::printf("time: %.1f s for %zu amounts (decode + read, %d threads)\n", seconds, amounts.size(), threads);
 
   if (args.has("--gallery")) {
     namespace fs = std::filesystem;

@@ -9,7 +9,6 @@
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cli.h"
@@ -112,38 +111,27 @@ int cmd_eval_numbers(int argc, char** argv) {
   const size_t items = numbers.size() * 2;  // item i: number i / 2, look i % 2
   std::vector<std::string> got(items);
   std::vector<std::string> traits(items);
-  std::atomic<size_t> next{0}, done{0};
+  std::atomic<size_t> done{0};
   std::mutex lock;
-  std::string error;
   const bool gallery = args.has("--gallery");
   std::vector<std::vector<uint8_t>> kept(gallery ? items : 0);
   const auto t0 = std::chrono::steady_clock::now();
-  auto work = [&]() {
-    auto rec = load_reader(args);
-    if (!rec) {
+  const int threads = evaluation_threads();
+  Status st = on_readers(items, threads, [&] { return load_reader(args); }, [&](Recognizer& rec, size_t i) -> Status {
+    Rng rng(seed, 43 + i % 2, i / 2);
+    synth::Scene scene = synth::written_number(numbers[i / 2].digits, kLooks[i % 2], rng);
+    auto r = rec.read(scene.file);
+    got[i] = r ? r->text : "error: " + r.error().message;
+    traits[i] = std::move(scene.traits);
+    if (gallery && digits_of(got[i]) != numbers[i / 2].text) kept[i] = std::move(scene.file);
+    if (const size_t d = ++done; d % 200 == 0) {
       std::lock_guard<std::mutex> g(lock);
-      error = rec.error().message;
-      return;
+      std::printf("  %zu of %zu read\n", d, items);
+      std::fflush(stdout);
     }
-    for (size_t i; (i = next++) < items;) {
-      Rng rng(seed, 43 + i % 2, i / 2);
-      synth::Scene scene = synth::written_number(numbers[i / 2].digits, kLooks[i % 2], rng);
-      auto r = (*rec)->read(scene.file);
-      got[i] = r ? r->text : "error: " + r.error().message;
-      traits[i] = std::move(scene.traits);
-      if (gallery && digits_of(got[i]) != numbers[i / 2].text) kept[i] = std::move(scene.file);
-      if (const size_t d = ++done; d % 200 == 0) {
-        std::lock_guard<std::mutex> g(lock);
-        std::printf("  %zu of %zu read\n", d, items);
-        std::fflush(stdout);
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  const unsigned threads = std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (!error.empty()) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", error.c_str()), 2;
+    return Ok{};
+  });
+  if (!st) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", st.error().message.c_str()), 2;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   StringTally total[2];
@@ -174,7 +162,7 @@ int cmd_eval_numbers(int argc, char** argv) {
                 kLookNames[look], 100 * total[look].exact_rate(), total[look].exact, total[look].strings,
                 100 * total[look].cer(), total[look].edits.substituted, total[look].edits.deleted,
                 total[look].edits.inserted, split[look], empty[look]);
-  std::printf("time: %.1f s for %zu images (write + encode + decode + read, %u threads)\n", seconds, items, threads);
+  std::printf("time: %.1f s for %zu images (write + encode + decode + read, %d threads)\n", seconds, items, threads);
 
   if (gallery) {
     namespace fs = std::filesystem;

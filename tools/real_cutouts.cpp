@@ -6,8 +6,6 @@
 #include <iterator>
 #include <cstdio>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 #include "cli.h"
 #include "data/encode.h"
@@ -20,32 +18,6 @@
 #include "train/not_a_digit.h"
 
 namespace scrawl::cli {
-namespace {
-
-// Runs job(reader, j) for every j below `count` on `threads` threads, each with a reader of
-// its own (a reader is not shared between threads).
-Status on_readers(size_t count, const std::string& weights_path, int threads,
-                  const std::function<void(Recognizer&, size_t)>& job) {
-  std::atomic<size_t> next{0};
-  std::string error;
-  std::mutex lock;
-  auto work = [&]() {
-    auto rec = load_recognizer(weights_path);
-    if (!rec) {
-      std::lock_guard<std::mutex> g(lock);
-      error = rec.error().message;
-      return;
-    }
-    for (size_t j; (j = next++) < count;) job(**rec, j);
-  };
-  std::vector<std::thread> pool;
-  for (int t = 0; t < std::max(1, threads); ++t) pool.emplace_back(work);
-  for (auto& t : pool) t.join();
-  if (!error.empty()) return make_error(ErrorCode::kBadWeights, error);
-  return Ok{};
-}
-
-}  // namespace
 
 Status cut_real_writers(const std::string& real_dir, const std::string& weights_path, uint64_t seed, int threads,
                         LabelledCutouts& out) {
@@ -70,7 +42,8 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
   std::vector<int> label(jobs.size(), -1);
   std::vector<DigitPixels> pixels(jobs.size());
   std::atomic<size_t> done{0};
-  auto status = on_readers(jobs.size(), weights_path, threads, [&](Recognizer& rec, size_t j) {
+  const auto make = [&] { return load_recognizer(weights_path); };
+  auto status = on_readers(jobs.size(), threads, make, [&](Recognizer& rec, size_t j) -> Status {
     const auto [kind, i] = jobs[j];
     Rng rng(seed, 500 + uint64_t(kind), i);
     std::vector<uint8_t> file;
@@ -81,7 +54,7 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
       std::ifstream in(amount.file, std::ios::binary);
       const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       auto image = decode_image(bytes);
-      if (!image) return;
+      if (!image) return Ok{};
       // With a margin of the cheque around it: ink touching all four sides of a crop is a
       // frame to the reader.
       const Box& b = amount.boxes[d];
@@ -94,7 +67,7 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
       auto r = rec.read(crop);
       if (r && r->digits.size() == 1) label[j] = amount.digits[d] - '0', pixels[j] = r->digits[0].input;
       ++done;
-      return;
+      return Ok{};
     }
     if (kind < 2) {
       const auto& s = (*pens)[i];
@@ -110,6 +83,7 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
     auto r = rec.read(file);
     if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
     if (++done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", size_t(done), jobs.size());
+    return Ok{};
   });
   if (!status) return status;
   for (size_t j = 0; j < jobs.size(); ++j)
@@ -119,13 +93,15 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
 
 Status cut_drawn_shapes(int scenes, const std::string& weights_path, uint64_t seed, int threads, LabelledCutouts& out) {
   std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
-  auto status = on_readers(found.size(), weights_path, threads, [&](Recognizer& rec, size_t j) {
+  const auto make = [&] { return load_recognizer(weights_path); };
+  auto status = on_readers(found.size(), threads, make, [&](Recognizer& rec, size_t j) -> Status {
     Rng rng(seed, 600, j);
     const auto strokes = not_a_digit_strokes(rng);
     const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
     auto r = rec.read(file);
     if (r && (r->digits.size() == 1 || r->digits.size() == 2))
       for (const auto& d : r->digits) found[j].push_back(d.input);
+    return Ok{};
   });
   if (!status) return status;
   for (const auto& f : found)
