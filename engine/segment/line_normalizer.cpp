@@ -112,8 +112,8 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   histogram_.assign(256, 0);
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x) ++histogram_[image.at(x, y)];
-  const long area = long(w) * h;
-  const int p1 = level_at(histogram_, area, 0.01), p50 = level_at(histogram_, area, 0.5), p99 = level_at(histogram_, area, 0.99);
+  const long total = long(w) * h;
+  const int p1 = level_at(histogram_, total, 0.01), p50 = level_at(histogram_, total, 0.5), p99 = level_at(histogram_, total, 0.99);
   inverted_ = p99 - p50 > p50 - p1;
 
   // The paper's brightness, block by block (the brightest tenth of each block is paper even
@@ -125,7 +125,6 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   // darkest percent: the frame holds how far each pixel is from paper towards ink.
   histogram_.assign(256, 0);
   for (float v : light_) ++histogram_[size_t(std::clamp(int(v), 0, 255))];
-  const long total = long(w) * h;
   const int paper = level_at(histogram_, total, 0.5), ink = level_at(histogram_, total, 0.01);
   const float span = float(std::max(24, paper - ink));
   ink_.resize(size_t(total));
