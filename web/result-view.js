@@ -9,6 +9,11 @@ export function percent(p) {
   return p >= 1 ? 100 : Math.floor(p * 100);
 }
 
+/** A digit with its article as it is said: "an 8", "a 3". */
+export function aDigit(d) {
+  return `${d === 8 ? 'an' : 'a'} ${d}`;
+}
+
 /** The sentence read aloud and announced to screen readers. */
 export function spokenResult(r) {
   return `${r.unsure ? 'maybe ' : ''}${WORDS[r.digit]}, ${percent(r.confidence)} percent sure`;
@@ -98,8 +103,8 @@ export class ResultView {
     const pct = percent(r.confidence);
     this._set('result', {
       digit: String(r.digit),
-      text: r.unsure ? `Probably a ${r.digit}, not sure` : `It’s a ${r.digit}`,
-      detail: r.unsure ? `${pct}% sure; it could also be a ${second[1]} (${percent(second[0])}%).` : `${pct}% sure`,
+      text: r.unsure ? `Probably ${aDigit(r.digit)}, not sure` : `It’s ${aDigit(r.digit)}`,
+      detail: r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`,
       source: sourceLabel(source),
       unsure: r.unsure,
     });
