@@ -4,10 +4,34 @@ import { percent } from './result-view.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** One CSV field, quoted when it needs to be. */
-export function csvField(v) {
+/**
+ * One text cell of the CSV: always quoted, so that a spreadsheet keeps it as written; a cell
+ * that a spreadsheet would run as a formula (a file named "=cmd|…", "+1", "@SUM") gets a
+ * leading apostrophe, which spreadsheets show as text and do not evaluate.
+ */
+export function csvText(v) {
   const s = String(v ?? '');
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** A byte-order mark first, so that spreadsheets open the UTF-8 file names right. */
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * The batch as CSV, one row per file: the text read (a number keeps its leading zeros: it is
+ * quoted text), how many digits it has, the confidence, whether any digit is unsure, and the
+ * error in words for a file that could not be read.
+ */
+export function batchCsv(results) {
+  const lines = ['file,text,digits,confidence,unsure,error'];
+  for (const r of results) {
+    const read = !r.error;
+    const digits = read ? [...r.value].filter((c) => c >= '0' && c <= '9').length : '';
+    const confidence = r.confidence == null ? '' : r.confidence.toFixed(4);
+    lines.push([csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','));
+  }
+  return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
 
 export class Batch {
@@ -105,14 +129,7 @@ export class Batch {
   }
 
   csv() {
-    const lines = [['file', 'digit', 'confidence', 'unsure', 'error'].join(',')];
-    for (const r of this.results)
-      lines.push(
-        [r.name, r.value, r.confidence == null ? '' : r.confidence.toFixed(4), r.error ? '' : String(r.unsure), r.error]
-          .map(csvField)
-          .join(','),
-      );
-    return lines.join('\r\n') + '\r\n';
+    return batchCsv(this.results);
   }
 
   downloadCsv() {

@@ -217,14 +217,16 @@ test('several files: a table with a row each, and the same rows as CSV', async (
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
   assert.equal(download.suggestedFilename(), 'scrawl-results.csv');
-  const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
-  assert.equal(csv[0], 'file,digit,confidence,unsure,error');
+  const bytes = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(bytes.startsWith('\uFEFF'), 'the CSV starts with a byte-order mark');
+  const csv = bytes.slice(1).trim().split('\r\n');
+  assert.equal(csv[0], 'file,text,digits,confidence,unsure,error');
   assert.equal(csv.length, 6);
   const one = expected(inputs[0].buffer).result;
-  assert.equal(csv[1], `a-one.png,${one.digit},${one.confidence.toFixed(4)},${one.unsure},`);
-  assert.match(csv[3], /^"c, ""quoted"".png",0,/);
-  assert.equal(csv[4], `d-notes.txt,,,,${expected(inputs[3].buffer).error.message}`);
-  assert.match(csv[5], /^e-blank\.png,,,,no digit found/);
+  assert.equal(csv[1], `"a-one.png","${one.digit}",1,${one.confidence.toFixed(4)},${one.unsure},""`);
+  assert.match(csv[3], /^"c, ""quoted"".png","0",1,/);
+  assert.equal(csv[4], `"d-notes.txt","",,,,"${expected(inputs[3].buffer).error.message}"`);
+  assert.match(csv[5], /^"e-blank\.png","",,,,"no digit found/);
 
   // a file name in the table opens that image in the result panel
   await page.getByRole('button', { name: 'b-seven.png' }).click();
