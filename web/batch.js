@@ -19,8 +19,9 @@ export function csvText(v) {
 export const CSV_BOM = '\uFEFF';
 
 /**
- * The batch as CSV, one row per file: the text read (a number keeps its leading zeros: it is
- * quoted text), how many digits it has, the confidence, whether any digit is unsure, and the
+ * The batch as CSV, one row per file: the text read (written as read, "02139" with its zero;
+ * a spreadsheet may still take a quoted cell for a number when it opens the file), how many
+ * digits it has, the confidence, whether any digit is unsure, and the
  * error in words for a file that could not be read.
  */
 export function batchCsv(results) {
