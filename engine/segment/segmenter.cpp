@@ -110,7 +110,8 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].one_digit);
     std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
     const float median_one_digit = confidences_[confidences_.size() / 2];
-    if (median_confidence < kMinLineConfidence || median_one_digit < kMinLineOneDigit) {
+    const bool lone_whole_digit = digits_.size() - before == 1 && digits_[before].one_digit >= kLoneWholeDigit;
+    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) || median_one_digit < kMinLineOneDigit) {
       if (digits_.size() - before > kShortLine) {
         Box line_box = digits_[before].box;
         for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);

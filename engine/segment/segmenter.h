@@ -26,6 +26,9 @@ class Segmenter {
   static constexpr int kMinDigitPixels = 8;
   // Lines whose median digit the scorer is less sure of than this are dropped.
   static constexpr float kMinLineConfidence = 0.7f;
+  // ...except a line of one digit the one-digit check finds whole (at least this likely): an
+  // odd hand's digit (a 1 with a long flag, a 4 with a closed top) is reported unsure, not lost.
+  static constexpr float kLoneWholeDigit = 0.8f;
   // ...and those whose median cut-out the one-digit check gives less than this (hatching, noise).
   static constexpr float kMinLineOneDigit = 0.05f;
   // A mark on a line of digits lower than this share of their typical height and wider than
