@@ -37,6 +37,21 @@ int cmd_train(int argc, char** argv) {
   const std::string card_path =
       args.get("--card", (std::filesystem::path(out_path).parent_path() / "MODEL.md").string());
 
+  // Fine-tuning starts from a weights file's model, and trains its architecture.
+  Model start;
+  if (args.has("--from")) {
+    auto bytes = read_file(args.get("--from"));
+    auto model = bytes ? parse_classifier(*bytes, one_digit ? 2 : 10, "the model to start from")
+                       : Result<Model>(bytes.error());
+    if (!model) {
+      std::fprintf(stderr, "scrawl train: --from %s: %s\n", args.get("--from").c_str(), model.error().message.c_str());
+      return 2;
+    }
+    start = std::move(model.value());
+    cfg.start = &start.network;
+    cfg.architecture = start.network.spec();
+  }
+
   const std::string dir = mnist_dir(args.get("--mnist"));
   auto data = load_mnist(dir, "train");
   if (!data) {

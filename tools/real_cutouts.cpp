@@ -23,13 +23,21 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
                         LabelledCutouts& out) {
   auto pens = real::load_all_pen_samples(real_dir);
   if (!pens) return pens.error();
+  // CVL's own training split, and the writers of its validation split that the writer split
+  // gives to training (the others are the development and report writers of eval --real).
   auto cvl = real::load_cvl(real_dir, "train");
   if (!cvl) return cvl.error();
+  auto cvl_more = real::load_cvl(real_dir, "validation");
+  if (!cvl_more) return cvl_more.error();
+  std::vector<std::pair<const real::CvlDigits*, size_t>> scans;
+  for (size_t i = 0; i < cvl->digits.size(); ++i) scans.push_back({&*cvl, i});
+  for (size_t i = 0; i < cvl_more->digits.size(); ++i)
+    if (real::writer_use(cvl_more->writers[i]) == real::WriterUse::kTrain) scans.push_back({&*cvl_more, i});
   // Jobs: (kind, index). 0 canvas, 1 photo (pen samples of training writers), 2 CVL scan.
   std::vector<std::pair<int, size_t>> jobs;
   for (size_t i = 0; i < pens->size(); ++i)
     if (real::writer_use((*pens)[i].writer) == real::WriterUse::kTrain) jobs.push_back({0, i}), jobs.push_back({1, i});
-  for (size_t i = 0; i < cvl->digits.size(); ++i) jobs.push_back({2, i});
+  for (size_t i = 0; i < scans.size(); ++i) jobs.push_back({2, i});
   // 3: one digit of a training cheque's amount, cut by its box (with the cheque's own
   // background, security pattern and printed line).
   auto amounts = real::load_cheque_amounts(real_dir);
@@ -74,11 +82,12 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
       file = (kind == 0 ? synth::canvas_drawing(s.strokes, rng) : synth::paper_photo(s.strokes, rng, 480)).file;
       want = s.label;
     } else {
-      const uint8_t* src = cvl->digits.image(i);
+      const auto [set, k] = scans[i];
+      const uint8_t* src = set->digits.image(k);
       std::vector<uint8_t> rgb(28 * 28 * 3);
       for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
       file = encode_png(rgb, 28, 28);
-      want = cvl->digits.labels[i];
+      want = set->digits.labels[k];
     }
     auto r = rec.read(file);
     if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;

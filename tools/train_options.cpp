@@ -29,6 +29,8 @@ const char* const kTrainHelp =
     "                     cut-outs (--cutout-share of the examples). With --task one-digit: those\n"
     "                     digits are whole digits to the check, and the cut-outs of shapes drawn\n"
     "                     on --shape-scenes canvases and photos (default 6000) are not\n"
+    "  --from FILE        fine-tune the model in FILE (e.g. weights/scrawl.bin) instead of\n"
+    "                     starting from random weights; with a lower --lr (e.g. 0.01)\n"
     "  --epochs N         passes over the training digits (default 50)\n"
     "  --seed S           random seed; the same seed gives the same weights (default 1)\n"
     "  --out FILE         weights file to write (default weights/scrawl.bin)\n"
@@ -49,7 +51,7 @@ const char* const kTrainHelp =
 const std::vector<std::string> kTrainValueOptions = {
     "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
     "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
-    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share", "--shape-scenes"};
+    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share", "--shape-scenes", "--from"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {

@@ -67,14 +67,16 @@ DigitSplit split_for(size_t size, const TrainConfig& cfg) {
 Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Progress& progress) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  auto built = Network::from_spec(cfg.architecture, Shape{1, kDigitSide, kDigitSide});
+  auto built = cfg.start ? Result<Network>(*cfg.start) : Network::from_spec(cfg.architecture, Shape{1, kDigitSide, kDigitSide});
   if (!built) return built.error();
   Network net = std::move(built.value());
+  if (net.input() != Shape{1, kDigitSide, kDigitSide})
+    return make_error(ErrorCode::kBadArgument, "the model to start from does not read 28x28 digits");
   const int classes = cfg.task == TrainTask::kOneDigit ? 2 : 10;
   if (net.output().size() != classes)
     return make_error(ErrorCode::kBadArgument, "the architecture must end in " + std::to_string(classes) +
                                                    " outputs for this task (dense " + std::to_string(classes) + ")");
-  net.init_params(cfg.seed);
+  if (!cfg.start) net.init_params(cfg.seed);
   const auto roles = net.param_roles();
 
   const DigitSplit split = split_for(data.size(), cfg);

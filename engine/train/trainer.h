@@ -59,6 +59,9 @@ struct TrainConfig {
   float cutout_share = 0.5f;
   const LabelledCutouts* cutouts = nullptr;
   const LabelledCutouts* validation_cutouts = nullptr;
+  // Fine-tuning: start from these weights (a shipped model, its batch-norm folded) instead of
+  // random ones; `architecture` is then this network's.
+  const Network* start = nullptr;
 };
 
 struct EpochReport {
