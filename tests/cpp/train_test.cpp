@@ -48,6 +48,34 @@ TEST(Train, LossGoesDownAndASeedReproduces) {
   EXPECT_NE(a->trained.params(), c->trained.params());
 }
 
+TEST(Train, FineTuningStartsFromTheGivenModelAndKeepsItsArchitecture) {
+  SCRAWL_REQUIRE_MNIST();
+  TrainConfig cfg = tiny_config();
+  auto first = train(*mnist, cfg, {});
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  auto folded = fold_batchnorm(first->trained);
+  ASSERT_TRUE(folded.ok());
+
+  // One more epoch from the folded model: it starts where the first run ended, so its first
+  // epoch is already far better than a fresh start's, and nothing of its shape changes.
+  TrainConfig tune = tiny_config();
+  tune.epochs = 1;
+  tune.learning_rate = 0.01f;
+  tune.start = &folded.value();
+  auto tuned = train(*mnist, tune, {});
+  ASSERT_TRUE(tuned.ok()) << tuned.error().message;
+  EXPECT_EQ(tuned->trained.spec(), folded->spec());
+  EXPECT_NE(tuned->trained.params(), folded->params()) << "it learnt something";
+  EXPECT_LT(tuned->epochs[0].loss, 0.8 * first->epochs[0].loss);
+  EXPECT_GE(tuned->epochs[0].validation_accuracy, first->epochs.back().validation_accuracy - 0.05);
+
+  Network reads_other_sizes = std::move(Network::from_spec("dense 10; softmax", Shape{1, 8, 8}).value());
+  tune.start = &reads_other_sizes;
+  auto refused = train(*mnist, tune, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("28x28"), std::string::npos) << refused.error().message;
+}
+
 TEST(Train, TheOneDigitCheckLearnsPairsAndPiecesFromWholeDigits) {
   SCRAWL_REQUIRE_MNIST();
   TrainConfig cfg = tiny_config();
