@@ -28,11 +28,10 @@ constexpr float kEdgeLineThin = 0.7f;
 // ...and holds at most this share of the ink it is connected to: the rest is writing.
 constexpr float kEdgeLineShare = 0.3f;
 // A piece's darkest pixel must reach this share of the darkest piece's (of those of at least
-// kNotSpeck pixels), and kMinPeakInk. Where the darkest piece reaches kMinPeakInk (there is
-// writing on the page), kMinFaintPeak is enough: a thin 1 or a stroke where the pen ran light
-// is fainter than the rest of the number. A page with nothing that dark keeps kMinPeakInk, so
-// shadows and grain on a blank page stay nothing.
-constexpr float kMinPeakInk = 0.35f, kMinFaintPeak = 0.25f, kFaintShare = 0.45f;
+// kNotSpeck pixels), and kMinPeakInk: a thin 1 or a stroke where the pen ran light is fainter
+// than the rest of the number, and shadows and grain on a blank page stay under kMinPeakInk.
+// (A felt-tip digit photographed out of focus peaks at 0.25 to 0.35.)
+constexpr float kMinPeakInk = 0.25f, kFaintShare = 0.45f;
 constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
@@ -247,7 +246,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   float darkest = 0;
   for (const Piece& p : pieces_)
     if (p.area >= kNotSpeck) darkest = std::max(darkest, peaks_[size_t(p.label)]);
-  const float faint = darkest >= kMinPeakInk ? std::max(kMinFaintPeak, kFaintShare * darkest) : kMinPeakInk;
+  const float faint = std::max(kMinPeakInk, kFaintShare * darkest);
   std::erase_if(pieces_, [&](const Piece& p) { return peaks_[size_t(p.label)] < faint; });
   return pieces_;
 }
