@@ -29,6 +29,7 @@ struct InkSource {
   const InkMap* ink = nullptr;
   const std::vector<int>* labels = nullptr;          // component label per pixel
   const std::vector<int>* group_of_label = nullptr;  // group per label, -1 for none
+  bool flat = false;  // a flat background (a canvas): no page edge, fold or scratch is in view
 };
 
 class DigitCutter {

@@ -33,8 +33,11 @@ constexpr float kCloseGapCost = 0.4f;
 // kLowFrom. Half of MNIST's digits are under 0.8 times as wide as tall, 90% under 1.1.
 constexpr float kWideFrom = 0.9f, kWideCost = 2.5f;
 constexpr float kLowFrom = 0.75f, kLowCost = 3.0f;
-// Strokes are at least this share of the digit height thick (MNIST's are ~0.12).
+// Strokes are at least this share of the digit height thick (MNIST's are ~0.12)...
 constexpr float kMinStroke = 0.035f;
+// ...and on a flat background, where no hairline (a page edge, a fold) can be, this: a thin
+// pen on a canvas the digit fills draws strokes 2% of its height wide.
+constexpr float kMinCanvasStroke = 0.018f;
 constexpr float kMinStrokePixels = 1.5f;
 // Leaving a speck or dot out of the reading.
 constexpr float kSkipCost = 1.2f;
@@ -100,7 +103,7 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
                  (y == b.y || !mine(x, y - 1)) + (y + 1 == b.bottom() || !mine(x, y + 1));
       }
     const float width = 2.0f * float(area) / float(std::max(1, edges));
-    if (width < kMinStrokePixels || width < kMinStroke * std::max(H, float(b.h))) continue;
+    if (width < kMinStrokePixels || width < (src.flat ? kMinCanvasStroke : kMinStroke) * std::max(H, float(b.h))) continue;
 
     std::span<const CutPath> cuts;
     // A group alone on its line sets the line height itself; it is more likely one wide

@@ -74,7 +74,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   }
   lines_.build(pieces, pieces_.label_count());
 
-  const InkSource src{&ink, &pieces_.labels(), &lines_.group_of_label()};
+  const InkSource src{&ink, &pieces_.labels(), &lines_.group_of_label(), flattener_.flat()};
   const int min_height = std::max(kMinDigitPixels, int(std::lround(kMinDigitHeight * float(std::max(w, h)))));
   size_t to_read = 0;
   for (const TextLine& line : lines_.lines())

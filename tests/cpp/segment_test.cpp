@@ -88,6 +88,20 @@ TEST(Segmenter, KeepsAFaintOneBesideDarkerDigits) {
   EXPECT_TRUE(seg.find(lighter, kSure).empty());
 }
 
+TEST(Segmenter, AThinPenDigitFillingACanvasIsNoHairline) {
+  // Strokes 2% of the canvas wide on a digit 90% of its height: a thin pen's, to be read.
+  // (The check doubts it, so the whole ink read as one digit does not stand in for it.)
+  GrayImage four(280, 280, 255);
+  stroke(four, 170, 16, 40, 190, 5.6f, 0);
+  stroke(four, 40, 190, 232, 190, 5.6f, 0);
+  stroke(four, 170, 16, 170, 266, 5.6f, 0);
+  const DigitScorer doubted = [](const Cutout&) { return CandidateScore{0.99f, 0.3f}; };
+  Segmenter seg;
+  auto found = seg.find(four, doubted);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_GT(found[0].box.h, 240);
+}
+
 TEST(Segmenter, BlankPagesHaveNoDigits) {
   // Paper with a lighting gradient, a soft shadow and grain.
   GrayImage page(800, 600, 255);
