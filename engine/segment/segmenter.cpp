@@ -61,6 +61,7 @@ bool Segmenter::doubtful(std::span<const FoundDigit> digits) {
 }
 
 void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes) {
+  cut_lines_.clear();
   WorkingCopy& copy = copy_.make(image);
   working_factor_ = copy.factor;
   const int w = copy.width, h = copy.height;
@@ -87,6 +88,13 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     if (line.height < min_height) continue;
     const size_t before = digits_.size();
     splitter_.read_line(src, lines_.groups(), line, score, digits_);
+    // The line's ink as it was cut, before any of it is dropped as no digit: a drawing's
+    // lines hold shapes (a sun's disc) between the strokes that read as digits.
+    if (digits_.size() > before) {
+      Box extent = digits_[before].box;
+      for (size_t i = before + 1; i < digits_.size(); ++i) extent = unite(extent, digits_[i].box);
+      cut_lines_.push_back({extent, 0});
+    }
     // Paper edges that read as a "1", and what the models say is no digit, go before anything
     // counts the line's digits.
     // (In a number of three or more digits the others vouch for a doubtful one: a cut through
@@ -121,6 +129,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
       continue;
     }
     for (size_t i = before; i < digits_.size(); ++i) digits_[i].line = line_count_;
+    cut_lines_.back().digits = int(digits_.size() - before);
     ++line_count_;
   }
 
@@ -146,19 +155,13 @@ void Segmenter::drop_dashes(size_t first) {
                 digits_.end());
 }
 
-bool Segmenter::is_stacked_drawing() {
+bool Segmenter::is_stacked_drawing() const {
   if (line_count_ < 2) return false;
-  line_boxes_.assign(size_t(line_count_), Box{});
-  line_sizes_.assign(size_t(line_count_), 0);
-  for (const FoundDigit& d : digits_) {
-    Box& b = line_boxes_[size_t(d.line)];
-    b = line_sizes_[size_t(d.line)]++ ? unite(b, d.box) : d.box;
-  }
-  for (int i = 0; i < line_count_; ++i) {
-    if (line_sizes_[size_t(i)] > kMaxStackedLine) return false;
+  for (size_t i = 0; i < cut_lines_.size(); ++i) {
+    if (cut_lines_[i].digits > kMaxStackedLine) return false;
     if (i == 0) continue;
-    const Box& a = line_boxes_[size_t(i - 1)];
-    const Box& b = line_boxes_[size_t(i)];
+    const Box& a = cut_lines_[i - 1].extent;
+    const Box& b = cut_lines_[i].extent;
     const int gap = b.y - a.bottom();
     const bool touching = float(gap) < kStackGap * float(std::min(a.h, b.h));
     const bool above = std::min(a.right(), b.right()) > std::max(a.x, b.x);

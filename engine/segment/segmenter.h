@@ -43,12 +43,14 @@ class Segmenter {
   static constexpr size_t kMaxPieces = 2000, kMaxGroups = 600;
   // A second reading for bold strokes is asked for when one or two digits are read less surely
   // than kDoubtBelow (or none), and kept only when it is one digit the model is kSureOfBold of,
-  // that the one-digit check takes for one digit, not filling the frame both ways.
+  // that the one-digit check gives at least kOneDigitOfBold (it is less sure of bold strokes
+  // than of a pen's: a felt-tip 8 filling a photo gets 0.41), not filling the frame both ways.
   // Lines of at most kMaxStackedLine digits, each less than kStackGap of a line's height below
-  // the one above and overlapping it across, are a drawing read as digits.
+  // the one above and overlapping it across (with what was cut from them and dropped as no
+  // digit), are a drawing read as digits.
   static constexpr int kMaxStackedLine = 3;
   static constexpr float kStackGap = 0.15f;
-  static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.5f, kFillsFrame = 0.8f;
+  static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.4f, kFillsFrame = 0.8f;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -69,7 +71,7 @@ class Segmenter {
   bool fills_frame(const Box& working_box) const;
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
-  bool is_stacked_drawing();
+  bool is_stacked_drawing() const;
   // Drops the dashes among digits_[first...] (one line's).
   void drop_dashes(size_t first);
 
@@ -85,8 +87,13 @@ class Segmenter {
   std::vector<FoundDigit> digits_, first_;
   std::vector<Box> doubted_, first_doubted_;
   std::vector<float> confidences_, heights_;
-  std::vector<Box> line_boxes_;
-  std::vector<int> line_sizes_;
+  // Every line that was cut into candidates, top to bottom: the box of all it cut (what was
+  // then dropped as no digit too) and how many digits it kept (0: the line was dropped).
+  struct CutLine {
+    Box extent;
+    int digits = 0;
+  };
+  std::vector<CutLine> cut_lines_;
   int line_count_ = 0;
   size_t too_many_ = 0;
   int working_factor_ = 1;
