@@ -41,15 +41,18 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmani
 
 /**
  * Creates the server (not yet listening). options.root: the folder served (default dist/).
- * server.stats counts what was sent: { requests, bytes } (bytes: bodies as sent, compressed).
+ * server.stats counts what was sent: { requests, bytes, paths } (bytes: bodies as sent,
+ * compressed; paths: the last 50 requested, to say which one came).
  */
 export function createServer({ root = path.join(ROOT, 'dist'), log = false } = {}) {
   root = path.resolve(root);
   const gzCache = new Map(); // file -> { key, body }
-  const stats = { requests: 0, bytes: 0 };
+  const stats = { requests: 0, bytes: 0, paths: [] };
 
   const server = http.createServer((req, res) => {
     stats.requests++;
+    stats.paths.push(req.url);
+    if (stats.paths.length > 50) stats.paths.shift();
     const send = (status, headers, body) => {
       res.writeHead(status, {
         'Content-Security-Policy': CSP,

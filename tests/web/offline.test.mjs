@@ -70,7 +70,8 @@ test('after the first visit the app loads and recognises with the network off', 
   await digitShown(page, 1);
   await page.setInputFiles('#file-input', [file('seven.png', digitPng(STROKES.seven))]);
   await digitShown(page, 7);
-  assert.equal(server.stats.requests, before, 'no request while drawing and reading images');
+  assert.equal(server.stats.requests, before,
+    `no request while drawing and reading images; asked for: ${server.stats.paths.slice(before - server.stats.requests).join(', ')}`);
 
   await context.setOffline(true);
   const served = server.stats.requests;
