@@ -39,6 +39,10 @@ int cmd_train(int argc, char** argv) {
 
   // Fine-tuning starts from a weights file's model, and trains its architecture.
   Model start;
+  if (args.has("--from") && args.has("--arch")) {
+    std::fprintf(stderr, "scrawl train: --from trains the architecture of the model it starts from; leave out --arch\n");
+    return 2;
+  }
   if (args.has("--from")) {
     auto bytes = read_file(args.get("--from"));
     auto model = bytes ? parse_classifier(*bytes, one_digit ? 2 : 10, "the model to start from")
