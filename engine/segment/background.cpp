@@ -136,20 +136,33 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
   }
   // Thin strokes first; strokes too bold for that window (a marker digit filling a small
   // canvas) show in one four times as wide.
-  for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {
+  // How much thin dark and thin light structure a window of 2r+1 finds.
+  const auto structure = [&](int r, double& dark, double& light) {
     probe_closed_ = probe_;
     bytes_.close(probe_closed_, pw, ph, r);
     probe_opened_ = probe_;
     bytes_.open(probe_opened_, pw, ph, r);
-    double dark = 0, light = 0;
+    dark = 0, light = 0;
     for (size_t i = 0; i < probe_.size(); ++i) {
       dark += std::max(0, int(probe_closed_[i]) - int(probe_[i]) - contrast);
       light += std::max(0, int(probe_[i]) - int(probe_opened_[i]) - contrast);
     }
+  };
+  for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {
+    double dark = 0, light = 0;
+    structure(r, dark, light);
     // Dark ink on light paper is by far the common case: turning the page over needs a
     // clear lead, and a page with no strokes at all stays as it is.
     if (std::max(dark, light) < 0.001 * 255.0 * double(probe_.size())) continue;
-    if (light > 2 * dark) return true;
+    if (light > 2 * dark) {
+      // The paper inside a felt-tip digit's loops and between its strokes is thin light
+      // structure too. A window four times as wide spans such strokes: dark ink then leads
+      // clearly, where light strokes would still.
+      if (std::max(w, h) <= kSmallCrop) return true;
+      double wide_dark = 0, wide_light = 0;
+      structure(4 * r, wide_dark, wide_light);
+      return !(wide_dark > 2 * wide_light);
+    }
     if (dark > 2 * light || std::max(w, h) > kSmallCrop) return false;
     // Neither leads in a crop of about one digit: strokes so bold that the gaps between them
     // look like strokes too (a thick light digit filling a small dark crop). The paper is what

@@ -2,6 +2,7 @@
 // reader as photos, and come out as one digit.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "recognize/recognizer.h"
@@ -115,6 +116,23 @@ TEST(OneReader, AFeltTipDigitFillingAPhotoIsRead) {
     for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(150 + 70 * (x + y) / (img.width + img.height));
   loop(img, 200, 150, 70, 75, 58);
   loop(img, 200, 330, 85, 95, 58);
+  auto r = reader()->recognize_gray(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit, 8);
+}
+
+// A felt-tip 8 photographed beside a hand's shadow: the paper inside its small loops is thin
+// light structure, as a chalk stroke on a board would be. The page is still dark ink on light
+// paper, not turned over (which read it as nothing).
+TEST(OneReader, AFeltTipDigitWithSmallLoopsBesideAShadowIsDarkInk) {
+  GrayImage img(800, 1000, 0);
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) {
+      const float past_edge = float(x + y - 1100) / 60.0f;  // the shadow's soft edge, diagonal
+      img.at(x, y) = uint8_t(215 - 65 * std::clamp(past_edge + 0.5f, 0.0f, 1.0f) + 6 * ((x * 7 + y * 13) % 5) / 4);
+    }
+  loop(img, 400, 330, 48, 60, 62);
+  loop(img, 400, 540, 62, 80, 62);
   auto r = reader()->recognize_gray(img);
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->digit, 8);
