@@ -157,11 +157,11 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
     if (light > 2 * dark) {
       // The paper inside a felt-tip digit's loops and between its strokes is thin light
       // structure too. A window four times as wide spans such strokes: dark ink then leads
-      // clearly, where light strokes would still.
+      // there, where light strokes would still.
       if (std::max(w, h) <= kSmallCrop) return true;
       double wide_dark = 0, wide_light = 0;
       structure(4 * r, wide_dark, wide_light);
-      return !(wide_dark > 2 * wide_light);
+      return wide_light >= wide_dark;
     }
     if (dark > 2 * light || std::max(w, h) > kSmallCrop) return false;
     // Neither leads in a crop of about one digit: strokes so bold that the gaps between them
