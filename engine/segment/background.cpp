@@ -50,6 +50,33 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
   img.swap(fill);
 }
 
+// The pixels the `wide` closing takes for ink (darker than it by more than `margin`) that
+// connect to the image's border take `narrow`'s level where that is lower: a strip of the table
+// between a page's edge and the frame (a flood from the border).
+void narrow_where_border_reaches(std::vector<uint8_t>& wide, const std::vector<uint8_t>& narrow,
+                                 const std::vector<uint8_t>& gray, int w, int h, int margin,
+                                 std::vector<uint8_t>& seen, std::vector<int>& stack) {
+  seen.assign(size_t(w) * h, 0);
+  stack.clear();
+  const auto visit = [&](int i) {
+    if (seen[size_t(i)] || int(gray[size_t(i)]) + margin >= int(wide[size_t(i)])) return;
+    seen[size_t(i)] = 1;
+    stack.push_back(i);
+  };
+  for (int x = 0; x < w; ++x) visit(x), visit((h - 1) * w + x);
+  for (int y = 0; y < h; ++y) visit(y * w), visit(y * w + w - 1);
+  while (!stack.empty()) {
+    const int at = stack.back();
+    stack.pop_back();
+    const int x = at % w, y = at / w;
+    for (int dy = -1; dy <= 1; ++dy)
+      for (int dx = -1; dx <= 1; ++dx)
+        if (x + dx >= 0 && y + dy >= 0 && x + dx < w && y + dy < h) visit((y + dy) * w + x + dx);
+  }
+  for (size_t i = 0; i < wide.size(); ++i)
+    if (seen[i]) wide[i] = std::min(wide[i], narrow[i]);
+}
+
 // Images no larger than this (pixels a side) are crops of about one digit.
 constexpr int kSmallCrop = 100;
 // Percent of the pixels within the noise of the median for a background to count as even.
@@ -204,11 +231,15 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
     return darkness_;
   }
 
-  // A closing of the image itself, wide enough to fill in a bold stroke: caps the smooth
-  // estimate below (see there).
+  // A closing of the image itself, wide enough to fill in a bold stroke even out of focus:
+  // caps the smooth estimate below (see there). A strip of the table beside the page can be as
+  // narrow as such a stroke; it reaches the frame, and there a closing half as wide caps.
   const int near = std::max(2, int(half_stroke));
   local_close_ = gray;
-  bytes_.close(local_close_, w, h, near);
+  bytes_.close(local_close_, w, h, 2 * near);
+  narrow_close_ = gray;
+  bytes_.close(narrow_close_, w, h, near);
+  narrow_where_border_reaches(local_close_, narrow_close_, gray, w, h, int(kStrokeContrast), seen_, stack_);
 
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);

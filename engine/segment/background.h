@@ -47,7 +47,8 @@ class BackgroundFlattener {
 
   Morphology<uint8_t> bytes_;
   Morphology<float> floats_;
-  std::vector<uint8_t> probe_, probe_closed_, probe_opened_, local_close_;
+  std::vector<uint8_t> probe_, probe_closed_, probe_opened_, local_close_, narrow_close_, seen_;
+  std::vector<int> stack_;
   std::vector<float> small_, closed_, tmp_, row_, tx_, darkness_;
   std::vector<int> x0_;
   bool inverted_ = false;
