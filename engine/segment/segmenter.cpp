@@ -155,19 +155,26 @@ void Segmenter::drop_dashes(size_t first) {
                 digits_.end());
 }
 
-bool Segmenter::is_stacked_drawing() const {
+bool Segmenter::is_stacked_drawing() {
   if (line_count_ < 2) return false;
-  for (size_t i = 0; i < cut_lines_.size(); ++i) {
-    if (cut_lines_[i].digits > kMaxStackedLine) return false;
-    if (i == 0) continue;
-    const Box& a = cut_lines_[i - 1].extent;
-    const Box& b = cut_lines_[i].extent;
-    const int gap = b.y - a.bottom();
-    const bool touching = float(gap) < kStackGap * float(std::min(a.h, b.h));
-    const bool above = std::min(a.right(), b.right()) > std::max(a.x, b.x);
-    if (!touching || !above) return false;
+  const auto touch = [](const Box& a, const Box& b) {
+    const int gap = std::max(b.y - a.bottom(), a.y - b.bottom());
+    return float(gap) < kStackGap * float(std::min(a.h, b.h)) && std::min(a.right(), b.right()) > std::max(a.x, b.x);
+  };
+  // One cluster of lines each touching another, not only the next: a sun's rays beside its
+  // disc are short lines side by side.
+  for (const CutLine& line : cut_lines_)
+    if (line.digits > kMaxStackedLine) return false;
+  std::vector<char>& joined = joined_;
+  joined.assign(cut_lines_.size(), 0);
+  joined[0] = 1;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (size_t i = 0; i < cut_lines_.size(); ++i)
+      for (size_t j = 0; j < cut_lines_.size() && !joined[i]; ++j)
+        if (joined[j] && touch(cut_lines_[j].extent, cut_lines_[i].extent)) joined[i] = 1, grew = true;
   }
-  return true;
+  return std::find(joined.begin(), joined.end(), 0) == joined.end();
 }
 
 }  // namespace scrawl

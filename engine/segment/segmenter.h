@@ -45,9 +45,9 @@ class Segmenter {
   // than kDoubtBelow (or none), and kept only when it is one digit the model is kSureOfBold of,
   // that the one-digit check gives at least kOneDigitOfBold (it is less sure of bold strokes
   // than of a pen's: a felt-tip 8 filling a photo gets 0.41), not filling the frame both ways.
-  // Lines of at most kMaxStackedLine digits, each less than kStackGap of a line's height below
-  // the one above and overlapping it across (with what was cut from them and dropped as no
-  // digit), are a drawing read as digits.
+  // Lines of at most kMaxStackedLine digits that make one cluster, each less than kStackGap of a
+  // line's height above or below another and overlapping it across (with what was cut from them
+  // and dropped as no digit), are a drawing read as digits.
   static constexpr int kMaxStackedLine = 3;
   static constexpr float kStackGap = 0.15f;
   static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.4f, kFillsFrame = 0.8f;
@@ -71,7 +71,7 @@ class Segmenter {
   bool fills_frame(const Box& working_box) const;
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
-  bool is_stacked_drawing() const;
+  bool is_stacked_drawing();
   // Drops the dashes among digits_[first...] (one line's).
   void drop_dashes(size_t first);
 
@@ -94,6 +94,7 @@ class Segmenter {
     int digits = 0;
   };
   std::vector<CutLine> cut_lines_;
+  std::vector<char> joined_;  // is_stacked_drawing's scratch
   int line_count_ = 0;
   size_t too_many_ = 0;
   int working_factor_ = 1;
