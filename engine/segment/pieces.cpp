@@ -36,9 +36,11 @@ constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side f
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
 constexpr float kFillsFrame = 0.5f;  // of the image's shorter side
-// A straight run of ink along this share of the image's width (height) is a rule across it;
-// a band of such rows no thicker than kRuleBand of the shorter side (3 pixels at least) is cleared.
-constexpr float kAcross = 0.9f, kRuleBand = 0.05f;
+// A straight run of ink along this share of the image's width (height), running to within
+// kRuleReach of one of its ends, is a rule across it; a band of such rows no thicker than
+// kRuleBand of the shorter side (3 pixels at least) is cleared. (A star's or a house's bar
+// stops short of both sides.)
+constexpr float kAcross = 0.9f, kRuleReach = 0.02f, kRuleBand = 0.05f;
 
 }  // namespace
 
@@ -70,9 +72,15 @@ bool PieceFinder::is_line(const Component& c, int w, int h) const {
 bool PieceFinder::erase_rules_across(InkMap& ink) {
   const int w = ink.width, h = ink.height;
   const int max_band = std::max(3, int(kRuleBand * float(std::min(w, h))));
+  // The longest run of ink along a row (column) that comes within `reach` of either end.
   auto longest_run = [&](int start, int step, int count) {
+    const int reach = std::max(1, int(kRuleReach * float(count)));
     int best = 0, run = 0;
-    for (int i = 0; i < count; ++i) best = std::max(best, run = ink.mask[size_t(start + i * step)] ? run + 1 : 0);
+    for (int i = 0; i < count; ++i) {
+      run = ink.mask[size_t(start + i * step)] ? run + 1 : 0;
+      const bool ends_near = (run > 0 && i - run + 1 < reach) || i >= count - reach;
+      if (ends_near) best = std::max(best, run);
+    }
     return best;
   };
   bool erased = false;

@@ -9,6 +9,7 @@
 
 #include "recognize/recognizer.h"
 #include "segment/page_edge.h"
+#include "segment/pieces.h"
 #include "segment/segmenter.h"
 #include "synth/string_page.h"
 #include "test_data.h"
@@ -100,6 +101,41 @@ TEST(Segmenter, AThinPenDigitFillingACanvasIsNoHairline) {
   auto found = seg.find(four, doubted);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_GT(found[0].box.h, 240);
+}
+
+// The ink of a drawing, 1 where `img` is darker than mid-grey.
+InkMap ink_of(const GrayImage& img) {
+  InkMap ink;
+  ink.width = img.width, ink.height = img.height;
+  ink.mask.resize(img.pixels.size());
+  for (size_t i = 0; i < img.pixels.size(); ++i) ink.mask[i] = img.pixels[i] < 128;
+  ink.ink.assign(ink.mask.begin(), ink.mask.end());
+  ink.darkness = ink.ink;
+  ink.low = 0.1f, ink.high = 0.2f;
+  return ink;
+}
+
+// A star's bar runs across most of the canvas but stops short of both sides: it is part of the
+// drawing, not a rule across the image (clearing it cut the star in two). A rule that runs off
+// one side is cleared.
+TEST(PieceFinder, ABarStoppingShortOfBothSidesIsNoRule) {
+  GrayImage star(360, 480, 255);
+  float px = 0, py = 0;
+  for (int i = 0; i <= 5; ++i) {
+    const float a = -1.5707963f + 6.2831853f * float(i * 2 % 5) / 5.0f;
+    const float x = 180 + 172 * std::cos(a), y = 300 + 172 * std::sin(a);
+    if (i > 0) stroke(star, px, py, x, y, 18, 0);
+    px = x, py = y;
+  }
+  PieceFinder finder;
+  InkMap ink = ink_of(star);
+  EXPECT_EQ(finder.find(ink, true).size(), 1u);
+
+  GrayImage ruled(360, 480, 255);
+  stroke(ruled, 0, 250, 340, 250, 4, 0);  // a rule from the left side, stopping short of the right
+  stroke(ruled, 180, 150, 180, 350, 12, 0);  // a 1 across it
+  InkMap ruled_ink = ink_of(ruled);
+  EXPECT_EQ(finder.find(ruled_ink, true).size(), 2u);  // the 1 above the rule and below it
 }
 
 TEST(Segmenter, BlankPagesHaveNoDigits) {
