@@ -50,7 +50,8 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
   std::vector<int> label(jobs.size(), -1);
   std::vector<DigitPixels> pixels(jobs.size());
   std::atomic<size_t> done{0};
-  const auto read_one = [&](Recognizer& rec, size_t j) -> Status {
+  const auto make = [&] { return load_recognizer(weights_path); };
+  auto status = on_readers(jobs.size(), threads, make, [&](Recognizer& rec, size_t j) -> Status {
     const auto [kind, i] = jobs[j];
     Rng rng(seed, 500 + uint64_t(kind), i);
     std::vector<uint8_t> file;
@@ -92,24 +93,8 @@ Status cut_real_writers(const std::string& real_dir, const std::string& weights_
     if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
     if (++done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", size_t(done), jobs.size());
     return Ok{};
-  };
-  const auto make = [&] { return load_recognizer(weights_path); };
-  if (auto status = on_readers(jobs.size(), threads, make, read_one); !status) return status;
-  // What the reader dropped for its one-digit check's doubt is read once more without the
-  // check: otherwise the digits it doubts (a 0 with a slash through it) never reach what the
-  // models learn from, and the check never learns that they are whole digits.
-  std::vector<size_t> doubted;
-  for (size_t j = 0; j < jobs.size(); ++j)
-    if (label[j] < 0) doubted.push_back(j);
-  const auto make_unchecked = [&]() -> Result<std::unique_ptr<Recognizer>> {
-    auto rec = load_recognizer(weights_path);
-    if (rec) (*rec)->set_one_digit_check(nullptr);
-    return rec;
-  };
-  if (auto status = on_readers(doubted.size(), threads, make_unchecked,
-                               [&](Recognizer& rec, size_t k) { return read_one(rec, doubted[k]); });
-      !status)
-    return status;
+  });
+  if (!status) return status;
   for (size_t j = 0; j < jobs.size(); ++j)
     if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
   return Ok{};
