@@ -50,33 +50,6 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
   img.swap(fill);
 }
 
-// The pixels the `wide` closing takes for ink (darker than it by more than `margin`) that
-// connect to the image's border take `narrow`'s level where that is lower: a strip of the table
-// between a page's edge and the frame (a flood from the border).
-void narrow_where_border_reaches(std::vector<uint8_t>& wide, const std::vector<uint8_t>& narrow,
-                                 const std::vector<uint8_t>& gray, int w, int h, int margin,
-                                 std::vector<uint8_t>& seen, std::vector<int>& stack) {
-  seen.assign(size_t(w) * h, 0);
-  stack.clear();
-  const auto visit = [&](int i) {
-    if (seen[size_t(i)] || int(gray[size_t(i)]) + margin >= int(wide[size_t(i)])) return;
-    seen[size_t(i)] = 1;
-    stack.push_back(i);
-  };
-  for (int x = 0; x < w; ++x) visit(x), visit((h - 1) * w + x);
-  for (int y = 0; y < h; ++y) visit(y * w), visit(y * w + w - 1);
-  while (!stack.empty()) {
-    const int at = stack.back();
-    stack.pop_back();
-    const int x = at % w, y = at / w;
-    for (int dy = -1; dy <= 1; ++dy)
-      for (int dx = -1; dx <= 1; ++dx)
-        if (x + dx >= 0 && y + dy >= 0 && x + dx < w && y + dy < h) visit((y + dy) * w + x + dx);
-  }
-  for (size_t i = 0; i < wide.size(); ++i)
-    if (seen[i]) wide[i] = std::min(wide[i], narrow[i]);
-}
-
 // Images no larger than this (pixels a side) are crops of about one digit.
 constexpr int kSmallCrop = 100;
 // Percent of the pixels within the noise of the median for a background to count as even.
@@ -205,6 +178,54 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
   return false;
 }
 
+void BackgroundFlattener::narrow_cap_at_frame(const std::vector<uint8_t>& gray, int w, int h, int near) {
+  // What the wide cap takes for ink and that connects to the image's border: a flood from it,
+  // span by span along the rows (8-connected).
+  seen_.assign(size_t(w) * h, 0);
+  stack_.clear();
+  int x0 = w, y0 = h, x1 = -1, y1 = -1;
+  const auto dark = [&](size_t i) { return !seen_[i] && float(gray[i]) + kStrokeContrast < float(local_close_[i]); };
+  for (int x = 0; x < w; ++x) stack_.push_back(x), stack_.push_back((h - 1) * w + x);
+  for (int y = 1; y < h - 1; ++y) stack_.push_back(y * w), stack_.push_back(y * w + w - 1);
+  while (!stack_.empty()) {
+    const int at = stack_.back();
+    stack_.pop_back();
+    if (!dark(size_t(at))) continue;
+    const int y = at / w;
+    const size_t row = size_t(y) * w;
+    int l = at - y * w, r = l;
+    while (l > 0 && dark(row + size_t(l - 1))) --l;
+    while (r < w - 1 && dark(row + size_t(r + 1))) ++r;
+    std::fill(seen_.begin() + long(row) + l, seen_.begin() + long(row) + r + 1, uint8_t(1));
+    x0 = std::min(x0, l), x1 = std::max(x1, r), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    // One seed per run of dark pixels in the rows above and below, diagonals included.
+    for (const int ny : {y - 1, y + 1}) {
+      if (ny < 0 || ny >= h) continue;
+      const size_t nrow = size_t(ny) * w;
+      bool in_run = false;
+      for (int x = std::max(0, l - 1); x <= std::min(w - 1, r + 1); ++x) {
+        const bool d = dark(nrow + size_t(x));
+        if (d && !in_run) stack_.push_back(int(nrow) + x);
+        in_run = d;
+      }
+    }
+  }
+  if (x1 < 0) return;
+  // The narrow closing, only around what the flood reached (a closing of radius r sees 2r
+  // pixels around each one, so the crop changes nothing there).
+  const int cx0 = std::max(0, x0 - 2 * near), cy0 = std::max(0, y0 - 2 * near);
+  const int cw = std::min(w, x1 + 1 + 2 * near) - cx0, ch = std::min(h, y1 + 1 + 2 * near) - cy0;
+  narrow_close_.resize(size_t(cw) * ch);
+  for (int y = 0; y < ch; ++y)
+    std::copy_n(gray.data() + size_t(cy0 + y) * w + cx0, cw, narrow_close_.data() + size_t(y) * cw);
+  bytes_.close(narrow_close_, cw, ch, near);
+  for (int y = y0; y <= y1; ++y)
+    for (int x = x0; x <= x1; ++x) {
+      const size_t i = size_t(y) * w + x;
+      if (seen_[i]) local_close_[i] = std::min(local_close_[i], narrow_close_[size_t(y - cy0) * cw + (x - cx0)]);
+    }
+}
+
 const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gray, int w, int h, bool bold_strokes) {
   // Half the widest stroke, in working pixels; blocks of half that size keep the small copy
   // cheap (about 50×40 for a big photo) while a few blocks still span any stroke.
@@ -234,12 +255,24 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
   // A closing of the image itself, wide enough to fill in a bold stroke even out of focus:
   // caps the smooth estimate below (see there). A strip of the table beside the page can be as
   // narrow as such a stroke; it reaches the frame, and there a closing half as wide caps.
+  // (The wide one on a half-size copy that keeps each 2×2 block's brightest pixel: it need not
+  // be sharp, and a second closing at full size would cost a 12-megapixel photo a tenth more.)
   const int near = std::max(2, int(half_stroke));
-  local_close_ = gray;
-  bytes_.close(local_close_, w, h, 2 * near);
-  narrow_close_ = gray;
-  bytes_.close(narrow_close_, w, h, near);
-  narrow_where_border_reaches(local_close_, narrow_close_, gray, w, h, int(kStrokeContrast), seen_, stack_);
+  const int hw = (w + 1) / 2, hh = (h + 1) / 2;
+  half_close_.assign(size_t(hw) * hh, 0);
+  for (int y = 0; y < h; ++y) {
+    uint8_t* dst = half_close_.data() + size_t(y / 2) * hw;
+    const uint8_t* src = gray.data() + size_t(y) * w;
+    for (int x = 0; x < w; ++x) dst[x / 2] = std::max(dst[x / 2], src[x]);
+  }
+  bytes_.close(half_close_, hw, hh, near);
+  local_close_.resize(gray.size());
+  for (int y = 0; y < h; ++y) {
+    const uint8_t* src = half_close_.data() + size_t(y / 2) * hw;
+    uint8_t* dst = local_close_.data() + size_t(y) * w;
+    for (int x = 0; x < w; ++x) dst[x] = src[x / 2];
+  }
+  narrow_cap_at_frame(gray, w, h, near);
 
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);

@@ -44,10 +44,14 @@ class BackgroundFlattener {
 
  private:
   bool light_ink(const std::vector<uint8_t>& gray, int w, int h);
+  // Where what the paper estimate's cap (local_close_) takes for ink connects to the image's
+  // border, a closing of radius `near` caps instead: a strip of the table between a page's
+  // edge and the frame, as narrow as a bold stroke.
+  void narrow_cap_at_frame(const std::vector<uint8_t>& gray, int w, int h, int near);
 
   Morphology<uint8_t> bytes_;
   Morphology<float> floats_;
-  std::vector<uint8_t> probe_, probe_closed_, probe_opened_, local_close_, narrow_close_, seen_;
+  std::vector<uint8_t> probe_, probe_closed_, probe_opened_, local_close_, half_close_, narrow_close_, seen_;
   std::vector<int> stack_;
   std::vector<float> small_, closed_, tmp_, row_, tx_, darkness_;
   std::vector<int> x0_;
