@@ -40,7 +40,7 @@ const char* const kTrainHelp =
     "  --lr X             peak learning rate (default 0.1)\n"
     "  --batch N          batch size (default 128)\n"
     "  --augment LIST     all, none, or a comma list of affine,elastic,thickness,blur,noise,polarity,\n"
-    "                     broken,neighbour (default all)\n"
+    "                     broken,neighbour,crossed (default all)\n"
     "  --augment-strength X  scales rotation, scale, shear and elastic distortion (default 0.5;\n"
     "                     at 1: ±15°, ±20%, ±0.25, elastic amplitude 20–34 px)\n"
     "  --settle-epochs N  in the last N epochs, show half of the digits undistorted (default 25)\n"
@@ -108,7 +108,7 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f))
     return "--augment-strength must be a number from 0 to 3";
   if (args.has("--augment") && !AugmentOptions::parse(args.get("--augment"), cfg.augment))
-    return "--augment takes all, none or a list of affine,elastic,thickness,blur,noise,polarity,broken,neighbour";
+    return "--augment takes all, none or a list of affine,elastic,thickness,blur,noise,polarity,broken,neighbour,crossed";
   return "";
 }
 

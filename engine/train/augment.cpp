@@ -39,12 +39,64 @@ void morph(std::vector<float>& f, std::vector<float>& tmp, bool grow, float amou
     }
 }
 
+// Draws the segment a–b into f with a round pen of the given width, anti-aliased.
+void draw_segment(std::vector<float>& f, float ax, float ay, float bx, float by, float width) {
+  const float vx = bx - ax, vy = by - ay, len2 = std::max(vx * vx + vy * vy, 1e-6f);
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      const float t = std::clamp(((float(x) - ax) * vx + (float(y) - ay) * vy) / len2, 0.0f, 1.0f);
+      const float dx = float(x) - (ax + t * vx), dy = float(y) - (ay + t * vy);
+      const float v = std::clamp(width / 2 + 0.5f - std::sqrt(dx * dx + dy * dy), 0.0f, 1.0f);
+      float& p = f[size_t(y) * N + x];
+      p = std::max(p, v);
+    }
+}
+
+// Crosses a 0 the two ways writers do: a slash from lower left to upper right (now and then the
+// other way) reaching out of the loop, or a bar across its middle that sticks out on both sides
+// (a bar kept inside would make it an 8). The pen is as wide as the digit's own strokes.
+void cross_zero(std::vector<float>& f, Rng& rng) {
+  int x0 = N, y0 = N, x1 = -1, y1 = -1;
+  float area = 0, edge = 0;
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      if (f[size_t(y) * N + x] <= 0.5f) continue;
+      area += 1;
+      x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      const bool inner = x > 0 && y > 0 && x < N - 1 && y < N - 1 && f[size_t(y) * N + x - 1] > 0.5f &&
+                         f[size_t(y) * N + x + 1] > 0.5f && f[size_t(y - 1) * N + x] > 0.5f &&
+                         f[size_t(y + 1) * N + x] > 0.5f;
+      if (!inner) edge += 1;
+    }
+  if (x1 < 0) return;
+  // A stroke of width w and length L has an area of w·L and about 2L pixels on its edge.
+  const float width = std::clamp(edge > 0 ? 2 * area / edge : 2.0f, 1.2f, 4.0f) * rng.uniform(0.8f, 1.2f);
+  const float bw = float(x1 - x0 + 1), bh = float(y1 - y0 + 1);
+  const float cx = (float(x0) + float(x1)) / 2, cy = (float(y0) + float(y1)) / 2;
+  float ax, ay, bx, by;
+  if (rng.chance(0.6f)) {
+    const float angle = rng.uniform(50.0f, 80.0f) * 3.14159265f / 180.0f;
+    const float dx = std::cos(angle) * (rng.chance(0.15f) ? -1.0f : 1.0f), dy = -std::sin(angle);
+    const float px = cx + rng.uniform(-0.1f, 0.1f) * bw, py = cy + rng.uniform(-0.1f, 0.1f) * bh;
+    const float reach = 0.5f * bh / std::sin(angle);
+    const float back = reach * rng.uniform(1.0f, 1.4f), ahead = reach * rng.uniform(1.0f, 1.4f);
+    ax = px - dx * back, ay = py - dy * back, bx = px + dx * ahead, by = py + dy * ahead;
+  } else {
+    const float slope = std::tan(rng.uniform(-10.0f, 10.0f) * 3.14159265f / 180.0f);
+    const float py = cy + rng.uniform(-0.15f, 0.15f) * bh;
+    ax = float(x0) - bw * rng.uniform(0.15f, 0.9f), bx = float(x1) + bw * rng.uniform(0.15f, 0.9f);
+    ay = py + (ax - cx) * slope, by = py + (bx - cx) * slope;
+  }
+  auto inside = [](float v) { return std::clamp(v, 1.0f, float(N - 2)); };
+  draw_segment(f, inside(ax), inside(ay), inside(bx), inside(by), width);
+}
+
 }  // namespace
 
 bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
   const float strength = out.strength;
   if (list == "all") return out = AugmentOptions{}, out.strength = strength, true;
-  out = AugmentOptions{false, false, false, false, false, false, false, false, strength};
+  out = AugmentOptions{false, false, false, false, false, false, false, false, false, strength};
   if (list == "none") return true;
   std::stringstream ss(list);
   std::string item;
@@ -57,6 +109,7 @@ bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
     else if (item == "polarity") out.polarity = true;
     else if (item == "broken") out.broken = true;
     else if (item == "neighbour") out.neighbour = true;
+    else if (item == "crossed") out.crossed = true;
     else return false;
   }
   return true;
@@ -70,7 +123,8 @@ std::string AugmentOptions::describe() const {
   };
   add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity"), add(broken, "broken"), add(neighbour, "neighbour");
-  if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour") s = "all";
+  add(crossed, "crossed");
+  if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour,crossed") s = "all";
   if (strength != AugmentOptions{}.strength) {
     char buf[48];
     std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));
@@ -79,7 +133,7 @@ std::string AugmentOptions::describe() const {
   return s;
 }
 
-void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
+void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out, bool is_zero) {
   src_.assign(size_t(N) * N, 0.0f);
   const int off = (N - 28) / 2;
   for (int y = 0; y < 28; ++y)
@@ -119,6 +173,8 @@ void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out) {
       const float u = px - cx - tx, v = py - cx - ty;
       a_[size_t(y) * N + x] = sample_bilinear(src_, a * u + b * v + cx, c * u + d * v + cx);
     }
+
+  if (is_zero && opt_.crossed && rng.chance(0.25f)) cross_zero(a_, rng);
 
   if (opt_.thickness) {
     const float r = rng.uniform();

@@ -22,9 +22,13 @@ struct AugmentOptions {
   bool broken = true;     // a thin gap across the strokes (a pen that skipped, a crease), a tenth of the time
   bool neighbour = true;  // a sliver (a tenth to a quarter) of another digit touching one side, as a
                           // cut through touching digits leaves it, a tenth of the time
+  bool crossed = true;    // a 0 with a slash or a bar through it, as many writers cross their 0s
+                          // and MNIST's writers do not, a quarter of the 0s
   float strength = 0.5f;  // scales the geometric distortions (affine ranges, elastic amplitude)
 
-  bool any() const { return affine || elastic || thickness || blur || noise || polarity || broken || neighbour; }
+  bool any() const {
+    return affine || elastic || thickness || blur || noise || polarity || broken || neighbour || crossed;
+  }
   // "all", "none" or a comma list such as "affine,thickness".
   static bool parse(const std::string& list, AugmentOptions& out);
   std::string describe() const;
@@ -34,8 +38,9 @@ class Augmenter {
  public:
   static constexpr int kCanvas = 40;
   explicit Augmenter(AugmentOptions options) : opt_(options) {}
-  // digit: 28×28, 0 = background, 255 = ink (MNIST's own convention).
-  void render(const uint8_t* digit, Rng& rng, GrayImage& out);
+  // digit: 28×28, 0 = background, 255 = ink (MNIST's own convention). is_zero: the digit is one
+  // whole 0, which `crossed` may cross.
+  void render(const uint8_t* digit, Rng& rng, GrayImage& out, bool is_zero = false);
 
  private:
   AugmentOptions opt_;

@@ -178,7 +178,8 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
               makers[size_t(t)].with_neighbour_sliver(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
             if (cfg.task == TrainTask::kDigits && cfg.augment.broken && rng.chance(0.1f))
               break_strokes(source, rng, broken[size_t(t)].data()), source = broken[size_t(t)].data();
-            augmenters[size_t(t)].render(source, rng, canvas);
+            const bool whole_zero = data.labels[idx] == 0 && (cfg.task == TrainTask::kDigits || label == 0);
+            augmenters[size_t(t)].render(source, rng, canvas, whole_zero);
             auto prepared = pres[size_t(t)].run(canvas);
             if (prepared) px = prepared->pixels;
             else preparers[size_t(t)].prepare(source, px);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "test_data.h"
@@ -234,6 +235,46 @@ TEST(Train, EveryAugmentationCanBeSwitchedOff) {
   int ink = 0;
   for (uint8_t v : out.pixels) ink += v == 255;
   EXPECT_EQ(ink, 12);
+}
+
+TEST(Train, AQuarterOfTheZerosAreCrossedWithAStrokeReachingOutOfTheLoop) {
+  AugmentOptions o;
+  ASSERT_TRUE(AugmentOptions::parse("crossed", o));
+  EXPECT_EQ(o.describe(), "crossed");
+  // A ring 12 wide and 16 high, its stroke 2 pixels.
+  uint8_t ring[784] = {};
+  for (int y = 0; y < 28; ++y)
+    for (int x = 0; x < 28; ++x) {
+      const float dx = (x - 13.5f) / 6, dy = (y - 13.5f) / 8, r = std::sqrt(dx * dx + dy * dy);
+      if (r > 0.8f && r <= 1.0f) ring[y * 28 + x] = 255;
+    }
+  const int ring_ink = int(std::count(ring, ring + 784, uint8_t(255)));
+  Augmenter aug(o);
+  const int off = (Augmenter::kCanvas - 28) / 2;
+  int crossed = 0, outside = 0;
+  for (int k = 0; k < 200; ++k) {
+    GrayImage plain, zero;
+    Rng a(5, 0, uint64_t(k)), b(5, 0, uint64_t(k));
+    aug.render(ring, a, plain, false);
+    aug.render(ring, b, zero, true);
+    int ink_plain = 0, ink_zero = 0, beyond = 0;
+    for (int y = 0; y < Augmenter::kCanvas; ++y)
+      for (int x = 0; x < Augmenter::kCanvas; ++x) {
+        ink_plain += plain.pixels[size_t(y) * Augmenter::kCanvas + x] > 127;
+        const bool ink = zero.pixels[size_t(y) * Augmenter::kCanvas + x] > 127;
+        ink_zero += ink;
+        const float dx = (x - off - 13.5f) / 6, dy = (y - off - 13.5f) / 8;
+        beyond += ink && std::sqrt(dx * dx + dy * dy) > 1.15f;
+      }
+    EXPECT_EQ(ink_plain, ring_ink) << "only a 0 is crossed";
+    if (ink_zero == ink_plain) continue;
+    ++crossed;
+    EXPECT_GT(ink_zero, ink_plain + 8) << "a whole stroke, not a speck";
+    outside += beyond > 0;
+  }
+  EXPECT_GT(crossed, 30);
+  EXPECT_LT(crossed, 70);
+  EXPECT_EQ(outside, crossed) << "every slash or bar reaches out of the loop";
 }
 
 }  // namespace
