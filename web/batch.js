@@ -30,7 +30,9 @@ export function batchCsv(results) {
     const read = !r.error;
     const digits = read ? [...r.value].filter((c) => c >= '0' && c <= '9').length : '';
     const confidence = r.confidence == null ? '' : r.confidence.toFixed(4);
-    lines.push([csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','));
+    lines.push(
+      [csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','),
+    );
   }
   return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
