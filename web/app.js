@@ -42,7 +42,7 @@ const drawing = new DrawingFlow({
 });
 // What was drawn while the recognizer loaded is read as soon as it is ready.
 status.loaded.then(
-  () => drawing.schedule(true),
+  () => drawing.engineReady(),
   (e) => view.failed(e.message),
 );
 

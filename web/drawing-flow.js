@@ -46,6 +46,17 @@ export class DrawingFlow {
     this.#markBusy();
   }
 
+  /**
+   * The engine has loaded: reads what was drawn while it loaded, unless an image has taken the
+   * result panel since; that image's answer is what the panel is waiting for.
+   */
+  engineReady() {
+    if (!this.#dirty) return;
+    if (holds(this.#claim)) this.#pump();
+    else this.#dirty = this.#final = false;
+    this.#markBusy();
+  }
+
   /** The pad was cleared, or its last stroke undone: nothing that is still being read counts. */
   #emptied() {
     this.#claim = this.#panel.claim();
@@ -72,7 +83,7 @@ export class DrawingFlow {
     if (!this.#engine.ready) {
       this.#show.loading();
       this.#markBusy();
-      return; // scheduled again when the engine is ready
+      return; // read by engineReady()
     }
     const final = this.#final;
     this.#dirty = this.#final = false;

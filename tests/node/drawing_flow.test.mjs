@@ -123,12 +123,28 @@ test('a drawing made while the engine loads is read once it is ready', async () 
   assert.deepEqual(shown.at(-1), ['loading']);
   assert.equal(isBusy(), true);
   engine.ready = true;
-  flow.schedule(true);
+  flow.engineReady();
   assert.equal(reads.length, 1);
   reads[0].resolve(answer(3));
   await settle();
   assert.deepEqual(shown.at(-1), ['answer', { digit: 3 }, { width: 100, height: 100 }, true]);
   assert.equal(isBusy(), false);
+});
+
+test('the engine getting ready takes nothing from an image chosen while it loaded', () => {
+  const { pad, reads, engine, panel, flow, shown, isBusy } = setUp({ ready: false });
+  engine.ready = true;
+  flow.engineReady();
+  assert.deepEqual(shown, [], 'an empty pad has nothing to read or show');
+  engine.ready = false;
+  pad.move();
+  pad.lift();
+  const upload = panel.claim();
+  engine.ready = true;
+  flow.engineReady();
+  assert.equal(reads.length, 0, 'the drawing made before the image is not read');
+  assert.equal(holds(upload), true);
+  assert.equal(isBusy(), false, 'the result panel waits for the image alone');
 });
 
 test('an engine that failed to load is said to have failed, and nothing is read', () => {

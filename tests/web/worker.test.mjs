@@ -169,3 +169,26 @@ test('if the engine cannot load, the page says so and drawing does not hang', as
   assert.equal(uploaded.text, 'Could not read one.png');
   await context.close();
 });
+
+test('an image chosen while the recognizer loads is read once it is ready', async () => {
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
+  // The engine's wasm arrives late, so that the image is chosen first.
+  await context.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  });
+  const page = await context.newPage();
+  await page.goto(web.server.url, { waitUntil: 'domcontentloaded' });
+  await page.setInputFiles('#file-input', [file('early-seven.png', digitPng(STROKES.seven))]);
+  assert.notEqual(
+    await page.evaluate(() => document.documentElement.dataset.engine),
+    'ready',
+    'the image was chosen before the engine was ready',
+  );
+  await waitReady(page);
+  const shown = await digitShown(page, 7);
+  assert.equal(shown.source, 'From early-seven.png');
+  await photoShown(page, /early-seven\.png/);
+  await context.close();
+});
