@@ -31,7 +31,8 @@ async function measureInPage({ runs, warm }) {
   const t0 = performance.now();
   const warmText = warm ? engine.warmUp() : '';
   const warmMs = performance.now() - t0;
-  const W = 4000, H = 3000;
+  const W = 4000;
+  const H = 3000;
   const canvas = new OffscreenCanvas(W, H);
   const ctx = canvas.getContext('2d');
   const light = ctx.createLinearGradient(0, 0, W, H);
@@ -68,8 +69,9 @@ try {
   console.log(`12-megapixel photo (4000×3000) in headless Chromium, ${RUNS} timed calls after the first`);
   for (const warm of [true, false]) {
     const result = await measure(warm);
-    console.log(warm ? `after warmUp() (${result.warmMs.toFixed(0)} ms, read '${result.warmText}'), as the page's worker does:`
-      : 'without warmUp():');
+    console.log(
+      warm ? `after warmUp() (${result.warmMs.toFixed(0)} ms, read '${result.warmText}'), as the page's worker does:` : 'without warmUp():',
+    );
     show(`  JPEG file (${(result.jpegBytes / 1024).toFixed(0)} KB), read()`, result.file);
     show('  canvas pixels, readPixels()', result.pixels);
   }

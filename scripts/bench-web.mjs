@@ -67,10 +67,19 @@ const version = browser.version?.() ?? '';
 console.log(`Scrawl page: dist/ served gzipped on 127.0.0.1, headless Chromium ${version}, ${RUNS} cold loads`);
 console.log(`total gzipped download:  ${kb(offlineBytes)} (everything, precached for offline use)`);
 console.log(`  to ready to recognise: ${kb(readyBytes)} in ${readyRequests} requests`);
-console.log(`  by kind: ${Object.entries(byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`);
+console.log(
+  `  by kind: ${Object.entries(byKind)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ')}`,
+);
 const over = offlineBytes / 1024 - BUDGET_KB;
 console.log(`  budget ${BUDGET_KB} KB: ${over > 0 ? `over by ${over.toFixed(1)} KB` : `${(-over).toFixed(1)} KB to spare`}`);
-console.log(`cold load to ready:      median ${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`);
-console.log(`warm load (offline app): median ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`);
+console.log(
+  `cold load to ready:      median ${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`,
+);
+console.log(
+  `warm load (offline app): median ${median(warm).toFixed(0)} ms (min ${Math.min(...warm).toFixed(0)}, max ${Math.max(...warm).toFixed(0)})`,
+);
 if (Math.abs(staticTotal - offlineBytes) > 4096)
   console.log(`note: the precache files gzip to ${kb(staticTotal)}; the server sent ${kb(offlineBytes)}`);

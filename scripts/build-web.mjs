@@ -100,7 +100,10 @@ function build(name) {
 }
 
 build('index.html');
-const assets = [...built.values()].map((b) => b.out).filter((o) => o.startsWith(`${ASSETS_DIR}/`)).sort();
+const assets = [...built.values()]
+  .map((b) => b.out)
+  .filter((o) => o.startsWith(`${ASSETS_DIR}/`))
+  .sort();
 const version = hashOf(Buffer.concat([built.get('index.html').content, Buffer.from(assets.join('\n'))])).slice(0, 12);
 
 // The service worker: the version and the list of files to precache.

@@ -33,7 +33,14 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pngjs ]; then
+# Every devDependency of package.json (playwright-core, pngjs, eslint, prettier...), read from
+# there so that one added later is installed too.
+npm_missing() {
+  node -e 'const fs = require("fs");
+    const deps = Object.keys(require("./package.json").devDependencies ?? {});
+    process.exit(deps.some((d) => !fs.existsSync(`node_modules/${d}/package.json`)) ? 0 : 1);'
+}
+if npm_missing; then
   echo "Installing npm devDependencies" >&2
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund >&2; else npm install --no-audit --no-fund >&2; fi
 fi

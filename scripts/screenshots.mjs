@@ -26,6 +26,7 @@ const OUT = path.join(ROOT, 'docs', 'screenshots');
 fs.mkdirSync(OUT, { recursive: true });
 
 const FOUR = [line([0.55, 0.15], [0.25, 0.6], 10), line([0.25, 0.6], [0.78, 0.6], 8), line([0.6, 0.35], [0.6, 0.88], 10)];
+// prettier-ignore
 const THREE = [
   [
     [0.3, 0.22], [0.45, 0.15], [0.62, 0.17], [0.7, 0.28], [0.63, 0.42], [0.48, 0.48],
@@ -58,10 +59,10 @@ try {
       ['digit-1.png', STROKES.one],
     ].map(([name, strokes]) => ({ name, mimeType: 'image/png', buffer: digitPng(strokes, { size: 160 }) }));
     await page.setInputFiles('#file-input', files);
-    await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 4 && document.getElementById('batch-progress').hidden);
-    await page.setInputFiles('#file-input', [
-      { name: 'photo-of-a-3.png', mimeType: 'image/png', buffer: wideDigit(THREE) },
-    ]);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#batch-rows tr').length === 4 && document.getElementById('batch-progress').hidden,
+    );
+    await page.setInputFiles('#file-input', [{ name: 'photo-of-a-3.png', mimeType: 'image/png', buffer: wideDigit(THREE) }]);
     await resultShown(page, { state: 'result' });
     await page.evaluate(() => window.scrollTo(0, 0));
     shots.push(await shot(page, 'desktop-dark.png'));

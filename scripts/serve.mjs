@@ -69,7 +69,8 @@ export function createServer({ root = path.join(ROOT, 'dist'), log = false } = {
       }
       if (log) console.log(`${status} ${req.method} ${req.url}`);
     };
-    const fail = (status, text) => send(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, Buffer.from(text));
+    const fail = (status, text) =>
+      send(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }, Buffer.from(text));
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'only GET and HEAD');
     let urlPath;

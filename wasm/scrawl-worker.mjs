@@ -26,7 +26,9 @@ function readOptions(method, options) {
 
 function bytesMessage(data, transfer) {
   if (typeof Blob !== 'undefined' && data instanceof Blob) return [data, []];
-  let buffer, offset = 0, length;
+  let buffer;
+  let offset = 0;
+  let length;
   if (data instanceof ArrayBuffer) {
     buffer = data;
     length = data.byteLength;
@@ -215,5 +217,4 @@ function serveInWorker() {
   };
 }
 
-if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope && globalThis.name === WORKER_NAME)
-  serveInWorker();
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope && globalThis.name === WORKER_NAME) serveInWorker();

@@ -29,8 +29,8 @@ export class ScrawlError extends Error {
   }
 }
 
-const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' &&
-  typeof WorkerGlobalScope === 'undefined';
+const isNode =
+  typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
 async function loadCore(options) {
   const args = {};
@@ -63,8 +63,7 @@ function pixelsArgs(rgba, width, height) {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0)
     throw new ScrawlError('width and height must be positive whole numbers', 'bad_argument');
   if (bytes.length !== width * height * 4)
-    throw new ScrawlError(`expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${bytes.length}`,
-      'bad_argument');
+    throw new ScrawlError(`expected ${width}×${height}×4 = ${width * height * 4} bytes of RGBA, got ${bytes.length}`, 'bad_argument');
   return [bytes, width, height];
 }
 
@@ -99,15 +98,15 @@ export class Scrawl {
   read(fileBytes, options = {}) {
     const bytes = toBytes(fileBytes);
     return this._withFormat(options, (format) =>
-      this._call(bytes, (ptr) => this._core._scrawl_read_file(ptr, bytes.length, format), false));
+      this._call(bytes, (ptr) => this._core._scrawl_read_file(ptr, bytes.length, format), false),
+    );
   }
 
   /** Reads every digit in RGBA pixels (width × height × 4 bytes) or an ImageData; options as for read(). */
   readPixels(rgba, width, height, options) {
     if (rgba && typeof rgba === 'object' && 'data' in rgba && typeof width !== 'number') [options, width] = [width, undefined];
     const [bytes, w, h] = pixelsArgs(rgba, width, height);
-    return this._withFormat(options ?? {}, (format) =>
-      this._call(bytes, (ptr) => this._core._scrawl_read_rgba(ptr, w, h, format), false));
+    return this._withFormat(options ?? {}, (format) => this._call(bytes, (ptr) => this._core._scrawl_read_rgba(ptr, w, h, format), false));
   }
 
   // Runs fn with options.format as a C string in the engine's memory (0 when there is none).
@@ -115,8 +114,7 @@ export class Scrawl {
     if (options === null || typeof options !== 'object')
       throw new ScrawlError('options must be an object, e.g. { format: "zip" }', 'bad_argument');
     if (options.format === undefined) return fn(0);
-    if (typeof options.format !== 'string')
-      throw new ScrawlError('options.format must be a string: "digits" or "zip"', 'bad_argument');
+    if (typeof options.format !== 'string') throw new ScrawlError('options.format must be a string: "digits" or "zip"', 'bad_argument');
     const utf8 = new TextEncoder().encode(options.format);
     const core = this._core;
     const ptr = core._malloc(utf8.length + 1);
@@ -166,7 +164,8 @@ export class Scrawl {
 // A 480×360 page with a lighting gradient and "10" in thick strokes: enough work at every stage
 // (background, thresholding, components, the splitter, both models) to make it hot.
 function warmUpPage() {
-  const width = 480, height = 360;
+  const width = 480;
+  const height = 360;
   const rgba = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

@@ -30,7 +30,9 @@ export function batchCsv(results) {
     const read = !r.error;
     const digits = read ? [...r.value].filter((c) => c >= '0' && c <= '9').length : '';
     const confidence = r.confidence == null ? '' : r.confidence.toFixed(4);
-    lines.push([csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','));
+    lines.push(
+      [csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','),
+    );
   }
   return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
@@ -50,18 +52,18 @@ export class Batch {
     this.stopButton = $('batch-stop');
     this.csvButton = $('csv');
     this.results = [];
-    this._run = null;
+    this._run = null; // the AbortController of the batch being read
     this.stopButton.addEventListener('click', () => this.stop());
     this.csvButton.addEventListener('click', () => this.downloadCsv());
   }
 
   stop() {
-    if (this._run) this._run.stopped = true;
+    this._run?.abort();
   }
 
   async run(files) {
     this.stop();
-    const run = { stopped: false };
+    const run = new AbortController();
     this._run = run;
     this.results = [];
     this.rows.replaceChildren();
@@ -74,7 +76,7 @@ export class Batch {
     this._progress(0, files.length);
     this.card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
 
-    for (let i = 0; i < files.length && !run.stopped; i++) {
+    for (let i = 0; i < files.length && !run.signal.aborted; i++) {
       const file = files[i];
       let row;
       try {
@@ -99,7 +101,7 @@ export class Batch {
     if (unsure) parts.push(`${unsure} unsure`);
     if (failed) parts.push(`${failed} could not be read`);
     this.summary.textContent = parts.join(', ');
-    this.announce(`${run.stopped ? 'Stopped. ' : 'Done. '}${parts.join(', ')}.`);
+    this.announce(`${run.signal.aborted ? 'Stopped. ' : 'Done. '}${parts.join(', ')}.`);
   }
 
   _progress(done, total) {

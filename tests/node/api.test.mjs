@@ -9,7 +9,15 @@ import { createScrawl, ScrawlError } from '../../dist/scrawl.mjs';
 import { drawStrokes, grayToRgba, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
 
 const scrawl = await createScrawl();
-const seven = drawStrokes(200, 200, [[50, 40, 150, 40], [150, 40, 80, 170]], 14);
+const seven = drawStrokes(
+  200,
+  200,
+  [
+    [50, 40, 150, 40],
+    [150, 40, 80, 170],
+  ],
+  14,
+);
 
 test('reads a drawn digit from PNG bytes and from RGBA pixels alike', () => {
   const fromFile = scrawl.recognize(pngFromGray(seven, 200, 200));
@@ -32,8 +40,7 @@ test('reads a drawn digit from PNG bytes and from RGBA pixels alike', () => {
 test('bad input throws a ScrawlError with words a person understands, and the engine keeps working', () => {
   const expectError = (fn, code, words) =>
     assert.throws(fn, (e) => e instanceof ScrawlError && e.code === code && e.message.includes(words));
-  expectError(() => scrawl.recognize(new TextEncoder().encode('hello, this is text')), 'not_an_image',
-    'not an image: PNG or JPG expected');
+  expectError(() => scrawl.recognize(new TextEncoder().encode('hello, this is text')), 'not_an_image', 'not an image: PNG or JPG expected');
   expectError(() => scrawl.recognize(new Uint8Array()), 'not_an_image', 'empty');
   const png = pngFromGray(seven, 200, 200);
   const corrupt = Uint8Array.from(png);
@@ -43,19 +50,16 @@ test('bad input throws a ScrawlError with words a person understands, and the en
   new DataView(huge.buffer).setUint32(16, 20000);
   new DataView(huge.buffer).setUint32(20, 20000);
   expectError(() => scrawl.recognize(huge), 'image_too_large', 'image is 20000×20000');
-  expectError(() => scrawl.recognize(pngFromGray(new Uint8Array(100 * 80).fill(255), 100, 80)), 'no_digit',
-    'no digit found');
+  expectError(() => scrawl.recognize(pngFromGray(new Uint8Array(100 * 80).fill(255), 100, 80)), 'no_digit', 'no digit found');
   expectError(() => scrawl.recognizePixels(new Uint8Array(10), 2, 2), 'bad_argument', 'expected 2×2×4');
   expectError(() => scrawl.recognize('a string'), 'bad_argument', 'bytes of an image');
   // A JPEG whose Huffman table holds more codes than a table can (stb_image 2.27 would index past it).
-  expectError(() => scrawl.recognize(Uint8Array.of(0xff, 0xd8, 0xff, 0xc4, 0x00, 0x19, 0x00, 0xd9, 0xff)),
-    'not_an_image', 'Huffman table');
+  expectError(() => scrawl.recognize(Uint8Array.of(0xff, 0xd8, 0xff, 0xc4, 0x00, 0x19, 0x00, 0xd9, 0xff)), 'not_an_image', 'Huffman table');
   // Thousands of small bars: refused in words, not read as thousands of 1s.
   const bars = new Uint8Array(1200 * 1000).fill(255);
   for (let gy = 0; gy < 50; gy++)
     for (let gx = 0; gx < 70; gx++)
-      for (let y = gy * 20 + 2; y < gy * 20 + 18; y++)
-        for (let x = gx * 17 + 4; x < gx * 17 + 7; x++) bars[y * 1200 + x] = 0;
+      for (let y = gy * 20 + 2; y < gy * 20 + 18; y++) for (let x = gx * 17 + 4; x < gx * 17 + 7; x++) bars[y * 1200 + x] = 0;
   expectError(() => scrawl.read(pngFromGray(bars, 1200, 1000)), 'too_many_marks', 'more than any page of handwritten numbers');
   assert.equal(scrawl.recognize(png).digit, 7);
 });
@@ -65,15 +69,20 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
   if (!mnist) return t.skip(noMnist);
   if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
   const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-'));
-  const files = [], labels = [];
+  const files = [];
+  const labels = [];
   for (let i = 0; i < 60; i++) {
     const digit = mnist.images.subarray(i * 784, (i + 1) * 784);
-    const variant = i % 3;  // white on black; black on white; black on white, 4× on a bigger canvas off-centre
-    let gray = variant === 0 ? digit : digit.map((v) => 255 - v), w = 28, h = 28;
+    const variant = i % 3; // white on black; black on white; black on white, 4× on a bigger canvas off-centre
+    let gray = variant === 0 ? digit : digit.map((v) => 255 - v);
+    let w = 28;
+    let h = 28;
     if (variant === 2) {
-      w = 300, h = 200;
+      w = 300;
+      h = 200;
       const canvas = new Uint8Array(w * h).fill(255);
-      const ox = 20 + (i * 7) % 150, oy = 10 + (i * 5) % 70;
+      const ox = 20 + ((i * 7) % 150);
+      const oy = 10 + ((i * 5) % 70);
       for (let y = 0; y < 112; y++) for (let x = 0; x < 112; x++) canvas[(oy + y) * w + ox + x] = gray[(y >> 2) * 28 + (x >> 2)];
       gray = canvas;
     }
@@ -83,7 +92,9 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
     labels.push(mnist.labels[i]);
   }
   const native = execFileSync(nativeCli, ['recognize', '--json', ...files], { encoding: 'utf8' })
-    .trim().split('\n').map((line) => JSON.parse(line));
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   let correct = 0;
   files.forEach((file, i) => {
     const r = scrawl.recognize(readFileSync(file));
@@ -95,7 +106,6 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
   });
   assert.ok(correct >= 57, `${correct} of 60 correct`);
 });
-
 
 test('warmUp() runs the whole pipeline on its built-in page and leaves later results unchanged', async () => {
   const fresh = await createScrawl();

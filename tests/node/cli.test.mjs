@@ -30,7 +30,10 @@ test('recognize --json answers every file, errors included, and exits 1 when any
 
   const r = run('recognize', '--json', one, corrupt, text, empty, huge, missing);
   assert.equal(r.status, 1);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 6);
   assert.equal(lines[0].file, one);
   assert.equal(lines[0].digit, 1);
@@ -50,7 +53,23 @@ test('recognize --format gives each file as a field: the value, how sure of it, 
   if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
   const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-cli-'));
   const ones = path.join(dir, 'ones.png');
-  writeFileSync(ones, pngFromGray(drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10), 300, 300));
+  writeFileSync(
+    ones,
+    pngFromGray(
+      drawStrokes(
+        300,
+        300,
+        [
+          [80, 30, 80, 110],
+          [180, 30, 180, 110],
+          [130, 180, 130, 260],
+        ],
+        10,
+      ),
+      300,
+      300,
+    ),
+  );
   const digits = run('recognize', '--format', 'digits', ones);
   assert.equal(digits.status, 0);
   assert.match(digits.stdout, /ones\.png: 111 \(digits, \d+\.\d% sure/);
@@ -89,6 +108,7 @@ test('a model chosen on validation (train --no-test) gets its test figures and c
   const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-card-'));
   const weights = path.join(dir, 'tiny.bin');
   const arch = 'conv 4 3; relu; maxpool 2; gap; dense 10; softmax';
+  // prettier-ignore
   const trained = run('train', '--mnist', mnistDir, '--limit', '2000', '--epochs', '1', '--settle-epochs', '1', '--arch', arch,
     '--no-test', '--out', weights);
   assert.equal(trained.status, 0, trained.stderr);
@@ -100,7 +120,10 @@ test('a model chosen on validation (train --no-test) gets its test figures and c
   assert.match(card.stdout, /^validation \d+\.\d\d%, MNIST test \d+\.\d\d%, ECE \d+\.\d\d%\n$/);
   const text = readFileSync(path.join(dir, 'MODEL.md'), 'utf8');
   // The command reproduces the weights: options kept (the architecture quoted), output options dropped.
-  assert.ok(text.includes(`build/native/scrawl train --mnist ${mnistDir} --limit 2000 --epochs 1 --settle-epochs 1 --arch '${arch}'\n`), text);
+  assert.ok(
+    text.includes(`build/native/scrawl train --mnist ${mnistDir} --limit 2000 --epochs 1 --settle-epochs 1 --arch '${arch}'\n`),
+    text,
+  );
   const command = text.match(/```sh\n(.*)\n```/)[1];
   assert.doesNotMatch(command, /--no-test|--out/);
   assert.match(text, /in the last 1 epochs half of the digits are shown undistorted/);

@@ -24,11 +24,11 @@ export function drawStrokes(width, height, segments, lineWidth) {
   for (const [x0, y0, x1, y1] of segments) {
     const steps = Math.ceil(Math.hypot(x1 - x0, y1 - y0)) + 1;
     for (let s = 0; s <= steps; s++) {
-      const cx = x0 + ((x1 - x0) * s) / steps, cy = y0 + ((y1 - y0) * s) / steps;
+      const cx = x0 + ((x1 - x0) * s) / steps;
+      const cy = y0 + ((y1 - y0) * s) / steps;
       for (let y = Math.floor(cy - lineWidth); y <= cy + lineWidth; y++)
         for (let x = Math.floor(cx - lineWidth); x <= cx + lineWidth; x++)
-          if (x >= 0 && y >= 0 && x < width && y < height && Math.hypot(x - cx, y - cy) <= lineWidth / 2)
-            gray[y * width + x] = 0;
+          if (x >= 0 && y >= 0 && x < width && y < height && Math.hypot(x - cx, y - cy) <= lineWidth / 2) gray[y * width + x] = 0;
     }
   }
   return gray;
@@ -54,11 +54,12 @@ export function mnistTest() {
     const raw = path.join(dir, name);
     return existsSync(raw) ? readFileSync(raw) : null;
   };
-  const images = file('t10k-images-idx3-ubyte'), labels = file('t10k-labels-idx1-ubyte');
+  const images = file('t10k-images-idx3-ubyte');
+  const labels = file('t10k-labels-idx1-ubyte');
   if (!images || !labels) return null;
   return { images: images.subarray(16), labels: labels.subarray(8) };
 }
 export const realDir = process.env.SCRAWL_REAL || path.join(root, '../shared/data/real');
-export const noReal = 'real writers\' data not found: set SCRAWL_REAL to the folder (expected ../shared/data/real)';
+export const noReal = "real writers' data not found: set SCRAWL_REAL to the folder (expected ../shared/data/real)";
 
 export const noMnist = 'MNIST not found: set SCRAWL_MNIST to the folder with the IDX files (expected ../shared/data/mnist)';

@@ -11,6 +11,6 @@ test('the SIMD convolution kernel computes what the scalar reference computes', 
   if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
   const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
   const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
-  const worst = M._bench_kernel_max_diff(60);  // 60 random shapes up to 40×300 · 300×900
+  const worst = M._bench_kernel_max_diff(60); // 60 random shapes up to 40×300 · 300×900
   assert.ok(worst <= 1e-5, `largest relative difference ${worst}`);
 });

@@ -11,7 +11,8 @@ const scrawl = await createScrawl();
 function pageOfMnist(mnist, indices, width, height) {
   const gray = new Uint8Array(width * height).fill(255);
   indices.forEach((index, k) => {
-    const left = 40 + k * 64, top = (height - 56) / 2;
+    const left = 40 + k * 64;
+    const top = (height - 56) / 2;
     for (let y = 0; y < 56; y++)
       for (let x = 0; x < 56; x++) {
         const v = mnist.images[index * 784 + (y >> 1) * 28 + (x >> 1)];
@@ -47,16 +48,28 @@ test('read() finds every digit of a number, in order, with boxes', (t) => {
 
 test('read() orders lines top to bottom, a space between them', () => {
   // Strokes: "1 1" on the first line, "1" below.
-  const gray = drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10);
+  const gray = drawStrokes(
+    300,
+    300,
+    [
+      [80, 30, 80, 110],
+      [180, 30, 180, 110],
+      [130, 180, 130, 260],
+    ],
+    10,
+  );
   const r = scrawl.read(pngFromGray(gray, 300, 300));
   assert.equal(r.text, '11 1');
   assert.equal(r.lines, 2);
-  assert.deepEqual(r.digits.map((d) => d.line), [0, 0, 1]);
+  assert.deepEqual(
+    r.digits.map((d) => d.line),
+    [0, 0, 1],
+  );
 });
 
 test('a blank page gives no digits and says so, without an error', () => {
   const gray = new Uint8Array(400 * 300).fill(236);
-  for (let i = 0; i < gray.length; i++) gray[i] -= (i * 7919) % 9;  // a little paper grain
+  for (let i = 0; i < gray.length; i++) gray[i] -= (i * 7919) % 9; // a little paper grain
   const r = scrawl.read(pngFromGray(gray, 400, 300));
   assert.equal(r.text, '');
   assert.deepEqual(r.digits, []);
@@ -68,7 +81,8 @@ test('a blank page gives no digits and says so, without an error', () => {
 function ring(cx, cy, rx, ry) {
   const steps = 120;
   return Array.from({ length: steps }, (_, s) => {
-    const a0 = (2 * Math.PI * s) / steps, a1 = (2 * Math.PI * (s + 1)) / steps;
+    const a0 = (2 * Math.PI * s) / steps,
+      a1 = (2 * Math.PI * (s + 1)) / steps;
     return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
   });
 }
@@ -82,7 +96,15 @@ test('read() cuts off a 1 written into its neighbour, and leaves whole 0s whole'
 });
 
 test('readPixels() gives what read() gives, from RGBA or an ImageData', () => {
-  const gray = drawStrokes(240, 120, [[60, 20, 60, 100], [160, 20, 160, 100]], 9);
+  const gray = drawStrokes(
+    240,
+    120,
+    [
+      [60, 20, 60, 100],
+      [160, 20, 160, 100],
+    ],
+    9,
+  );
   const fromFile = scrawl.read(pngFromGray(gray, 240, 120));
   const rgba = grayToRgba(gray);
   assert.deepEqual(scrawl.readPixels(rgba, 240, 120), fromFile);
@@ -91,14 +113,27 @@ test('readPixels() gives what read() gives, from RGBA or an ImageData', () => {
 });
 
 test('read() rejects what is not an image, like recognize()', () => {
-  assert.throws(() => scrawl.read(new TextEncoder().encode('not a picture')),
-    (e) => e instanceof ScrawlError && e.code === 'not_an_image');
-  assert.throws(() => scrawl.readPixels(new Uint8Array(10), 2, 2), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
+  assert.throws(
+    () => scrawl.read(new TextEncoder().encode('not a picture')),
+    (e) => e instanceof ScrawlError && e.code === 'not_an_image',
+  );
+  assert.throws(
+    () => scrawl.readPixels(new Uint8Array(10), 2, 2),
+    (e) => e instanceof ScrawlError && e.code === 'bad_argument',
+  );
 });
 
 test('one reader: a single digit read() carries the bars and input that recognize() gives, for the same digit', () => {
   // A 7 drawn large on a canvas.
-  const seven = drawStrokes(280, 280, [[60, 50, 220, 50], [220, 50, 110, 240]], 20);
+  const seven = drawStrokes(
+    280,
+    280,
+    [
+      [60, 50, 220, 50],
+      [220, 50, 110, 240],
+    ],
+    20,
+  );
   const png = pngFromGray(seven, 280, 280);
   const reading = scrawl.read(png);
   const one = scrawl.recognize(png);
@@ -113,7 +148,16 @@ test('one reader: a single digit read() carries the bars and input that recogniz
   assert.deepEqual(Array.from(reading.input), Array.from(one.input));
   assert.deepEqual(reading.digits[0].box, one.box);
   // Several digits: no single-digit bars.
-  const pair = drawStrokes(400, 200, [[80, 30, 80, 170], [200, 40, 330, 40], [330, 40, 250, 170]], 14);
+  const pair = drawStrokes(
+    400,
+    200,
+    [
+      [80, 30, 80, 170],
+      [200, 40, 330, 40],
+      [330, 40, 250, 170],
+    ],
+    14,
+  );
   const two = scrawl.read(pngFromGray(pair, 400, 200));
   assert.equal(two.text, '17');
   assert.equal(two.probs, undefined);
@@ -139,14 +183,39 @@ test('read(…, { format }) gives the field normalised, how sure of all of it, a
   const four = scrawl.read(pngFromGray(pageOfMnist(mnist, [0, 1, 2, 3], 340, 140), 340, 140), { format: 'zip' });
   assert.equal(four.field.unsure, true);
   assert.match(four.field.problem, /a zip code has 5 or 9 digits; 4 digits were read/);
-  const digits = scrawl.read(pngFromGray(drawStrokes(300, 300, [[80, 30, 80, 110], [180, 30, 180, 110], [130, 180, 130, 260]], 10), 300, 300), { format: 'digits' });
+  const digits = scrawl.read(
+    pngFromGray(
+      drawStrokes(
+        300,
+        300,
+        [
+          [80, 30, 80, 110],
+          [180, 30, 180, 110],
+          [130, 180, 130, 260],
+        ],
+        10,
+      ),
+      300,
+      300,
+    ),
+    { format: 'digits' },
+  );
   assert.equal(digits.text, '11 1');
   assert.equal(digits.field.value, '111', 'lines run together');
   // The same from pixels, and bad formats refused in words.
   const rgba = grayToRgba(pageOfMnist(mnist, indices, 400, 140));
   assert.equal(scrawl.readPixels(rgba, 400, 140, { format: 'zip' }).field.value, labels);
   assert.equal(scrawl.readPixels({ data: rgba, width: 400, height: 140 }, { format: 'zip' }).field.value, labels);
-  assert.throws(() => scrawl.read(png, { format: 'iban' }), (e) => e instanceof ScrawlError && e.code === 'bad_argument' && /'digits' or 'zip', not 'iban'/.test(e.message));
-  assert.throws(() => scrawl.read(png, { format: 5 }), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
-  assert.throws(() => scrawl.read(png, 'zip'), (e) => e instanceof ScrawlError && e.code === 'bad_argument');
+  assert.throws(
+    () => scrawl.read(png, { format: 'iban' }),
+    (e) => e instanceof ScrawlError && e.code === 'bad_argument' && /'digits' or 'zip', not 'iban'/.test(e.message),
+  );
+  assert.throws(
+    () => scrawl.read(png, { format: 5 }),
+    (e) => e instanceof ScrawlError && e.code === 'bad_argument',
+  );
+  assert.throws(
+    () => scrawl.read(png, 'zip'),
+    (e) => e instanceof ScrawlError && e.code === 'bad_argument',
+  );
 });

@@ -12,11 +12,14 @@ export const symbolsFile = path.join(root, 'build/wasm/wasm/scrawl-core.mjs.symb
 
 // Names in the map are escaped as \XX (hex): "scrawl::Conv2D::forward\28float\20const*...".
 export function functionNames(text) {
-  return text.split('\n').filter(Boolean).map((line) =>
-    line.slice(line.indexOf(':') + 1).replace(/\\([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(line.indexOf(':') + 1).replace(/\\([0-9a-f]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16))));
 }
 
 // What only training (or the native tools) needs, as it appears in a function's name.
+// prettier-ignore
 export const trainingOnly = [
   /::backward\(/, /::init_params\(/, /::param_roles\(/, /::update_state\(/, /::cache_floats\(/,
   /::col2im\(/, /::batch_statistics\(/, /\bfold_batchnorm\b/, /ParamRole/,
@@ -30,7 +33,10 @@ test('the reading module names no training code', () => {
   // The map is whole: it names the layers' forward passes and the reader, so an empty or
   // stripped map cannot pass for a clean one.
   for (const wanted of [/scrawl::Conv2D::forward\(/, /scrawl::Dense::forward\(/, /scrawl::Recognizer::read\(/])
-    assert.ok(names.some((n) => wanted.test(n)), `no function matching ${wanted} in ${symbolsFile}`);
+    assert.ok(
+      names.some((n) => wanted.test(n)),
+      `no function matching ${wanted} in ${symbolsFile}`,
+    );
   const found = names.filter((n) => trainingOnly.some((bad) => bad.test(n)));
   assert.deepEqual(found, [], `training code linked into the reading module:\n  ${found.join('\n  ')}`);
 });

@@ -73,7 +73,9 @@ test('screen readers: named controls, a live region for results, headings and la
   // every image has a text alternative, every button a name
   assert.equal(await page.locator('img:not([alt])').count(), 0);
   const unnamed = await page.$$eval('button, input, canvas[role=img]', (els) =>
-    els.filter((el) => !(el.getAttribute('aria-label') || el.labels?.[0]?.textContent.trim() || el.textContent.trim())).map((el) => el.outerHTML),
+    els
+      .filter((el) => !(el.getAttribute('aria-label') || el.labels?.[0]?.textContent.trim() || el.textContent.trim()))
+      .map((el) => el.outerHTML),
   );
   assert.deepEqual(unnamed, []);
   // the privacy promise is on the page

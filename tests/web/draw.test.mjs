@@ -2,7 +2,18 @@
 // on the pad reads as text with a box per digit; Undo and Clear.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { digitShown, drawWithMouse, ensureBuilt, launch, openPage, photoShown, resultShown, startServer, STROKES, line } from './helpers.mjs';
+import {
+  digitShown,
+  drawWithMouse,
+  ensureBuilt,
+  launch,
+  openPage,
+  photoShown,
+  resultShown,
+  startServer,
+  STROKES,
+  line,
+} from './helpers.mjs';
 
 let server;
 let browser;
@@ -106,7 +117,7 @@ function boxHalves(page) {
     for (let i = 0; i < d.length; i += 4) {
       const reddish = d[i] > 180 && d[i + 1] < 140 && d[i + 2] < 170;
       const amber = d[i] > 180 && d[i + 1] > 90 && d[i + 1] < 200 && d[i + 2] < 80;
-      if (reddish || amber) halves.add(((i / 4) % c.width) < c.width / 2 ? 0 : 1);
+      if (reddish || amber) halves.add((i / 4) % c.width < c.width / 2 ? 0 : 1);
     }
     return [...halves].sort();
   });
@@ -131,7 +142,11 @@ test('a 1 and a 7 side by side read as the number 17: text, a box per digit, Cop
   assert.equal(shown.source, 'From your drawing');
   const states = await page.evaluate(() => window.__states);
   assert.ok(states.includes('reading'), `states while drawing: ${states}`);
-  assert.deepEqual(states.filter((st) => st !== 'result' && st !== 'reading'), [], 'no blank, busy or "no digit" panel while drawing');
+  assert.deepEqual(
+    states.filter((st) => st !== 'result' && st !== 'reading'),
+    [],
+    'no blank, busy or "no digit" panel while drawing',
+  );
 
   assert.equal(await page.isVisible('#probs'), false, 'no single-digit bars for a number');
   assert.equal(await page.isVisible('#model-input'), false);
@@ -141,7 +156,12 @@ test('a 1 and a 7 side by side read as the number 17: text, a box per digit, Cop
   await page.waitForFunction(() => /^(maybe )?one seven$/.test(document.getElementById('announcer').textContent));
 
   await page.evaluate(() => {
-    Object.defineProperty(navigator.clipboard, 'writeText', { value: async (t) => { window.__copied = t; }, configurable: true });
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: async (t) => {
+        window.__copied = t;
+      },
+      configurable: true,
+    });
   });
   assert.equal(await page.isVisible('#copy-number'), true);
   await page.click('#copy-number');
@@ -212,5 +232,8 @@ test('a tiny dot shows either a guess or "No digit found", never a failure', asy
 test('no console errors and no request off the page’s origin', async () => {
   assert.deepEqual(errors, []);
   const origin = new URL(server.url).origin;
-  assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
+  assert.deepEqual(
+    requests.filter((u) => new URL(u).origin !== origin),
+    [],
+  );
 });

@@ -196,31 +196,33 @@ export const STROKES = {
  * matches `want` ({ state, notState, digit, notDigit }); returns what it shows.
  */
 export async function resultShown(page, want = {}) {
-  await page.waitForFunction(
-    (w) => {
-      const card = document.getElementById('result-card');
-      const digit = document.getElementById('digit').textContent;
-      const state = card.dataset.state;
-      return (
-        card.getAttribute('aria-busy') !== 'true' &&
-        state !== 'busy' &&
-        (w.state === undefined || state === w.state) &&
-        (w.notState === undefined || state !== w.notState) &&
-        (w.digit === undefined || digit === w.digit) &&
-        (w.notDigit === undefined || digit !== w.notDigit)
-      );
-    },
-    want,
-    { timeout: 20000 },
-  ).catch(async (e) => {
-    const now = await page.evaluate(() => ({
-      busy: document.getElementById('result-card').getAttribute('aria-busy'),
-      state: document.getElementById('result-card').dataset.state,
-      digit: document.getElementById('digit').textContent,
-      text: document.getElementById('verdict-text').textContent,
-    }));
-    throw new Error(`the result panel never showed ${JSON.stringify(want)}; it shows ${JSON.stringify(now)} (${e.message})`);
-  });
+  await page
+    .waitForFunction(
+      (w) => {
+        const card = document.getElementById('result-card');
+        const digit = document.getElementById('digit').textContent;
+        const state = card.dataset.state;
+        return (
+          card.getAttribute('aria-busy') !== 'true' &&
+          state !== 'busy' &&
+          (w.state === undefined || state === w.state) &&
+          (w.notState === undefined || state !== w.notState) &&
+          (w.digit === undefined || digit === w.digit) &&
+          (w.notDigit === undefined || digit !== w.notDigit)
+        );
+      },
+      want,
+      { timeout: 20000 },
+    )
+    .catch(async (e) => {
+      const now = await page.evaluate(() => ({
+        busy: document.getElementById('result-card').getAttribute('aria-busy'),
+        state: document.getElementById('result-card').dataset.state,
+        digit: document.getElementById('digit').textContent,
+        text: document.getElementById('verdict-text').textContent,
+      }));
+      throw new Error(`the result panel never showed ${JSON.stringify(want)}; it shows ${JSON.stringify(now)} (${e.message})`);
+    });
   return page.evaluate(() => ({
     state: document.getElementById('result-card').dataset.state,
     digit: document.getElementById('digit').textContent,
@@ -236,18 +238,20 @@ export async function resultShown(page, want = {}) {
  * decoded for display after the result is shown, so it can come a moment later.
  */
 export async function photoShown(page, caption) {
-  await page.waitForFunction(
-    (source) => {
-      const photo = document.getElementById('photo');
-      const text = document.getElementById('photo-caption').textContent;
-      return photo.closest('[hidden]') === null && new RegExp(source).test(text);
-    },
-    caption.source,
-    { timeout: 20000 },
-  ).catch(async (e) => {
-    const now = await page.evaluate(() => document.getElementById('photo-caption').textContent);
-    throw new Error(`the image was never shown with a caption matching ${caption}; the caption is ${JSON.stringify(now)} (${e.message})`);
-  });
+  await page
+    .waitForFunction(
+      (source) => {
+        const photo = document.getElementById('photo');
+        const text = document.getElementById('photo-caption').textContent;
+        return photo.closest('[hidden]') === null && new RegExp(source).test(text);
+      },
+      caption.source,
+      { timeout: 20000 },
+    )
+    .catch(async (e) => {
+      const now = await page.evaluate(() => document.getElementById('photo-caption').textContent);
+      throw new Error(`the image was never shown with a caption matching ${caption}; the caption is ${JSON.stringify(now)} (${e.message})`);
+    });
 }
 
 /** Waits for the result panel to settle on `digit`; returns what it shows. */
@@ -385,6 +389,7 @@ export function toGif(pngBytes) {
     blocks.push(chunk.length, ...chunk);
   }
   const u16 = (v) => [v & 255, v >> 8];
+  // prettier-ignore
   return Buffer.from([
     ...Buffer.from('GIF89a'), ...u16(width), ...u16(height), 0xf1, 0, 0, // global table of 4 colours
     0, 0, 0, 255, 255, 255, 255, 255, 255, 255, 255, 255,

@@ -48,7 +48,10 @@ test('phone: drawing with a finger reads the digit and does not scroll the page'
 
   assert.deepEqual(errors, []);
   const origin = new URL(web.server.url).origin;
-  assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
+  assert.deepEqual(
+    requests.filter((u) => new URL(u).origin !== origin),
+    [],
+  );
   await context.close();
 });
 
@@ -101,11 +104,22 @@ test('dark mode: dark colours, light ink on a dark pad, and still read right', a
     return { body: getComputedStyle(document.body).backgroundColor, padPixel: [...d.slice(0, 3)] };
   });
   assert.equal(colours.body, 'rgb(14, 17, 23)');
-  assert.ok(colours.padPixel.every((v) => v < 60), `pad paper ${colours.padPixel}`);
+  assert.ok(
+    colours.padPixel.every((v) => v < 60),
+    `pad paper ${colours.padPixel}`,
+  );
   await drawWithTouch(page, STROKES.zero);
   await digitShown(page, 0);
-  const inkPixel = await page.$eval('#pad', (c) => [...c.getContext('2d').getImageData(Math.round(c.width / 2), Math.round(c.height * 0.17), 1, 1).data.slice(0, 3)]);
-  assert.ok(inkPixel.every((v) => v > 200), `ink ${inkPixel}`);
+  const inkPixel = await page.$eval('#pad', (c) => [
+    ...c
+      .getContext('2d')
+      .getImageData(Math.round(c.width / 2), Math.round(c.height * 0.17), 1, 1)
+      .data.slice(0, 3),
+  ]);
+  assert.ok(
+    inkPixel.every((v) => v > 200),
+    `ink ${inkPixel}`,
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -22,7 +22,8 @@ after(async () => {
 
 /** Digits drawn side by side (STROKES, 0..1 coordinates) on one light page, dark ink. */
 function numberPng(names, cell = 120, gap = 30) {
-  const width = gap + names.length * (cell + gap), height = cell + 2 * gap;
+  const width = gap + names.length * (cell + gap);
+  const height = cell + 2 * gap;
   const png = new PNG({ width, height });
   png.data.fill(245);
   const r = cell * 0.045;
@@ -35,7 +36,8 @@ function numberPng(names, cell = 120, gap = 30) {
       }
   };
   names.forEach((name, k) => {
-    const ox = gap + k * (cell + gap), oy = gap;
+    const ox = gap + k * (cell + gap);
+    const oy = gap;
     for (const stroke of STROKES[name])
       for (let s = 0; s < stroke.length - 1; s++) {
         const [a, b] = [stroke[s], stroke[s + 1]];
@@ -72,7 +74,12 @@ test('a photo of a number shows the number, a labelled box per digit, and copies
   assert.deepEqual(boxColumns, [0, 1, 2], 'a box over each third of the image');
 
   await page.evaluate(() => {
-    Object.defineProperty(navigator.clipboard, 'writeText', { value: async (t) => { window.__copied = t; }, configurable: true });
+    Object.defineProperty(navigator.clipboard, 'writeText', {
+      value: async (t) => {
+        window.__copied = t;
+      },
+      configurable: true,
+    });
   });
   assert.equal(await page.isVisible('#copy-number'), true);
   await page.click('#copy-number');
@@ -102,16 +109,19 @@ function withOrientation(jpeg, orientation) {
 test('a phone photo stored sideways is read and shown the way up its EXIF says', async () => {
   const upright = numberPng(['one', 'seven', 'zero']);
   // Stored a quarter turn anticlockwise, to be turned clockwise (EXIF orientation 6).
-  const stored = await page.evaluate(async (bytes) => {
-    const img = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-    const c = new OffscreenCanvas(img.height, img.width);
-    const ctx = c.getContext('2d');
-    ctx.translate(0, img.width);
-    ctx.rotate(-Math.PI / 2);
-    ctx.drawImage(img, 0, 0);
-    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
-    return [...new Uint8Array(await blob.arrayBuffer())];
-  }, [...upright]);
+  const stored = await page.evaluate(
+    async (bytes) => {
+      const img = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const c = new OffscreenCanvas(img.height, img.width);
+      const ctx = c.getContext('2d');
+      ctx.translate(0, img.width);
+      ctx.rotate(-Math.PI / 2);
+      ctx.drawImage(img, 0, 0);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    },
+    [...upright],
+  );
   const sideways = Buffer.from(stored);
   assert.notEqual(engine.read(sideways).text, '170', 'without its EXIF the photo is sideways');
   const photo = withOrientation(sideways, 6);

@@ -7,7 +7,21 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CSP } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, DIST, digitPng, digitShown, drawWithMouse, ensureBuilt, file, launch, openPage, startServer, STROKES, waitReady } from './helpers.mjs';
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  DIST,
+  digitPng,
+  digitShown,
+  drawWithMouse,
+  ensureBuilt,
+  file,
+  launch,
+  openPage,
+  startServer,
+  STROKES,
+  waitReady,
+} from './helpers.mjs';
 
 let browser;
 let server;
@@ -46,7 +60,10 @@ test('every precached file has a content-hashed name and exists', () => {
     assert.ok(fs.existsSync(path.join(tmp, url)), url);
   }
   for (const ext of ['.js', '.mjs', '.wasm', '.css', '.webmanifest', '.png', '.svg'])
-    assert.ok(list.some((u) => u.endsWith(ext)), `a ${ext} file is precached`);
+    assert.ok(
+      list.some((u) => u.endsWith(ext)),
+      `a ${ext} file is precached`,
+    );
   // the npm package keeps its plain names
   for (const f of ['scrawl.mjs', 'scrawl-core.mjs', 'scrawl.wasm', 'scrawl-worker.mjs']) assert.ok(fs.existsSync(path.join(DIST, f)), f);
 });
@@ -61,7 +78,12 @@ test('after the first visit the app loads and recognises with the network off', 
   });
   assert.equal(cached.names.length, 1);
   assert.match(cached.names[0], /^scrawl-[0-9a-f]{12}$/);
-  assert.deepEqual(cached.urls.sort(), precacheList(tmp).map((u) => u.slice(1)).sort());
+  assert.deepEqual(
+    cached.urls.sort(),
+    precacheList(tmp)
+      .map((u) => u.slice(1))
+      .sort(),
+  );
 
   // Once loaded, using the app sends nothing anywhere.
   await page.waitForLoadState('networkidle');
@@ -70,8 +92,11 @@ test('after the first visit the app loads and recognises with the network off', 
   await digitShown(page, 1);
   await page.setInputFiles('#file-input', [file('seven.png', digitPng(STROKES.seven))]);
   await digitShown(page, 7);
-  assert.equal(server.stats.requests, before,
-    `no request while drawing and reading images; asked for: ${server.stats.paths.slice(before - server.stats.requests).join(', ')}`);
+  assert.equal(
+    server.stats.requests,
+    before,
+    `no request while drawing and reading images; asked for: ${server.stats.paths.slice(before - server.stats.requests).join(', ')}`,
+  );
 
   await context.setOffline(true);
   const served = server.stats.requests;
@@ -91,7 +116,10 @@ test('after the first visit the app loads and recognises with the network off', 
   await context.setOffline(false);
 
   const origin = new URL(server.url).origin;
-  assert.deepEqual(requests.filter((u) => new URL(u).origin !== origin), []);
+  assert.deepEqual(
+    requests.filter((u) => new URL(u).origin !== origin),
+    [],
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -108,10 +136,14 @@ test('a new deployment replaces the old cache and offers a reload', async () => 
   fs.writeFileSync(swFile, fs.readFileSync(swFile, 'utf8').replace(/^const VERSION = '.*';$/m, "const VERSION = 'deployment2';"));
 
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForFunction(async () => {
-    const names = await caches.keys();
-    return names.length === 1 && names[0] === 'scrawl-deployment2';
-  }, null, { timeout: 20000 });
+  await page.waitForFunction(
+    async () => {
+      const names = await caches.keys();
+      return names.length === 1 && names[0] === 'scrawl-deployment2';
+    },
+    null,
+    { timeout: 20000 },
+  );
   assert.notEqual(oldCache, 'scrawl-deployment2');
   // the running page is told, and still works
   await page.waitForSelector('#update-toast:not([hidden])');
@@ -188,7 +220,10 @@ test('Content-Security-Policy: own origin and wasm only, as a header and in the 
   assert.ok(blocked.violations.includes('script-src-elem'), JSON.stringify(blocked.violations));
   assert.ok(blocked.violations.includes('connect-src'), JSON.stringify(blocked.violations));
   // the two refusals above are the only errors
-  assert.ok(errors.every((e) => /Content Security Policy|Failed to fetch|ERR_/.test(e)), errors.join('\n'));
+  assert.ok(
+    errors.every((e) => /Content Security Policy|Failed to fetch|ERR_/.test(e)),
+    errors.join('\n'),
+  );
   await context.close();
 });
 

@@ -82,7 +82,14 @@ test('one PNG by the upload button: digit, bars, the 28×28 input and the box ov
   const fills = await page.$$eval('#probs .fill', (els) => els.map((e) => Number(e.style.getPropertyValue('--p'))));
   fills.forEach((p, d) => assert.ok(Math.abs(p - want.probs[d]) < 1e-6, `bar ${d}`));
   // the model's 28×28 view is the engine's input
-  const view = await page.$eval('#model-input', (c) => Array.from(c.getContext('2d').getImageData(0, 0, 28, 28).data.filter((_, i) => i % 4 === 0)));
+  const view = await page.$eval('#model-input', (c) =>
+    Array.from(
+      c
+        .getContext('2d')
+        .getImageData(0, 0, 28, 28)
+        .data.filter((_, i) => i % 4 === 0),
+    ),
+  );
   const diff = view.reduce((m, v, i) => Math.max(m, Math.abs(v - Math.round(want.input[i] * 255))), 0);
   assert.ok(diff <= 1, `28×28 view differs from the engine's input by ${diff}`);
   // the uploaded image, with the box drawn over it
@@ -93,12 +100,15 @@ test('one PNG by the upload button: digit, bars, the 28×28 input and the box ov
 
 test('JPG, BMP and GIF files are read too, and shown with their box', async () => {
   const jpeg = Buffer.from(
-    await page.evaluate(async (bytes) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-      c.getContext('2d').drawImage(bitmap, 0, 0);
-      return [...new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer())];
-    }, [...SEVEN]),
+    await page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+        c.getContext('2d').drawImage(bitmap, 0, 0);
+        return [...new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer())];
+      },
+      [...SEVEN],
+    ),
   );
   for (const [name, bytes, type] of [
     ['seven.jpg', jpeg, 'image/jpeg'],
@@ -171,11 +181,14 @@ test('a blank image shows "No digit found", not an error', async () => {
 
 test('drag and drop an image onto the page', async () => {
   const png = digitPng(STROKES.one);
-  const dt = await page.evaluateHandle((bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'dropped-one.png', { type: 'image/png' }));
-    return dt;
-  }, [...png]);
+  const dt = await page.evaluateHandle(
+    (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'dropped-one.png', { type: 'image/png' }));
+      return dt;
+    },
+    [...png],
+  );
   await page.dispatchEvent('#drop-zone', 'dragenter', { dataTransfer: dt });
   assert.equal(await page.isVisible('#drop-overlay'), true, 'the drop overlay shows while dragging');
   await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: dt });
@@ -186,11 +199,14 @@ test('drag and drop an image onto the page', async () => {
 
 test('paste an image from the clipboard', async () => {
   const png = digitPng(STROKES.zero);
-  await page.evaluate((bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, [...png]);
+  await page.evaluate(
+    (bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'image.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    [...png],
+  );
   const shown = await digitShown(page, 0);
   assert.equal(shown.source, 'From image.png');
 });
@@ -204,7 +220,9 @@ test('several files: a table with a row each, and the same rows as CSV', async (
     file('e-blank.png', digitPng([])),
   ];
   await page.setInputFiles('#file-input', inputs);
-  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 5 && document.getElementById('batch-progress').hidden);
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 5 && document.getElementById('batch-progress').hidden,
+  );
   const rows = await page.$$eval('#batch-rows tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   const expectedRows = inputs.map(({ name, buffer }) => {
     const w = expected(buffer);
@@ -241,13 +259,21 @@ test('a batch of 100 images shows its progress and fills the table', async () =>
   await page.evaluate(() => {
     window.progressSeen = new Set();
     const count = document.getElementById('batch-count');
-    new MutationObserver(() => window.progressSeen.add(count.textContent)).observe(count, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(() => window.progressSeen.add(count.textContent)).observe(count, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
   });
   const t0 = Date.now();
   await page.setInputFiles('#file-input', files);
-  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 100 && document.getElementById('batch-progress').hidden, null, {
-    timeout: 60000,
-  });
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 100 && document.getElementById('batch-progress').hidden,
+    null,
+    {
+      timeout: 60000,
+    },
+  );
   const seen = await page.evaluate(() => [...window.progressSeen]);
   assert.ok(seen.length >= 10, `progress updated ${seen.length} times`);
   assert.ok(seen.includes('100 of 100'));

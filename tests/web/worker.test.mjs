@@ -3,7 +3,18 @@
 // cannot load.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { digitPng, digitShown, drawWithMouse, file, openPage, photoShown, resultShown, useBrowser, STROKES, waitReady } from './helpers.mjs';
+import {
+  digitPng,
+  digitShown,
+  drawWithMouse,
+  file,
+  openPage,
+  photoShown,
+  resultShown,
+  useBrowser,
+  STROKES,
+  waitReady,
+} from './helpers.mjs';
 
 const web = useBrowser();
 
@@ -40,13 +51,28 @@ test('ScrawlWorker: promises for recognize and recognizePixels, ScrawlError on f
       failures.push({ isScrawlError: e instanceof ScrawlError, code: e.code, message: e.message });
     }
     // many calls at once are answered in order
-    const many = await Promise.all(Array.from({ length: 8 }, (_, i) => w.recognize(i % 2 ? bytes : new TextEncoder().encode('x')).then((r) => r.digit, (e) => e.code)));
+    const many = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        w.recognize(i % 2 ? bytes : new TextEncoder().encode('x')).then(
+          (r) => r.digit,
+          (e) => e.code,
+        ),
+      ),
+    );
     const pending = w.recognize(bytes);
     w.terminate();
-    const afterTerminate = await pending.then(() => 'resolved', (e) => e.code);
+    const afterTerminate = await pending.then(
+      () => 'resolved',
+      (e) => e.code,
+    );
     return {
       methods,
-      fromBlob: { digit: fromBlob.digit, inputLength: fromBlob.input.length, isFloat32: fromBlob.input instanceof Float32Array, probs: fromBlob.probs.length },
+      fromBlob: {
+        digit: fromBlob.digit,
+        inputLength: fromBlob.input.length,
+        isFloat32: fromBlob.input instanceof Float32Array,
+        probs: fromBlob.probs.length,
+      },
       copy: copy.digit,
       stillThere,
       detached,
@@ -64,11 +90,14 @@ test('ScrawlWorker: promises for recognize and recognizePixels, ScrawlError on f
   assert.equal(out.detached, true);
   assert.equal(out.fromPixels, 1);
   assert.equal(out.fromRgba, 1);
-  assert.deepEqual(out.failures.map((f) => [f.isScrawlError, f.code]), [
-    [true, 'not_an_image'],
-    [true, 'no_digit'],
-    [true, 'bad_argument'],
-  ]);
+  assert.deepEqual(
+    out.failures.map((f) => [f.isScrawlError, f.code]),
+    [
+      [true, 'not_an_image'],
+      [true, 'no_digit'],
+      [true, 'bad_argument'],
+    ],
+  );
   assert.ok(out.failures.every((f) => f.message.length > 5));
   assert.deepEqual(out.many, ['not_an_image', 7, 'not_an_image', 7, 'not_an_image', 7, 'not_an_image', 7]);
   assert.equal(out.afterTerminate, 'terminated');
@@ -114,7 +143,9 @@ test('the page uses read() once the engine has it: several digits read as text, 
   assert.equal(await page.isVisible('#probs'), true);
 
   await page.setInputFiles('#file-input', [file('a.png', digitPng(STROKES.seven)), file('b.png', digitPng(STROKES.zero))]);
-  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden);
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden,
+  );
   const values = await page.$$eval('#batch-rows tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(values, ['77', '0']);
   await context.close();
@@ -136,5 +167,28 @@ test('if the engine cannot load, the page says so and drawing does not hang', as
   await page.setInputFiles('#file-input', [file('one.png', digitPng(STROKES.one))]);
   const uploaded = await resultShown(page, { state: 'error' });
   assert.equal(uploaded.text, 'Could not read one.png');
+  await context.close();
+});
+
+test('an image chosen while the recognizer loads is read once it is ready', async () => {
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
+  // The engine's wasm arrives late, so that the image is chosen first.
+  await context.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.fulfill({ response });
+  });
+  const page = await context.newPage();
+  await page.goto(web.server.url, { waitUntil: 'domcontentloaded' });
+  await page.setInputFiles('#file-input', [file('early-seven.png', digitPng(STROKES.seven))]);
+  assert.notEqual(
+    await page.evaluate(() => document.documentElement.dataset.engine),
+    'ready',
+    'the image was chosen before the engine was ready',
+  );
+  await waitReady(page);
+  const shown = await digitShown(page, 7);
+  assert.equal(shown.source, 'From early-seven.png');
+  await photoShown(page, /early-seven\.png/);
   await context.close();
 });

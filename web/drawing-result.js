@@ -1,0 +1,101 @@
+// What the page shows for the drawing: the result panel (one digit with its bars, or a
+// number with a box over each digit on a copy of the pad), the small guess in the pad's
+// corner on narrow screens, and what is said once a stroke ends.
+import { percent, spokenReading, spokenResult } from './result-view.js';
+import { digitBoxes, scaleBoxes, summarize } from './readings.js';
+
+export class DrawingResult {
+  #view;
+  #pad;
+  #copy;
+  #speech;
+  #root;
+  #card;
+  #badge;
+
+  /** speech: { announce, tell }; card: the result card; badge: the guess in the pad's corner. */
+  constructor({ view, pad, copy, speech, root, card, badge }) {
+    this.#view = view;
+    this.#pad = pad;
+    this.#copy = copy;
+    this.#speech = speech;
+    this.#root = root;
+    this.#card = card;
+    this.#badge = badge;
+  }
+
+  /** aria-busy while the drawing is still being read: screen readers wait for the final answer (and so do the tests). */
+  busy(busy) {
+    this.#card.setAttribute('aria-busy', String(busy));
+  }
+
+  /** The pad is empty; `announce` says so when someone has just emptied it. */
+  empty({ announce = false } = {}) {
+    this.#showBadge(null);
+    this.#view.empty();
+    this.#copy.offer('');
+    this.#root.dataset.result = 'empty';
+    if (announce) this.#speech.announce('The pad is empty');
+  }
+
+  loading() {
+    this.#view.loading();
+  }
+
+  failed(error) {
+    this.#view.failed(error.message);
+  }
+
+  /** A digit or a reading of the pad as it was at `size`; `final` says it aloud too. */
+  answer(r, size, final) {
+    if (r.digits) this.#number(r, size);
+    else this.#digit(r);
+    this.#showBadge(r);
+    if (final) this.#speech.tell(r.digits ? spokenReading(r) : spokenResult(r));
+  }
+
+  noDigit(error, final) {
+    this.#copy.offer('');
+    this.#view.hidePhoto();
+    this.#view.noDigit('drawing', error.message);
+    this.#showBadge(null);
+    this.#root.dataset.result = 'none';
+    if (final) this.#speech.tell('No digit found');
+  }
+
+  error(error) {
+    this.#copy.offer('');
+    this.#view.error('the drawing', error.message);
+    this.#root.dataset.result = 'error';
+  }
+
+  #digit(r) {
+    this.#view.hidePhoto();
+    this.#view.result(r, 'drawing');
+    this.#copy.offer('');
+    this.#root.dataset.result = String(r.digit);
+  }
+
+  /** Several digits: the number as text, Copy, and the drawing with a labelled box over each digit. */
+  #number(reading, size) {
+    this.#view.reading(reading, 'drawing');
+    this.#copy.offer(reading.text);
+    this.#root.dataset.result = reading.text;
+    // The pad as it is now, which is what people see; it may have been resized since it was read.
+    const { canvas } = this.#pad;
+    const boxes = scaleBoxes(digitBoxes(reading), canvas.width / size.width, canvas.height / size.height);
+    this.#view.photo(canvas, boxes, 'Your drawing');
+  }
+
+  /** The small guess in the pad's corner (narrow screens): r = a digit or a reading, or null to hide it. */
+  #showBadge(r) {
+    const badge = this.#badge;
+    badge.hidden = !r;
+    if (!r) return;
+    const { value, confidence, unsure } = summarize(r);
+    badge.classList.toggle('unsure', unsure);
+    const small = document.createElement('small');
+    small.textContent = `${percent(confidence)}%`;
+    badge.replaceChildren(value, small);
+  }
+}
