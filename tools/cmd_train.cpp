@@ -10,13 +10,23 @@
 #include "data/mnist.h"
 #include "model_card_facts.h"
 #include "nn/weights_file.h"
-#include "real_cutouts.h"
 #include "train/page_cutouts.h"
+#include "train/real_cutouts.h"
 #include "train/trainer.h"
 #include "train_line.h"
 #include "train_options.h"
 
 namespace scrawl::cli {
+namespace {
+
+// The cut-outs of real writers' digits are the built-in reader's.
+Result<std::unique_ptr<Recognizer>> built_in_reader() { return load_recognizer(""); }
+
+void report_real_writers_read(size_t done, size_t total) {
+  if (done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", done, total);
+}
+
+}  // namespace
 
 int cmd_train(int argc, char** argv) {
   for (int i = 0; i + 1 < argc; ++i)
@@ -89,13 +99,13 @@ int cmd_train(int argc, char** argv) {
     // drawings are not: the check learns both from the reader's own cuts of real-looking input.
     const auto start = std::chrono::steady_clock::now();
     const size_t before = cutouts.pixels.size();
-    if (auto st = cut_real_writers(args.get("--real"), "", cfg.seed, cfg.threads, cutouts); !st) {
+    if (auto st = cut_real_writers(args.get("--real"), built_in_reader, cfg.seed, cfg.threads, cutouts, report_real_writers_read); !st) {
       std::fprintf(stderr, "scrawl train: %s\n", st.error().message.c_str());
       return 2;
     }
     const size_t digits = cutouts.pixels.size() - before;
     const int scenes = std::max(0, std::atoi(args.get("--shape-scenes", "6000").c_str()));
-    if (auto st = cut_drawn_shapes(scenes, "", cfg.seed, cfg.threads, cutouts); !st) {
+    if (auto st = cut_drawn_shapes(scenes, built_in_reader, cfg.seed, cfg.threads, cutouts); !st) {
       std::fprintf(stderr, "scrawl train: %s\n", st.error().message.c_str());
       return 2;
     }
@@ -107,7 +117,7 @@ int cmd_train(int argc, char** argv) {
   if (args.has("--real") && !one_digit) {
     const auto start = std::chrono::steady_clock::now();
     const size_t before = cutouts.pixels.size();
-    if (auto st = cut_real_writers(args.get("--real"), "", cfg.seed, cfg.threads, cutouts); !st) {
+    if (auto st = cut_real_writers(args.get("--real"), built_in_reader, cfg.seed, cfg.threads, cutouts, report_real_writers_read); !st) {
       std::fprintf(stderr, "scrawl train: %s\n", st.error().message.c_str());
       return 2;
     }

@@ -15,6 +15,7 @@
 #include "evaluate/string_tally.h"
 #include "real/cheque_amounts.h"
 #include "real/writer_split.h"
+#include "train/reader_threads.h"
 #include "recognize/recognizer.h"
 
 namespace scrawl::cli {

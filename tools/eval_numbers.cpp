@@ -16,6 +16,7 @@
 #include "evaluate/string_tally.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
+#include "train/reader_threads.h"
 #include "synth/pen_numbers.h"
 
 namespace scrawl::cli {
