@@ -1,7 +1,6 @@
 // Small helpers the CLI commands share: argument parsing, files, quoting (JSON text: core/json_text.h).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -38,14 +37,6 @@ Status use_line_reader(Recognizer& recognizer, const std::string& flag);
 
 // The reader an evaluation runs: --weights, --one-digit and --line applied to it.
 Result<std::unique_ptr<Recognizer>> load_reader(const Args& args);
-
-// Runs job(reader, j) for every j below `count` on `threads` threads, each with a reader of
-// its own from make_reader (a reader is not shared between threads). The first error, of
-// making a reader or of a job, stops the work and is returned.
-Status on_readers(size_t count, int threads, const std::function<Result<std::unique_ptr<Recognizer>>()>& make_reader,
-                  const std::function<Status(Recognizer&, size_t)>& job);
-// The threads an evaluation reads on: two, or one on a single core.
-int evaluation_threads();
 
 // A command line as a person would type it: words with spaces or shell characters in single quotes.
 std::string shell_quote(const std::string& word);

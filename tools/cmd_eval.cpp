@@ -10,10 +10,10 @@
 #include "eval_numbers.h"
 #include "eval_real.h"
 #include "eval_strings.h"
-#include "evaluation.h"
+#include "evaluate/mnist_eval.h"
+#include "evaluate/robustness_eval.h"
 #include "recognize/recognizer.h"
 #include "report.h"
-#include "robustness.h"
 
 namespace scrawl::cli {
 namespace {
@@ -66,7 +66,7 @@ int cmd_eval(int argc, char** argv) {
     std::fprintf(stderr, "scrawl eval: %s\n", test.error().message.c_str());
     return 2;
   }
-  const Evaluation e = evaluate_mnist(**recognizer, *test);
+  const MnistEvaluation e = evaluate_mnist(**recognizer, *test);
   std::printf("MNIST test: %zu digits, %zu correct, accuracy %.2f%%, ECE %.2f%%\n", e.count, e.correct,
               100.0 * e.accuracy(), 100.0 * e.ece);
   if (e.rejected) std::printf("no digit found in %zu test images\n", e.rejected);

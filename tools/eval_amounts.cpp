@@ -1,21 +1,14 @@
 #include "eval_amounts.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "cli.h"
+#include "evaluate/cheque_amounts_eval.h"
 #include "real_part.h"
-#include "evaluate/string_tally.h"
-#include "real/cheque_amounts.h"
-#include "real/writer_split.h"
-#include "recognize/recognizer.h"
 
 namespace scrawl::cli {
 namespace {
@@ -39,10 +32,37 @@ const char* kHelp =
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "  --gallery DIR    copy the amounts read wrongly (up to 100) to DIR with an index.md\n";
 
-std::string digits_of(const std::string& text) {
-  std::string out;
-  std::copy_if(text.begin(), text.end(), std::back_inserter(out), [](char c) { return c >= '0' && c <= '9'; });
-  return out;
+void print_amounts_table(const AmountsTally& t) {
+  std::printf("\n  digits  amounts   exact     CER\n");
+  for (const auto& [length, lt] : t.by_length)
+    std::printf("  %6zu  %7zu  %5.1f%%  %5.2f%%\n", length, lt.strings, 100 * lt.exact_rate(), 100 * lt.cer());
+  const StringTally& total = t.total;
+  std::printf("     all  %7zu  %5.1f%%  %5.2f%%\n\n", total.strings, 100 * total.exact_rate(), 100 * total.cer());
+  std::printf("exactly right: %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made up); "
+              "no digit found on %zu\n",
+              100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
+              total.edits.deleted, total.edits.inserted, t.empty);
+}
+
+// The amounts read wrongly (up to 100) copied to dir, with an index.md that shows them.
+void write_amounts_gallery(const std::string& dir, const std::vector<real::ChequeAmount>& amounts,
+                           const std::vector<std::string>& got, const std::string& which) {
+  namespace fs = std::filesystem;
+  const fs::path out = dir;
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  std::ofstream md(out / "index.md");
+  md << "# Cheque amounts read wrongly\n\n`build/native/scrawl eval --real DIR --amounts --writers " << which
+     << "`\n\n| image | written | read |\n|---|---|---|\n";
+  size_t shown = 0;
+  for (size_t i = 0; i < amounts.size() && shown < 100; ++i) {
+    if (digits_of(got[i]) == amounts[i].digits) continue;
+    const std::string name = fs::path(amounts[i].file).filename().string();
+    fs::copy_file(amounts[i].file, out / name, fs::copy_options::overwrite_existing, ec);
+    md << "| ![](" << name << ") | " << amounts[i].digits << " | " << (got[i].empty() ? "nothing" : got[i]) << " |\n";
+    ++shown;
+  }
+  std::printf("gallery of %zu amounts read wrongly written to %s/index.md\n", shown, out.c_str());
 }
 
 }  // namespace
@@ -57,69 +77,19 @@ int cmd_eval_amounts(int argc, char** argv) {
   if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
   const auto part = real_part(args, "scrawl eval --amounts");
   if (!part) return 2;
-  const std::string& dir = part->dir;
-  const std::string& which = part->name;
-  const real::WriterUse use = part->use;
   const size_t limit = size_t(std::strtoul(args.get("--limit", "0").c_str(), nullptr, 10));
-  auto all = real::load_cheque_amounts(dir);
+  auto all = real::load_cheque_amounts(part->dir);
   if (!all) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", all.error().message.c_str()), 2;
-  std::vector<real::ChequeAmount> amounts;
-  for (auto& a : *all)
-    if (real::writer_use(a.key) == use && (!limit || amounts.size() < limit)) amounts.push_back(std::move(a));
-  std::printf("cheque amounts (%s): %zu of %zu\n", which.c_str(), amounts.size(), all->size());
+  const std::vector<real::ChequeAmount> amounts = amounts_of_part(*all, part->use, limit);
+  std::printf("cheque amounts (%s): %zu of %zu\n", part->name.c_str(), amounts.size(), all->size());
   std::fflush(stdout);
 
-  std::vector<std::string> got(amounts.size());
-  const auto t0 = std::chrono::steady_clock::now();
   const int threads = evaluation_threads();
-  Status st = on_readers(amounts.size(), threads, [&] { return load_reader(args); }, [&](Recognizer& rec, size_t i) -> Status {
-    std::ifstream in(amounts[i].file, std::ios::binary);
-    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.empty()) return make_error(ErrorCode::kBadArgument, "cannot read " + amounts[i].file);
-    auto r = rec.read(bytes);
-    got[i] = r ? r->text : "error: " + r.error().message;
-    return Ok{};
-  });
-  if (!st) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", st.error().message.c_str()), 2;
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-  StringTally total;
-  std::map<size_t, StringTally> by_length;
-  size_t empty = 0;
-  for (size_t i = 0; i < amounts.size(); ++i) {
-    const std::string read = digits_of(got[i]);
-    total.add(amounts[i].digits, read);
-    by_length[amounts[i].digits.size()].add(amounts[i].digits, read);
-    empty += read.empty();
-  }
-  std::printf("\n  digits  amounts   exact     CER\n");
-  for (const auto& [length, t] : by_length)
-    std::printf("  %6zu  %7zu  %5.1f%%  %5.2f%%\n", length, t.strings, 100 * t.exact_rate(), 100 * t.cer());
-  std::printf("     all  %7zu  %5.1f%%  %5.2f%%\n\n", total.strings, 100 * total.exact_rate(), 100 * total.cer());
-  std::printf("exactly right: %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made up); "
-              "no digit found on %zu\n",
-              100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
-              total.edits.deleted, total.edits.inserted, empty);
-  std::printf("time: %.1f s for %zu amounts (decode + read, %d threads)\n", seconds, amounts.size(), threads);
-
-  if (args.has("--gallery")) {
-    namespace fs = std::filesystem;
-    const fs::path out = args.get("--gallery");
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    std::ofstream md(out / "index.md");
-    md << "# Cheque amounts read wrongly\n\n`build/native/scrawl eval --real DIR --amounts --writers " << which
-       << "`\n\n| image | written | read |\n|---|---|---|\n";
-    size_t shown = 0;
-    for (size_t i = 0; i < amounts.size() && shown < 100; ++i) {
-      if (digits_of(got[i]) == amounts[i].digits) continue;
-      const std::string name = fs::path(amounts[i].file).filename().string();
-      fs::copy_file(amounts[i].file, out / name, fs::copy_options::overwrite_existing, ec);
-      md << "| ![](" << name << ") | " << amounts[i].digits << " | " << (got[i].empty() ? "nothing" : got[i]) << " |\n";
-      ++shown;
-    }
-    std::printf("gallery of %zu amounts read wrongly written to %s/index.md\n", shown, out.c_str());
-  }
+  auto run = read_amounts(amounts, threads, [&] { return load_reader(args); });
+  if (!run) return std::fprintf(stderr, "scrawl eval --amounts: %s\n", run.error().message.c_str()), 2;
+  print_amounts_table(tally_amounts(amounts, run->got));
+  std::printf("time: %.1f s for %zu amounts (decode + read, %d threads)\n", run->seconds, amounts.size(), threads);
+  if (args.has("--gallery")) write_amounts_gallery(args.get("--gallery"), amounts, run->got, part->name);
   return 0;
 }
 

@@ -1,22 +1,16 @@
 #include "eval_numbers.h"
 
-#include <algorithm>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <string>
 #include <vector>
 
 #include "cli.h"
+#include "evaluate/written_numbers_eval.h"
+#include "evaluate/written_numbers_tally.h"
 #include "real_part.h"
-#include "evaluate/string_tally.h"
-#include "real/pen_samples.h"
-#include "real/writer_split.h"
-#include "synth/pen_numbers.h"
 
 namespace scrawl::cli {
 namespace {
@@ -41,22 +35,59 @@ const char* kHelp =
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "  --gallery DIR    write the numbers read wrongly (up to 100) to DIR with an index.md\n";
 
-constexpr synth::NumberLook kLooks[] = {synth::NumberLook::kScan, synth::NumberLook::kPhoto};
-constexpr const char* kLookNames[] = {"scan", "photo"};
-
-std::string digits_of(const std::string& text) {
-  std::string out;
-  for (char c : text)
-    if (c >= '0' && c <= '9') out += c;
-  return out;
+void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
+  std::printf("\n  look   digits/writers  numbers   exact     CER\n");
+  for (int look = 0; look < 2; ++look) {
+    for (const auto& [group, t] : looks[size_t(look)].by_length)
+      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], (group + " digits").c_str(), t.strings,
+                  100 * t.exact_rate(), 100 * t.cer());
+    for (const auto& [group, t] : looks[size_t(look)].by_source)
+      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], group.c_str(), t.strings,
+                  100 * t.exact_rate(), 100 * t.cer());
+  }
+  std::printf("\n");
+  for (int look = 0; look < 2; ++look) {
+    const NumbersLookTally& l = looks[size_t(look)];
+    std::printf("%-5s: exactly right %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made "
+                "up); split over lines %zu, no digit found %zu\n",
+                kNumberLookNames[look], 100 * l.total.exact_rate(), l.total.exact, l.total.strings, 100 * l.total.cer(),
+                l.total.edits.substituted, l.total.edits.deleted, l.total.edits.inserted, l.split, l.empty);
+  }
 }
 
-const char* length_group(size_t n) { return n <= 5 ? "5" : n <= 7 ? "6-7" : "8-10"; }
+// The images read wrongly (up to 100) and an index.md that shows them; false when one cannot be written.
+bool write_numbers_gallery(const std::string& dir, const std::vector<WrittenNumber>& numbers,
+                           const WrittenNumbersRun& run, const std::string& command) {
+  namespace fs = std::filesystem;
+  const fs::path out = dir;
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  std::ofstream md(out / "index.md");
+  md << "# Numbers in real writers' hands read wrongly\n\n`" << command
+     << "`\n\n| image | written | read | how it was made |\n|---|---|---|---|\n";
+  size_t shown = 0;
+  for (size_t i = 0; i < run.wrong_files.size() && shown < 100; ++i) {
+    const std::vector<uint8_t>& file = run.wrong_files[i];
+    if (file.empty()) continue;
+    const bool jpeg = file.size() > 2 && file[0] == 0xFF && file[1] == 0xD8;
+    const std::string name = std::to_string(i / 2) + "-" + kNumberLookNames[i % 2] + (jpeg ? ".jpg" : ".png");
+    if (auto st = write_file((out / name).string(), file); !st)
+      return std::fprintf(stderr, "scrawl eval --numbers: %s\n", st.error().message.c_str()), false;
+    md << "| ![](" << name << ") | " << numbers[i / 2].text << " | " << (run.got[i].empty() ? "nothing" : run.got[i])
+       << " | " << run.traits[i] << " |\n";
+    ++shown;
+  }
+  std::printf("gallery of %zu numbers read wrongly written to %s/index.md\n", shown, out.c_str());
+  return true;
+}
 
-struct Number {
-  std::vector<const real::PenSample*> digits;
-  std::string text, source;
-};
+void report_progress(size_t done, size_t total) {
+  static std::mutex lock;
+  if (done % 200 != 0) return;
+  std::lock_guard<std::mutex> g(lock);
+  std::printf("  %zu of %zu read\n", done, total);
+  std::fflush(stdout);
+}
 
 }  // namespace
 
@@ -71,9 +102,6 @@ int cmd_eval_numbers(int argc, char** argv) {
   if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
   const auto part = real_part(args, "scrawl eval --numbers");
   if (!part) return 2;
-  const std::string& dir = part->dir;
-  const std::string& which = part->name;
-  const real::WriterUse use = part->use;
   const long count = std::strtol(args.get("--count", "500").c_str(), nullptr, 10);
   if (count <= 0 || count > 100000) {
     std::fprintf(stderr, "scrawl eval --numbers: --count is a number of numbers from 1 to 100000, not '%s'\n",
@@ -81,110 +109,26 @@ int cmd_eval_numbers(int argc, char** argv) {
     return 2;
   }
   const uint64_t seed = std::strtoull(args.get("--seed", "1").c_str(), nullptr, 10);
-  auto pens = real::load_all_pen_samples(dir);
+  auto pens = real::load_all_pen_samples(part->dir);
   if (!pens) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", pens.error().message.c_str()), 2;
-
-  // Writers, not samples, are drawn evenly: a few UNIPEN contributors gave thousands of digits.
-  std::map<std::string, std::vector<const real::PenSample*>> by_writer;
-  for (const auto& s : *pens)
-    if (real::writer_use(s.writer) == use) by_writer[s.writer].push_back(&s);
-  std::vector<const std::vector<const real::PenSample*>*> writers;
-  for (const auto& [key, samples] : by_writer)
-    if (samples.size() >= 5) writers.push_back(&samples);
-  if (writers.empty()) return std::fprintf(stderr, "scrawl eval --numbers: no %s writer has 5 digits\n", which.c_str()), 2;
-  std::vector<Number> numbers(static_cast<size_t>(count));
-  Rng pick(seed, 41, 0);
-  for (Number& n : numbers) {
-    const auto& samples = *writers[size_t(pick.below(int(writers.size())))];
-    const int length = 5 + pick.below(6);
-    for (int k = 0; k < length; ++k) {
-      const real::PenSample* s = samples[size_t(pick.below(int(samples.size())))];
-      n.digits.push_back(s);
-      n.text += char('0' + s->label);
-    }
-    n.source = samples[0]->writer.substr(0, samples[0]->writer.find(':'));
-  }
+  const WrittenNumbers picked = pick_written_numbers(*pens, part->use, size_t(count), seed);
+  if (!picked.writers)
+    return std::fprintf(stderr, "scrawl eval --numbers: no %s writer has 5 digits\n", part->name.c_str()), 2;
   std::printf("numbers in real writers' hands (%s): %zu writers, %ld numbers, each as a scan and a photo\n",
-              which.c_str(), writers.size(), count);
+              part->name.c_str(), picked.writers, count);
   std::fflush(stdout);
 
-  const size_t items = numbers.size() * 2;  // item i: number i / 2, look i % 2
-  std::vector<std::string> got(items);
-  std::vector<std::string> traits(items);
-  std::atomic<size_t> done{0};
-  std::mutex lock;
-  const bool gallery = args.has("--gallery");
-  std::vector<std::vector<uint8_t>> kept(gallery ? items : 0);
-  const auto t0 = std::chrono::steady_clock::now();
   const int threads = evaluation_threads();
-  Status st = on_readers(items, threads, [&] { return load_reader(args); }, [&](Recognizer& rec, size_t i) -> Status {
-    Rng rng(seed, 43 + i % 2, i / 2);
-    synth::Scene scene = synth::written_number(numbers[i / 2].digits, kLooks[i % 2], rng);
-    auto r = rec.read(scene.file);
-    got[i] = r ? r->text : "error: " + r.error().message;
-    traits[i] = std::move(scene.traits);
-    if (gallery && digits_of(got[i]) != numbers[i / 2].text) kept[i] = std::move(scene.file);
-    if (const size_t d = ++done; d % 200 == 0) {
-      std::lock_guard<std::mutex> g(lock);
-      std::printf("  %zu of %zu read\n", d, items);
-      std::fflush(stdout);
-    }
-    return Ok{};
-  });
-  if (!st) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", st.error().message.c_str()), 2;
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-  StringTally total[2];
-  std::map<std::string, StringTally> by_length[2], by_source[2];
-  size_t split[2] = {}, empty[2] = {};
-  for (size_t i = 0; i < items; ++i) {
-    const Number& n = numbers[i / 2];
-    const std::string read = digits_of(got[i]);
-    total[i % 2].add(n.text, read);
-    by_length[i % 2][length_group(n.text.size())].add(n.text, read);
-    by_source[i % 2][n.source].add(n.text, read);
-    split[i % 2] += got[i].find(' ') != std::string::npos && got[i].rfind("error", 0) != 0;
-    empty[i % 2] += read.empty();
-  }
-  std::printf("\n  look   digits/writers  numbers   exact     CER\n");
-  for (int look = 0; look < 2; ++look) {
-    for (const auto& [group, t] : by_length[look])
-      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kLookNames[look], (group + " digits").c_str(), t.strings,
-                  100 * t.exact_rate(), 100 * t.cer());
-    for (const auto& [group, t] : by_source[look])
-      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kLookNames[look], group.c_str(), t.strings,
-                  100 * t.exact_rate(), 100 * t.cer());
-  }
-  std::printf("\n");
-  for (int look = 0; look < 2; ++look)
-    std::printf("%-5s: exactly right %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made "
-                "up); split over lines %zu, no digit found %zu\n",
-                kLookNames[look], 100 * total[look].exact_rate(), total[look].exact, total[look].strings,
-                100 * total[look].cer(), total[look].edits.substituted, total[look].edits.deleted,
-                total[look].edits.inserted, split[look], empty[look]);
-  std::printf("time: %.1f s for %zu images (write + encode + decode + read, %d threads)\n", seconds, items, threads);
-
-  if (gallery) {
-    namespace fs = std::filesystem;
-    const fs::path out = args.get("--gallery");
-    std::error_code ec;
-    fs::create_directories(out, ec);
-    std::ofstream md(out / "index.md");
-    md << "# Numbers in real writers' hands read wrongly\n\n`build/native/scrawl eval --real DIR --numbers --writers "
-       << which << " --count " << count << " --seed " << seed << "`\n\n| image | written | read | how it was made |\n|---|---|---|---|\n";
-    size_t shown = 0;
-    for (size_t i = 0; i < items && shown < 100; ++i) {
-      if (kept[i].empty()) continue;
-      const bool jpeg = kept[i].size() > 2 && kept[i][0] == 0xFF && kept[i][1] == 0xD8;
-      const std::string name = std::to_string(i / 2) + "-" + kLookNames[i % 2] + (jpeg ? ".jpg" : ".png");
-      if (auto st = write_file((out / name).string(), kept[i]); !st)
-        return std::fprintf(stderr, "scrawl eval --numbers: %s\n", st.error().message.c_str()), 2;
-      md << "| ![](" << name << ") | " << numbers[i / 2].text << " | " << (got[i].empty() ? "nothing" : got[i]) << " | "
-         << traits[i] << " |\n";
-      ++shown;
-    }
-    std::printf("gallery of %zu numbers read wrongly written to %s/index.md\n", shown, out.c_str());
-  }
+  const bool gallery = args.has("--gallery");
+  auto run = read_written_numbers(picked.numbers, seed, threads, [&] { return load_reader(args); }, gallery,
+                                  report_progress);
+  if (!run) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", run.error().message.c_str()), 2;
+  print_numbers_table(tally_written_numbers(picked.numbers, run->got));
+  std::printf("time: %.1f s for %zu images (write + encode + decode + read, %d threads)\n", run->seconds,
+              run->got.size(), threads);
+  const std::string command = "build/native/scrawl eval --real DIR --numbers --writers " + part->name + " --count " +
+                              std::to_string(count) + " --seed " + std::to_string(seed);
+  if (gallery && !write_numbers_gallery(args.get("--gallery"), picked.numbers, *run, command)) return 2;
   return 0;
 }
 

@@ -1,9 +1,8 @@
 #include "eval_strings.h"
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -12,9 +11,8 @@
 #include "cli.h"
 #include "data/encode.h"
 #include "data/mnist.h"
-#include "evaluate/string_tally.h"
-#include "recognize/recognizer.h"
-#include "synth/string_page.h"
+#include "evaluate/phone_photo.h"
+#include "evaluate/string_pages_eval.h"
 
 namespace scrawl::cli {
 namespace {
@@ -40,28 +38,65 @@ const char* kHelp =
     "  --save DIR       also write every page as JPG/PNG to DIR, with index.tsv (expected, read)\n"
     "  --show-errors    list the pages read wrongly\n";
 
-// A 12-megapixel phone photo of one page: the page (4:3) scaled up to 4000×3000 (bilinear).
-std::vector<uint8_t> phone_photo(const synth::Page& page, int w, int h) {
-  std::vector<uint8_t> rgba(size_t(w) * h * 4, 255);
-  for (int y = 0; y < h; ++y) {
-    const float fy = std::clamp((y + 0.5f) * page.height / h - 0.5f, 0.0f, float(page.height - 1));
-    const int y0 = int(fy), y1 = std::min(page.height - 1, y0 + 1);
-    const float ty = fy - y0;
-    for (int x = 0; x < w; ++x) {
-      const float fx = std::clamp((x + 0.5f) * page.width / w - 0.5f, 0.0f, float(page.width - 1));
-      const int x0 = int(fx), x1 = std::min(page.width - 1, x0 + 1);
-      const float tx = fx - x0;
-      for (int c = 0; c < 3; ++c) {
-        auto at = [&](int xx, int yy) { return float(page.rgb[(size_t(yy) * page.width + xx) * 3 + size_t(c)]); };
-        const float v = (1 - ty) * ((1 - tx) * at(x0, y0) + tx * at(x1, y0)) + ty * ((1 - tx) * at(x0, y1) + tx * at(x1, y1));
-        rgba[(size_t(y) * w + x) * 4 + size_t(c)] = uint8_t(v + 0.5f);
-      }
-    }
+const char* met(bool ok) { return ok ? "met" : "NOT met"; }
+
+// What the command keeps of each page read: the pages read wrongly (--show-errors), and every
+// page as a file with a line in index.tsv (--save DIR).
+struct PageOutputs {
+  bool show_errors = false;
+  std::string save;  // "" when not saving
+  std::string errors, index;
+
+  Status operator()(int k, const synth::Page& page, const std::string& got) {
+    char name[64];
+    std::snprintf(name, sizeof name, "page-%05d-%s.%s", k, page.text.empty() ? "blank" : page.text.c_str(),
+                  page.file.empty() ? "png" : "jpg");
+    if (got != page.text && show_errors) list_error(name, page.traits, got);
+    if (save.empty()) return Ok{};
+    const auto bytes = page.file.empty() ? encode_png(page.rgb, page.width, page.height) : page.file;
+    if (auto ok = write_file(save + "/" + name, bytes); !ok) return ok;
+    index += std::string(name) + "\t" + page.text + "\t" + got + "\n";
+    return Ok{};
   }
-  return rgba;
+
+  void list_error(const char* name, const synth::PageTraits& t, const std::string& got) {
+    std::string traits;
+    for (const auto& [on, what] : {std::pair{t.touching, "touching"}, {t.broken, "broken"}, {t.ruled, "ruled"},
+                                   {t.border, "border"}, {t.shadow, "shadow"}, {t.blur, "blur"}})
+      if (on) traits += std::string(" ") + what;
+    errors += std::string("  ") + name + ": read '" + got + "'" + (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
+  }
+};
+
+void print_strings_table(const StringPagesTally& t) {
+  std::printf("  digits  pages   exact     CER\n");
+  for (const auto& [length, tally] : t.by_length)
+    std::printf("  %6d  %5zu  %5.1f%%  %5.2f%%\n", length, tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
+  std::printf("     all  %5zu  %5.1f%%  %5.2f%%\n\n", t.all.strings, 100 * t.all.exact_rate(), 100 * t.all.cer());
+  std::printf("  pages with  pages   exact     CER\n");
+  for (const auto& [name, tally] : t.by_trait)
+    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
 }
 
-const char* met(bool ok) { return ok ? "met" : "NOT met"; }
+void print_targets(const StringPagesTally& t, int blanks, int total_pages) {
+  const StringTally five = t.by_length.count(5) ? t.by_length.at(5) : StringTally{};
+  const StringTally& all = t.all;
+  const double blank_rate = blanks ? double(t.blank_with_digits) / blanks : 0;
+  std::printf("\n5-digit strings exactly right: %.2f%% (%zu of %zu)   target >= 95%%: %s\n", 100 * five.exact_rate(),
+              five.exact, five.strings, met(five.exact_rate() >= 0.95));
+  std::printf("character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
+              "target <= 1.5%%: %s\n", 100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted,
+              all.edits.inserted, met(all.cer() <= 0.015));
+  std::printf("blank pages with any digit: %.2f%% (%zu of %d)   target <= 1%%: %s\n", 100 * blank_rate,
+              t.blank_with_digits, blanks, met(blank_rate <= 0.01));
+  std::printf("time: %.1f ms per page (decode + read, one thread; pages up to 1400 px wide)\n",
+              total_pages ? 1e3 * t.seconds / total_pages : 0.0);
+}
+
+int fail(const std::string& message, int status) {
+  std::fprintf(stderr, "scrawl eval --strings: %s\n", message.c_str());
+  return status;
+}
 
 }  // namespace
 
@@ -76,140 +111,37 @@ int cmd_eval_strings(int argc, char** argv) {
   const int pages = std::atoi(args.get("--pages", "800").c_str());
   const int blanks = std::atoi(args.get("--blank", "300").c_str());
   const uint64_t seed = std::strtoull(args.get("--seed", "1").c_str(), nullptr, 10);
-  if (pages < 0 || blanks < 0) {
-    std::fprintf(stderr, "scrawl eval --strings: --pages and --blank take a count\n");
-    return 2;
-  }
-
-  auto recognizer = load_recognizer(args.get("--weights"));
-  if (!recognizer) {
-    std::fprintf(stderr, "scrawl eval --strings: %s\n", recognizer.error().message.c_str());
-    return 2;
-  }
-  if (auto st = use_one_digit_check(**recognizer, args.get("--one-digit")); !st) {
-    std::fprintf(stderr, "scrawl eval --strings: %s\n", st.error().message.c_str());
-    return 2;
-  }
-  if (auto st = use_line_reader(**recognizer, args.get("--line")); !st) {
-    std::fprintf(stderr, "scrawl eval --strings: %s\n", st.error().message.c_str());
-    return 2;
-  }
+  if (pages < 0 || blanks < 0) return fail("--pages and --blank take a count", 2);
+  auto reader = load_reader(args);
+  if (!reader) return fail(reader.error().message, 2);
   auto test = load_mnist(mnist_dir(args.get("--mnist")), "t10k");
-  if (!test) {
-    std::fprintf(stderr, "scrawl eval --strings: %s\n", test.error().message.c_str());
-    return 2;
-  }
-  const std::string save = args.get("--save");
-  std::string index;
-  if (!save.empty()) {
+  if (!test) return fail(test.error().message, 2);
+  PageOutputs outputs;
+  outputs.show_errors = args.has("--show-errors");
+  outputs.save = args.get("--save");
+  if (!outputs.save.empty()) {
     std::error_code ec;
-    std::filesystem::create_directories(save, ec);
-    if (ec) {
-      std::fprintf(stderr, "scrawl eval --strings: cannot create %s: %s\n", save.c_str(), ec.message().c_str());
-      return 2;
-    }
-    index = "file\texpected\tread\n";
+    std::filesystem::create_directories(outputs.save, ec);
+    if (ec) return fail("cannot create " + outputs.save + ": " + ec.message(), 2);
+    outputs.index = "file\texpected\tread\n";
   }
 
-  Recognizer& reader = **recognizer;
   synth::PageMaker maker(*test);
-  std::map<int, StringTally> by_length;
-  std::map<std::string, StringTally> by_trait;
-  StringTally all;
-  size_t blank_with_digits = 0;
-  double seconds = 0;
-  std::string errors_list;
-  const int total = pages + blanks;
-  for (int k = 0; k < total; ++k) {
-    // Half the pages hold 5 digits; the rest cycle through the other lengths; blanks last.
-    static constexpr int kOther[] = {3, 4, 6, 7, 8, 9, 10};
-    const int length = k >= pages ? 0 : k % 2 == 0 ? 5 : kOther[(k / 2) % 7];
-    Rng rng(seed, uint64_t(k), 17);
-    const synth::Page page = maker.make(length, rng);
-
-    std::vector<uint8_t> rgba;
-    if (page.file.empty()) rgba = synth::page_rgba(page);
-    const auto start = std::chrono::steady_clock::now();
-    auto r = page.file.empty() ? reader.read(rgba.data(), page.width, page.height) : reader.read(page.file);
-    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string got = r ? r->text : "error: " + r.error().message;
-
-    if (length == 0) {
-      blank_with_digits += r && !r->digits.empty();
-    } else {
-      all.add(page.text, got);
-      by_length[length].add(page.text, got);
-      const synth::PageTraits& t = page.traits;
-      const std::pair<const char*, bool> traits[] = {
-          {"touching", t.touching}, {"broken", t.broken}, {"blue ink", t.blue}, {"shadow", t.shadow},
-          {"ruled", t.ruled},       {"border", t.border}, {"blur", t.blur},     {"jpeg", t.jpeg}};
-      for (const auto& [name, on] : traits)
-        if (on) by_trait[name].add(page.text, got);
-    }
-    char name[64];
-    std::snprintf(name, sizeof name, "page-%05d-%s.%s", k, length ? page.text.c_str() : "blank", page.file.empty() ? "png" : "jpg");
-    if (got != page.text && args.has("--show-errors")) {
-      std::string traits;
-      const synth::PageTraits& t = page.traits;
-      for (const auto& [on, what] : {std::pair{t.touching, "touching"}, {t.broken, "broken"}, {t.ruled, "ruled"},
-                                     {t.border, "border"}, {t.shadow, "shadow"}, {t.blur, "blur"}})
-        if (on) traits += std::string(" ") + what;
-      errors_list += std::string("  ") + name + ": read '" + got + "'" + (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
-    }
-    if (!save.empty()) {
-      const auto bytes = page.file.empty() ? encode_png(page.rgb, page.width, page.height) : page.file;
-      if (auto ok = write_file(save + "/" + name, bytes); !ok) {
-        std::fprintf(stderr, "scrawl eval --strings: %s\n", ok.error().message.c_str());
-        return 1;
-      }
-      index += std::string(name) + "\t" + page.text + "\t" + got + "\n";
-    }
+  auto tally = read_string_pages(**reader, maker, pages, blanks, seed, std::ref(outputs));
+  if (!tally) return fail(tally.error().message, 1);
+  if (!outputs.save.empty()) {
+    const std::vector<uint8_t> index(outputs.index.begin(), outputs.index.end());
+    if (auto ok = write_file(outputs.save + "/index.tsv", index); !ok) return fail(ok.error().message, 1);
   }
-  if (!save.empty()) {
-    if (auto ok = write_file(save + "/index.tsv", std::vector<uint8_t>(index.begin(), index.end())); !ok) {
-      std::fprintf(stderr, "scrawl eval --strings: %s\n", ok.error().message.c_str());
-      return 1;
-    }
-  }
-
   std::printf("String test: %d pages of 3-10 MNIST test digits and %d blank pages (seed %llu)\n\n", pages, blanks,
               (unsigned long long)seed);
-  std::printf("  digits  pages   exact     CER\n");
-  for (const auto& [length, tally] : by_length)
-    std::printf("  %6d  %5zu  %5.1f%%  %5.2f%%\n", length, tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
-  std::printf("     all  %5zu  %5.1f%%  %5.2f%%\n\n", all.strings, 100 * all.exact_rate(), 100 * all.cer());
-  std::printf("  pages with  pages   exact     CER\n");
-  for (const auto& [name, tally] : by_trait)
-    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
-  if (!errors_list.empty()) std::printf("\npages read wrongly:\n%s", errors_list.c_str());
-
-  const StringTally five = by_length.count(5) ? by_length[5] : StringTally{};
-  const double blank_rate = blanks ? double(blank_with_digits) / blanks : 0;
-  std::printf("\n5-digit strings exactly right: %.2f%% (%zu of %zu)   target >= 95%%: %s\n", 100 * five.exact_rate(),
-              five.exact, five.strings, met(five.exact_rate() >= 0.95));
-  std::printf("character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
-              "target <= 1.5%%: %s\n", 100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted,
-              all.edits.inserted, met(all.cer() <= 0.015));
-  std::printf("blank pages with any digit: %.2f%% (%zu of %d)   target <= 1%%: %s\n", 100 * blank_rate,
-              blank_with_digits, blanks, met(blank_rate <= 0.01));
-  std::printf("time: %.1f ms per page (decode + read, one thread; pages up to 1400 px wide)\n",
-              total ? 1e3 * seconds / total : 0.0);
-
-  // A 12-megapixel phone photo: the reading must not grow with the megapixels.
+  print_strings_table(*tally);
+  if (!outputs.errors.empty()) std::printf("\npages read wrongly:\n%s", outputs.errors.c_str());
+  print_targets(*tally, blanks, pages + blanks);
   if (pages > 0) {
-    Rng rng(seed, 999999, 17);
-    const synth::Page page = maker.make(5, rng, 1000, 750);
-    const auto photo = phone_photo(page, 4000, 3000);
-    double best = 1e9;
-    std::string got;
-    for (int i = 0; i < 3; ++i) {
-      const auto start = std::chrono::steady_clock::now();
-      auto r = reader.read(photo.data(), 4000, 3000);
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-      got = r ? r->text : r.error().message;
-    }
-    std::printf("12-megapixel photo (4000×3000 RGBA): %.0f ms, read '%s' (written '%s')\n", 1e3 * best, got.c_str(),
-                page.text.c_str());
+    const PhonePhotoTiming photo = time_phone_photo(**reader, maker, seed);
+    std::printf("12-megapixel photo (4000×3000 RGBA): %.0f ms, read '%s' (written '%s')\n", 1e3 * photo.best_seconds,
+                photo.got.c_str(), photo.written.c_str());
   }
   return 0;
 }

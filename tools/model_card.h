@@ -2,7 +2,7 @@
 #include <string>
 
 #include "core/status.h"
-#include "robustness.h"
+#include "evaluate/robustness_eval.h"
 #include "train/trainer.h"
 
 namespace scrawl::cli {

@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "data/mnist.h"
-#include "evaluation.h"
+#include "evaluate/mnist_eval.h"
+#include "evaluate/robustness_eval.h"
 #include "recognize/recognizer.h"
-#include "robustness.h"
 
 namespace scrawl::cli {
 
@@ -17,7 +17,7 @@ Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, con
   auto recognizer = Recognizer::from_weights(weights);
   if (!recognizer) return recognizer.error();
   Recognizer& r = **recognizer;
-  const Evaluation e = evaluate_mnist(r, *test);
+  const MnistEvaluation e = evaluate_mnist(r, *test);
 
   ModelCardFacts facts;
   facts.command = record.command;

@@ -13,7 +13,7 @@ namespace scrawl::cli {
 namespace {
 
 // Reliability diagram: per confidence bin, the accuracy (bar) against the diagonal.
-GrayImage reliability_diagram(const Evaluation& e) {
+GrayImage reliability_diagram(const MnistEvaluation& e) {
   const int W = 330, H = 330, m = 15, plot = 300;
   GrayImage img(W, H, 255);
   auto px = [&](int x, int y, uint8_t v) {
@@ -36,7 +36,7 @@ GrayImage reliability_diagram(const Evaluation& e) {
 
 }  // namespace
 
-Status write_report(const std::string& dir, Recognizer& recognizer, const DigitSet& test, const Evaluation& e,
+Status write_report(const std::string& dir, Recognizer& recognizer, const DigitSet& test, const MnistEvaluation& e,
                     const std::vector<RobustnessRow>& robustness, const std::string& command) {
   namespace fs = std::filesystem;
   std::error_code ec;

@@ -28,6 +28,13 @@ Edits edit_distance(const std::string& want, const std::string& got) {
   return e;
 }
 
+std::string digits_of(const std::string& text) {
+  std::string out;
+  for (char c : text)
+    if (c >= '0' && c <= '9') out += c;
+  return out;
+}
+
 void StringTally::add(const std::string& want, const std::string& got) {
   ++strings;
   exact += want == got;

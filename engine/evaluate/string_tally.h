@@ -1,6 +1,6 @@
 // How far a reading of a number is from what was written: the edit distance split into digits
 // read wrongly, left out and made up, and the running tally over many numbers (exact rate and
-// character error rate) that `scrawl eval --strings` and `--amounts` print.
+// character error rate) that `scrawl eval --strings`, `--amounts` and `--numbers` print.
 #pragma once
 #include <cstddef>
 #include <string>
@@ -14,6 +14,10 @@ struct Edits {
   size_t total() const { return substituted + deleted + inserted; }
 };
 Edits edit_distance(const std::string& want, const std::string& got);
+
+// The digits of a reading alone: separators and line breaks are not in the labels of amounts
+// and numbers, so only the digits are compared.
+std::string digits_of(const std::string& text);
 
 struct StringTally {
   size_t strings = 0, exact = 0, errors = 0, chars = 0;

@@ -45,6 +45,191 @@ void run_shard(const Network& net, DigitReplica& r, int n) {
   backward_for_training(net, r, n);
 }
 
+// A network ready to train: the one to fine-tune or a new one of the architecture, with the
+// task's number of outputs.
+Result<Network> network_to_train(const TrainConfig& cfg) {
+  const Shape digit{1, kDigitSide, kDigitSide};
+  auto built = cfg.start ? Result<Network>(*cfg.start) : Network::from_spec(cfg.architecture, digit);
+  if (!built) return built.error();
+  Network net = std::move(built.value());
+  if (net.input() != digit)
+    return make_error(ErrorCode::kBadArgument, "the model to start from does not read 28x28 digits");
+  const int classes = cfg.task == TrainTask::kOneDigit ? 2 : 10;
+  if (net.output().size() != classes)
+    return make_error(ErrorCode::kBadArgument, "the architecture must end in " + std::to_string(classes) +
+                                                   " outputs for this task (dense " + std::to_string(classes) + ")");
+  if (!cfg.start) net.init_params(cfg.seed);
+  return net;
+}
+
+struct ValidationSet {
+  std::vector<DigitPixels> digits;
+  std::vector<uint8_t> labels;
+};
+
+// Validation digits: held out, prepared once, never augmented. For the one-digit task every
+// other one is made into a pair or a piece, with partners from the validation digits only, and
+// the validation cut-outs join them.
+ValidationSet validation_set(const DigitSet& data, const TrainConfig& cfg, const DigitSplit& split) {
+  const size_t train_n = split.train_end, val_n = split.end - split.train_end;
+  ValidationSet val{std::vector<DigitPixels>(val_n), std::vector<uint8_t>(val_n)};
+  MnistPreparer prep;
+  NotOneDigitMaker maker;
+  std::array<uint8_t, 784> made;
+  for (size_t i = 0; i < val_n; ++i) {
+    const uint8_t* source = data.image(train_n + i);
+    val.labels[i] = data.labels[train_n + i];
+    if (cfg.task == TrainTask::kOneDigit) {
+      val.labels[i] = uint8_t(i % 2);
+      Rng rng(cfg.seed, 0x7a1, i);
+      if (val.labels[i]) maker.make(data, train_n + i, train_n, split.end, rng, made.data()), source = made.data();
+    }
+    prep.prepare(source, val.digits[i]);
+  }
+  if (cfg.task == TrainTask::kOneDigit && cfg.validation_cutouts) {
+    const LabelledCutouts& c = *cfg.validation_cutouts;
+    val.digits.insert(val.digits.end(), c.pixels.begin(), c.pixels.end());
+    val.labels.insert(val.labels.end(), c.labels.begin(), c.labels.end());
+  }
+  return val;
+}
+
+// Where the examples come from: the training digits, and the page cut-outs of each class to
+// draw from evenly.
+struct ExampleSource {
+  const DigitSet& data;
+  const TrainConfig& cfg;
+  size_t train_n;
+  std::array<std::vector<uint32_t>, 2> cutouts_of;
+  bool use_cutouts = false;
+
+  ExampleSource(const DigitSet& d, const TrainConfig& c, size_t n) : data(d), cfg(c), train_n(n) {
+    if (cfg.cutouts) {
+      const std::vector<uint8_t>& labels = cfg.cutouts->labels;
+      for (size_t i = 0; i < labels.size(); ++i) cutouts_of[labels[i] ? 1 : 0].push_back(uint32_t(i));
+    }
+    use_cutouts = cfg.cutout_share > 0 && !cutouts_of[0].empty() &&
+                  (cfg.task == TrainTask::kDigits || !cutouts_of[1].empty());
+  }
+};
+
+// What one thread makes its examples with.
+struct ExampleTools {
+  explicit ExampleTools(const AugmentOptions& augment) : augmenter(augment) {}
+  Augmenter augmenter;
+  MnistPreparer preparer;
+  SingleDigitPreprocessor pre;
+  NotOneDigitMaker maker;
+  std::array<uint8_t, 784> made{}, broken{};
+  GrayImage canvas;
+};
+
+// A page cut-out of the example's class (a whole digit of any kind for the digit model, which
+// then learns the digit written).
+uint8_t pick_cutout(const ExampleSource& src, uint8_t label, Rng& rng, DigitPixels& px) {
+  const TrainConfig& cfg = src.cfg;
+  const auto& pool = src.cutouts_of[cfg.task == TrainTask::kOneDigit ? label : 0];
+  const uint32_t pick = pool[size_t(rng.below(int(pool.size())))];
+  px = cfg.cutouts->pixels[pick];
+  return cfg.task == TrainTask::kDigits ? cfg.cutouts->digits[pick] : label;
+}
+
+// The digit distorted as handwriting is (for the digit model now and then with a sliver of a
+// neighbour or broken strokes), then prepared as the reader prepares what it cuts.
+void augmented(const ExampleSource& src, uint32_t idx, uint8_t label, const uint8_t* source, Rng& rng,
+               ExampleTools& tools, DigitPixels& px) {
+  const TrainConfig& cfg = src.cfg;
+  const bool digits = cfg.task == TrainTask::kDigits;
+  if (digits && cfg.augment.neighbour && rng.chance(0.1f))
+    tools.maker.with_neighbour_sliver(src.data, idx, 0, src.train_n, rng, tools.made.data()), source = tools.made.data();
+  if (digits && cfg.augment.broken && rng.chance(0.1f))
+    break_strokes(source, rng, tools.broken.data()), source = tools.broken.data();
+  const bool whole_zero = src.data.labels[idx] == 0 && (digits || label == 0);
+  tools.augmenter.render(source, rng, tools.canvas, whole_zero);
+  auto prepared = tools.pre.run(tools.canvas);
+  if (prepared) px = prepared->pixels;
+  else tools.preparer.prepare(source, px);
+}
+
+// Training digit idx as this epoch shows it, in the model's form; returns its label. Its random
+// numbers come from (seed, epoch, idx) alone, whichever thread makes it.
+uint8_t make_example(const ExampleSource& src, uint32_t idx, int epoch, bool settling, ExampleTools& tools,
+                     DigitPixels& px) {
+  const TrainConfig& cfg = src.cfg;
+  Rng rng(cfg.seed, uint64_t(epoch), idx);
+  const uint8_t* source = src.data.image(idx);
+  uint8_t label = src.data.labels[idx];
+  bool from_cutout = false;
+  if (cfg.task == TrainTask::kOneDigit) {
+    // Half are not one digit: a pair or a piece of digits, or a shape that is no digit.
+    label = rng.chance(0.5f) ? 1 : 0;
+    from_cutout = src.use_cutouts && rng.chance(cfg.cutout_share);
+    if (label && !from_cutout) {
+      if (rng.chance(cfg.not_a_digit_share)) draw_not_a_digit(rng, tools.made.data());
+      else tools.maker.make(src.data, idx, 0, src.train_n, rng, tools.made.data());
+      source = tools.made.data();
+    }
+  } else {
+    from_cutout = src.use_cutouts && rng.chance(cfg.cutout_share);
+  }
+  if (from_cutout) return pick_cutout(src, label, rng, px);
+  if (cfg.augment.any() && !(settling && rng.chance(0.5f))) augmented(src, idx, label, source, rng, tools, px);
+  else tools.preparer.prepare(source, px);
+  return label;
+}
+
+// The threads' replicas and tools, and one batch run over them: each thread makes its shard's
+// examples and runs them forward and back; the gradients are summed in a fixed order.
+class BatchRunner {
+ public:
+  BatchRunner(const Network& net, const TrainConfig& cfg) : threads_(std::max(1, cfg.threads)) {
+    shard_ = (cfg.batch + threads_ - 1) / threads_;
+    for (int t = 0; t < threads_; ++t) replicas_.emplace_back(net, shard_);
+    for (auto& r : replicas_) shards_.push_back(&r);
+    tools_.assign(size_t(threads_), ExampleTools(cfg.augment));
+  }
+
+  // Batch b of the epoch's order into grad; adds the batch's loss and hits.
+  void run(Network& net, const ExampleSource& src, const std::vector<uint32_t>& order, int b, int epoch, bool settling,
+           FloatBuffer& grad, double& loss_sum, long& correct) {
+    const int batch = src.cfg.batch;
+    auto work = [&](int t) {
+      DigitReplica& r = replicas_[size_t(t)];
+      const int lo = b * batch + t * shard_;
+      const int n = std::min(shard_, batch - t * shard_);
+      r.labels.resize(size_t(n));
+      for (int i = 0; i < n; ++i) {
+        DigitPixels px;
+        r.labels[size_t(i)] = make_example(src, order[size_t(lo + i)], epoch, settling, tools_[size_t(t)], px);
+        std::copy(px.begin(), px.end(), r.acts[0].begin() + long(i) * 784);
+      }
+      run_shard(net, r, n);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < threads_; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
+    gather_gradients(net, shards_, grad);
+    for (auto& r : replicas_) {
+      loss_sum += r.loss;
+      correct += r.correct;
+    }
+  }
+
+ private:
+  int threads_, shard_;
+  std::vector<DigitReplica> replicas_;
+  std::vector<Replica*> shards_;
+  std::vector<ExampleTools> tools_;
+};
+
+// The training digits in the order epoch `epoch` shows them.
+void shuffle_for_epoch(std::vector<uint32_t>& order, uint64_t seed, int epoch) {
+  std::iota(order.begin(), order.end(), 0u);
+  Rng shuffle(seed, 1000 + uint64_t(epoch), 0);
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.below(int(i)))]);
+}
+
 }  // namespace
 
 double accuracy(const Network& net, const std::vector<DigitPixels>& digits, const std::vector<uint8_t>& labels) {
@@ -67,63 +252,16 @@ DigitSplit split_for(size_t size, const TrainConfig& cfg) {
 Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Progress& progress) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  auto built = cfg.start ? Result<Network>(*cfg.start) : Network::from_spec(cfg.architecture, Shape{1, kDigitSide, kDigitSide});
+  auto built = network_to_train(cfg);
   if (!built) return built.error();
   Network net = std::move(built.value());
-  if (net.input() != Shape{1, kDigitSide, kDigitSide})
-    return make_error(ErrorCode::kBadArgument, "the model to start from does not read 28x28 digits");
-  const int classes = cfg.task == TrainTask::kOneDigit ? 2 : 10;
-  if (net.output().size() != classes)
-    return make_error(ErrorCode::kBadArgument, "the architecture must end in " + std::to_string(classes) +
-                                                   " outputs for this task (dense " + std::to_string(classes) + ")");
-  if (!cfg.start) net.init_params(cfg.seed);
   const auto roles = net.param_roles();
-
   const DigitSplit split = split_for(data.size(), cfg);
-  const size_t total = split.end, train_n = split.train_end, val_n = total - train_n;
+  const size_t train_n = split.train_end, val_n = split.end - split.train_end;
   if (train_n < size_t(cfg.batch)) return make_error(ErrorCode::kBadArgument, "too few training digits");
-
-  // Validation digits: held out, prepared once, never augmented. For the one-digit task every
-  // other one is made into a pair or a piece, with partners from the validation digits only.
-  std::vector<DigitPixels> val(val_n);
-  std::vector<uint8_t> val_labels(val_n);
-  {
-    MnistPreparer prep;
-    NotOneDigitMaker maker;
-    std::array<uint8_t, 784> made;
-    for (size_t i = 0; i < val_n; ++i) {
-      const uint8_t* source = data.image(train_n + i);
-      val_labels[i] = data.labels[train_n + i];
-      if (cfg.task == TrainTask::kOneDigit) {
-        val_labels[i] = uint8_t(i % 2);
-        Rng rng(cfg.seed, 0x7a1, i);
-        if (val_labels[i]) maker.make(data, train_n + i, train_n, total, rng, made.data()), source = made.data();
-      }
-      prep.prepare(source, val[i]);
-    }
-  }
-  if (cfg.task == TrainTask::kOneDigit && cfg.validation_cutouts) {
-    val.insert(val.end(), cfg.validation_cutouts->pixels.begin(), cfg.validation_cutouts->pixels.end());
-    val_labels.insert(val_labels.end(), cfg.validation_cutouts->labels.begin(), cfg.validation_cutouts->labels.end());
-  }
-  // The page cut-outs of each class, to draw from evenly.
-  std::array<std::vector<uint32_t>, 2> cutouts_of;
-  if (cfg.cutouts)
-    for (size_t i = 0; i < cfg.cutouts->labels.size(); ++i) cutouts_of[cfg.cutouts->labels[i] ? 1 : 0].push_back(uint32_t(i));
-  const bool use_cutouts = cfg.cutout_share > 0 && !cutouts_of[0].empty() &&
-                           (cfg.task == TrainTask::kDigits || !cutouts_of[1].empty());
-
-  const int threads = std::max(1, cfg.threads);
-  const int shard = (cfg.batch + threads - 1) / threads;
-  std::vector<DigitReplica> replicas;
-  for (int t = 0; t < threads; ++t) replicas.emplace_back(net, shard);
-  std::vector<Replica*> shards;
-  for (auto& r : replicas) shards.push_back(&r);
-  std::vector<Augmenter> augmenters(size_t(threads), Augmenter(cfg.augment));
-  std::vector<MnistPreparer> preparers(static_cast<size_t>(threads));
-  std::vector<SingleDigitPreprocessor> pres(static_cast<size_t>(threads));
-  std::vector<NotOneDigitMaker> makers(static_cast<size_t>(threads));
-  std::vector<std::array<uint8_t, 784>> made(static_cast<size_t>(threads)), broken(static_cast<size_t>(threads));
+  const ValidationSet val = validation_set(data, cfg, split);
+  const ExampleSource source(data, cfg, train_n);
+  BatchRunner runner(net, cfg);
 
   FloatBuffer velocity(net.params().size(), 0.0f);
   FloatBuffer grad(net.params().size(), 0.0f);
@@ -133,91 +271,30 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
   const long warmup_steps = long(batches) * std::min(cfg.warmup_epochs, cfg.epochs);
   long step = 0;
   TrainResult result;
-
   for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
     const auto epoch_start = Clock::now();
+    // In the last settle_epochs half of the digits are shown undistorted.
     const bool settling = epoch > cfg.epochs - cfg.settle_epochs;
-    std::iota(order.begin(), order.end(), 0u);
-    Rng shuffle(cfg.seed, 1000 + uint64_t(epoch), 0);
-    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[size_t(shuffle.below(int(i)))]);
-
+    shuffle_for_epoch(order, cfg.seed, epoch);
     double loss_sum = 0;
     long correct = 0, seen = 0;
     for (int b = 0; b < batches; ++b, ++step) {
-      auto work = [&](int t) {
-        DigitReplica& r = replicas[size_t(t)];
-        const int lo = b * cfg.batch + t * shard;
-        const int n = std::min(shard, cfg.batch - t * shard);
-        r.labels.resize(size_t(n));
-        GrayImage canvas;
-        for (int i = 0; i < n; ++i) {
-          const uint32_t idx = order[size_t(lo + i)];
-          Rng rng(cfg.seed, uint64_t(epoch), idx);
-          const uint8_t* source = data.image(idx);
-          uint8_t label = data.labels[idx];
-          bool from_cutout = false;
-          if (cfg.task == TrainTask::kOneDigit) {
-            label = rng.chance(0.5f) ? 1 : 0;
-            from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
-            if (label && !from_cutout) {
-              if (rng.chance(cfg.not_a_digit_share)) draw_not_a_digit(rng, made[size_t(t)].data());
-              else makers[size_t(t)].make(data, idx, 0, train_n, rng, made[size_t(t)].data());
-              source = made[size_t(t)].data();
-            }
-          } else {
-            from_cutout = use_cutouts && rng.chance(cfg.cutout_share);
-          }
-          DigitPixels px;
-          if (from_cutout) {
-            const auto& pool = cutouts_of[cfg.task == TrainTask::kOneDigit ? label : 0];
-            const uint32_t pick = pool[size_t(rng.below(int(pool.size())))];
-            px = cfg.cutouts->pixels[pick];
-            if (cfg.task == TrainTask::kDigits) label = cfg.cutouts->digits[pick];
-          } else if (cfg.augment.any() && !(settling && rng.chance(0.5f))) {
-            if (cfg.task == TrainTask::kDigits && cfg.augment.neighbour && rng.chance(0.1f))
-              makers[size_t(t)].with_neighbour_sliver(data, idx, 0, train_n, rng, made[size_t(t)].data()), source = made[size_t(t)].data();
-            if (cfg.task == TrainTask::kDigits && cfg.augment.broken && rng.chance(0.1f))
-              break_strokes(source, rng, broken[size_t(t)].data()), source = broken[size_t(t)].data();
-            const bool whole_zero = data.labels[idx] == 0 && (cfg.task == TrainTask::kDigits || label == 0);
-            augmenters[size_t(t)].render(source, rng, canvas, whole_zero);
-            auto prepared = pres[size_t(t)].run(canvas);
-            if (prepared) px = prepared->pixels;
-            else preparers[size_t(t)].prepare(source, px);
-          } else {
-            preparers[size_t(t)].prepare(source, px);
-          }
-          std::copy(px.begin(), px.end(), r.acts[0].begin() + long(i) * 784);
-          r.labels[size_t(i)] = label;
-        }
-        run_shard(net, r, n);
-      };
-      std::vector<std::thread> pool;
-      for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-      for (auto& th : pool) th.join();
-
-      gather_gradients(net, shards, grad);
-      for (auto& r : replicas) {
-        loss_sum += r.loss;
-        correct += r.correct;
-      }
+      runner.run(net, source, order, b, epoch, settling, grad, loss_sum, correct);
       seen += cfg.batch;
       sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate), cfg.batch,
                {cfg.momentum, cfg.weight_decay});
-
       if (progress.batch && (b % 20 == 19 || b == batches - 1)) {
         const double el = std::chrono::duration<double>(Clock::now() - start).count();
         const double left = el / double(step + 1) * double(total_steps - step - 1);
         progress.batch(epoch, b + 1, batches, loss_sum / double(seen), double(correct) / double(seen), left);
       }
     }
-
     EpochReport rep;
     rep.epoch = epoch;
     rep.epochs = cfg.epochs;
     rep.loss = loss_sum / double(seen);
     rep.train_accuracy = double(correct) / double(seen);
-    rep.validation_accuracy = val_n ? accuracy(net, val, val_labels) : 0.0;
+    rep.validation_accuracy = val_n ? accuracy(net, val.digits, val.labels) : 0.0;
     rep.seconds = std::chrono::duration<double>(Clock::now() - epoch_start).count();
     const double el = std::chrono::duration<double>(Clock::now() - start).count();
     rep.seconds_left = el / epoch * (cfg.epochs - epoch);

@@ -1,5 +1,5 @@
-// The figures `scrawl eval --strings` and `--amounts` print: what counts as a digit misread,
-// missed or made up, and the character error rate over many numbers.
+// The figures `scrawl eval --strings`, `--amounts` and `--numbers` print: what counts as a digit
+// misread, missed or made up, and the character error rate over many numbers.
 #include "evaluate/string_tally.h"
 
 #include <gtest/gtest.h>
@@ -23,6 +23,12 @@ TEST(EditDistance, TellsMisreadMissedAndMadeUpDigitsApart) {
   const Edits lost = edit_distance("60000", "00");
   EXPECT_EQ(lost.deleted, 3u);
   EXPECT_EQ(lost.total(), 3u);
+}
+
+TEST(StringTally, TheDigitsOfAReadingAlone) {
+  EXPECT_EQ(digits_of("1.990"), "1990");
+  EXPECT_EQ(digits_of("12 345"), "12345");
+  EXPECT_EQ(digits_of("error: no digits found"), "");
 }
 
 TEST(StringTally, CountsExactReadingsAndEditsOverWrittenDigits) {

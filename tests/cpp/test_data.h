@@ -1,14 +1,17 @@
-// Helpers the tests share: MNIST when present (skipping clearly when not) and drawn digits.
+// Helpers the tests share: MNIST and the real writers' data when present (skipping clearly when
+// not) and drawn digits.
 #pragma once
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include "core/image.h"
 #include "data/mnist.h"
+#include "real/cvl_digits.h"
 
 namespace scrawl::testing {
 
@@ -27,6 +30,19 @@ inline const DigitSet* mnist_test_set() {
   const ::scrawl::DigitSet* mnist = ::scrawl::testing::mnist_test_set();                           \
   if (!mnist) GTEST_SKIP() << "MNIST not found: set SCRAWL_MNIST to the folder with the IDX files " \
                               "(expected ../shared/data/mnist)"
+
+// The real-data folder from $SCRAWL_REAL or ../shared/data/real next to the source tree, when it
+// holds `part` (a subfolder: "strokes", "cvl", "orand-car-a"); "" when not.
+inline std::string real_data_dir(const std::string& part) {
+  std::string dir = real::real_dir("");
+  if (dir.empty()) dir = std::string(SCRAWL_SOURCE_DIR) + "/../shared/data/real";
+  return std::filesystem::is_directory(dir + "/" + part) ? dir : "";
+}
+
+#define SCRAWL_REQUIRE_REAL(part)                                                                     \
+  const std::string real_dir = ::scrawl::testing::real_data_dir(part);                                \
+  if (real_dir.empty()) GTEST_SKIP() << "real writers' data not found: set SCRAWL_REAL to the folder " \
+                                        "(expected ../shared/data/real with " part "/ in it)"
 
 // A thick stroke from (x0,y0) to (x1,y1) in ink value `ink`.
 inline void stroke(GrayImage& img, float x0, float y0, float x1, float y1, float width, uint8_t ink) {

@@ -1,10 +1,11 @@
-#include "robustness.h"
+#include "robustness_eval.h"
 
+#include <algorithm>
 #include <chrono>
 
-#include "evaluate/user_transforms.h"
+#include "user_transforms.h"
 
-namespace scrawl::cli {
+namespace scrawl {
 
 std::vector<RobustnessRow> evaluate_robustness(Recognizer& recognizer, const DigitSet& test, size_t limit,
                                                void (*progress)(const RobustnessRow&)) {
@@ -30,4 +31,4 @@ std::vector<RobustnessRow> evaluate_robustness(Recognizer& recognizer, const Dig
   return rows;
 }
 
-}  // namespace scrawl::cli
+}  // namespace scrawl

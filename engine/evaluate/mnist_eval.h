@@ -1,4 +1,5 @@
-// Measures a recognizer on MNIST test digits run through the whole pipeline.
+// A recognizer on MNIST's test digits, each prepared as MNIST was made and classified: the
+// accuracy, the confusion matrix, the digits marked unsure and the calibration (ECE).
 #pragma once
 #include <array>
 #include <string>
@@ -7,9 +8,9 @@
 #include "data/mnist.h"
 #include "recognize/recognizer.h"
 
-namespace scrawl::cli {
+namespace scrawl {
 
-struct Evaluation {
+struct MnistEvaluation {
   size_t count = 0, correct = 0, rejected = 0;  // rejected: the pipeline found no digit
   size_t unsure = 0, unsure_wrong = 0;          // below the model's unsure threshold
   std::array<std::array<int, 10>, 10> confusion{};  // [true][predicted]
@@ -21,7 +22,11 @@ struct Evaluation {
   double accuracy() const { return count ? double(correct) / double(count) : 0.0; }
 };
 
-Evaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test);
-std::string format_confusion(const Evaluation& e);
+// One thread, in the order of the set.
+MnistEvaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test);
 
-}  // namespace scrawl::cli
+// The confusion matrix as the CLI, the report and the model card print it: a header row of
+// predicted digits, then a row per true digit.
+std::string format_confusion(const MnistEvaluation& e);
+
+}  // namespace scrawl

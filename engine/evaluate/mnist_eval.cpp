@@ -1,16 +1,17 @@
-#include "evaluation.h"
+#include "mnist_eval.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 
 #include "train/mnist_preparer.h"
 
-namespace scrawl::cli {
+namespace scrawl {
 
-Evaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test) {
+MnistEvaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test) {
   const auto start = std::chrono::steady_clock::now();
-  Evaluation e;
+  MnistEvaluation e;
   MnistPreparer prep;
   std::array<double, 15> conf_sum{}, acc_sum{};
   for (size_t i = 0; i < test.size(); ++i) {
@@ -43,7 +44,7 @@ Evaluation evaluate_mnist(Recognizer& recognizer, const DigitSet& test) {
   return e;
 }
 
-std::string format_confusion(const Evaluation& e) {
+std::string format_confusion(const MnistEvaluation& e) {
   std::string out = "true\\pred";
   char buf[32];
   for (int p = 0; p < 10; ++p) std::snprintf(buf, sizeof buf, "%6d", p), out += buf;
@@ -57,4 +58,4 @@ std::string format_confusion(const Evaluation& e) {
   return out;
 }
 
-}  // namespace scrawl::cli
+}  // namespace scrawl

@@ -1,0 +1,150 @@
+#include "real_cutouts.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+#include "data/encode.h"
+#include "decode/decode.h"
+#include "not_a_digit.h"
+#include "real/cheque_amounts.h"
+#include "real/cvl_digits.h"
+#include "real/pen_samples.h"
+#include "real/writer_split.h"
+#include "synth/pen_scenes.h"
+
+namespace scrawl {
+namespace {
+
+// What a job reads; the value seeds its random numbers (Rng(seed, 500 + kind, index)).
+enum CutKind { kCanvas = 0, kPhoto = 1, kScan = 2, kChequeDigit = 3 };
+
+// The training writers' data and the images to read from it. Jobs point into the sets, so
+// it stays where it was loaded.
+struct RealSources {
+  std::vector<real::PenSample> pens;
+  real::CvlDigits cvl, cvl_more;
+  std::vector<real::ChequeAmount> amounts;
+  std::vector<std::pair<const real::CvlDigits*, size_t>> scans;
+  std::vector<std::pair<size_t, size_t>> cheque_digits;  // (amount, digit)
+  std::vector<std::pair<CutKind, size_t>> jobs;          // (kind, index into pens, scans or cheque_digits)
+};
+
+Status load_real_sources(const std::string& real_dir, RealSources& s) {
+  auto pens = real::load_all_pen_samples(real_dir);
+  if (!pens) return pens.error();
+  s.pens = std::move(pens.value());
+  // CVL's own training split, and the writers of its validation split that the writer split
+  // gives to training (the others are the development and report writers of eval --real).
+  auto cvl = real::load_cvl(real_dir, "train");
+  if (!cvl) return cvl.error();
+  s.cvl = std::move(cvl.value());
+  auto cvl_more = real::load_cvl(real_dir, "validation");
+  if (!cvl_more) return cvl_more.error();
+  s.cvl_more = std::move(cvl_more.value());
+  for (size_t i = 0; i < s.cvl.digits.size(); ++i) s.scans.push_back({&s.cvl, i});
+  for (size_t i = 0; i < s.cvl_more.digits.size(); ++i)
+    if (real::writer_use(s.cvl_more.writers[i]) == real::WriterUse::kTrain) s.scans.push_back({&s.cvl_more, i});
+  for (size_t i = 0; i < s.pens.size(); ++i)
+    if (real::writer_use(s.pens[i].writer) == real::WriterUse::kTrain) s.jobs.push_back({kCanvas, i}), s.jobs.push_back({kPhoto, i});
+  for (size_t i = 0; i < s.scans.size(); ++i) s.jobs.push_back({kScan, i});
+  // One digit of a training cheque's amount, cut by its box (with the cheque's own
+  // background, security pattern and printed line).
+  auto amounts = real::load_cheque_amounts(real_dir);
+  if (!amounts) return amounts.error();
+  s.amounts = std::move(amounts.value());
+  for (size_t a = 0; a < s.amounts.size(); ++a)
+    if (real::writer_use(s.amounts[a].key) == real::WriterUse::kTrain)
+      for (size_t d = 0; d < s.amounts[a].boxes.size(); ++d)
+        s.jobs.push_back({kChequeDigit, s.cheque_digits.size()}), s.cheque_digits.push_back({a, d});
+  return Ok{};
+}
+
+// Reads digit d of a cheque's amount cut by its box; false when the cheque does not decode.
+bool read_cheque_digit(Recognizer& rec, const real::ChequeAmount& amount, size_t d, int& label, DigitPixels& pixels) {
+  std::ifstream in(amount.file, std::ios::binary);
+  const std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto image = decode_image(bytes);
+  if (!image) return false;
+  // With a margin of the cheque around it: ink touching all four sides of a crop is a frame to
+  // the reader.
+  const Box& b = amount.boxes[d];
+  const int m = std::max(2, b.h / 6);
+  const int x0 = std::clamp(b.x - m, 0, image->width - 1), y0 = std::clamp(b.y - m, 0, image->height - 1);
+  const int x1 = std::clamp(b.right() + m, x0 + 1, image->width), y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
+  GrayImage crop(x1 - x0, y1 - y0, 255);
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
+  auto r = rec.read(crop);
+  if (r && r->digits.size() == 1) label = amount.digits[d] - '0', pixels = r->digits[0].input;
+  return true;
+}
+
+// A 28×28 CVL scan as the PNG an upload would be.
+std::vector<uint8_t> scan_png(const uint8_t* src) {
+  std::vector<uint8_t> rgb(28 * 28 * 3);
+  for (int p = 0; p < 784; ++p) rgb[size_t(p) * 3] = rgb[size_t(p) * 3 + 1] = rgb[size_t(p) * 3 + 2] = src[p];
+  return encode_png(rgb, 28, 28);
+}
+
+}  // namespace
+
+Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_reader, uint64_t seed, int threads,
+                        LabelledCutouts& out, const ReadProgress& progress) {
+  RealSources s;
+  if (auto st = load_real_sources(real_dir, s); !st) return st;
+  std::vector<int> label(s.jobs.size(), -1);
+  std::vector<DigitPixels> pixels(s.jobs.size());
+  std::atomic<size_t> done{0};
+  auto status = on_readers(s.jobs.size(), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
+    const auto [kind, i] = s.jobs[j];
+    Rng rng(seed, 500 + uint64_t(kind), i);
+    if (kind == kChequeDigit) {
+      const auto [a, d] = s.cheque_digits[i];
+      if (read_cheque_digit(rec, s.amounts[a], d, label[j], pixels[j])) ++done;
+      return Ok{};
+    }
+    std::vector<uint8_t> file;
+    int want;
+    if (kind == kScan) {
+      const auto [set, k] = s.scans[i];
+      file = scan_png(set->digits.image(k));
+      want = set->digits.labels[k];
+    } else {
+      const auto& pen = s.pens[i];
+      file = (kind == kCanvas ? synth::canvas_drawing(pen.strokes, rng) : synth::paper_photo(pen.strokes, rng, 480)).file;
+      want = pen.label;
+    }
+    auto r = rec.read(file);
+    if (r && r->digits.size() == 1) label[j] = want, pixels[j] = r->digits[0].input;
+    const size_t d = ++done;
+    if (progress) progress(d, s.jobs.size());
+    return Ok{};
+  });
+  if (!status) return status;
+  for (size_t j = 0; j < s.jobs.size(); ++j)
+    if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
+  return Ok{};
+}
+
+Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads, LabelledCutouts& out) {
+  std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
+  auto status = on_readers(found.size(), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
+    Rng rng(seed, 600, j);
+    const auto strokes = not_a_digit_strokes(rng);
+    const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
+    auto r = rec.read(file);
+    if (r && (r->digits.size() == 1 || r->digits.size() == 2))
+      for (const auto& d : r->digits) found[j].push_back(d.input);
+    return Ok{};
+  });
+  if (!status) return status;
+  for (const auto& f : found)
+    for (const auto& px : f) out.pixels.push_back(px), out.labels.push_back(1), out.digits.push_back(0);
+  return Ok{};
+}
+
+}  // namespace scrawl
