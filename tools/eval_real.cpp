@@ -25,6 +25,8 @@ const char* kHelp =
     "  photo   the same trajectories written with a pen or felt-tip on paper and photographed:\n"
     "          lighting gradient, vignette, a soft shadow, white balance, blue or black ink, blur, JPEG\n"
     "  scan    CVL digits cut from 300 dpi form scans (28x28 as stored, every other one enlarged 3x)\n"
+    "  crop    the same digits cut to their ink, as other scanners' software saves them: grey with\n"
+    "          one pixel of paper, black and white with none, or stretched to fill 16x16\n"
     "  none    drawings that are no digit (a person, a house, a star...), noise, empty pages\n"
     "A digit counts as right when the reading is exactly that one digit; 'empty' is no digit\n"
     "found, 'split' more than one. Writers are split by a hash of their name: 20% 'develop' (choose\n"

@@ -13,10 +13,16 @@
 
 namespace scrawl {
 
-// The kinds of input, in the order the table lists them; the value seeds each item's rendering.
-enum class RealKind { kCanvas, kPhoto, kScan, kNone };
-inline constexpr int kRealKinds = 4;
-const char* real_kind_name(RealKind kind);  // "canvas", "photo", "scan", "none"
+// The kinds of input; the value seeds each item's rendering (so a kind added keeps the others'
+// images as they were) and the table lists them in this order.
+enum class RealKind { kCanvas, kPhoto, kScan, kNone, kCrop };
+inline constexpr int kRealKinds = 5;
+const char* real_kind_name(RealKind kind);  // "canvas", "photo", "scan", "none", "crop"
+// How a CVL digit of kind kCrop is cut to its ink, by its index: as other scanners' software
+// saves a form's digits.
+enum class CropStyle { kGrey, kBlackAndWhite, kFilled };
+CropStyle crop_style(size_t index);
+const char* crop_style_name(CropStyle style);  // "grey", "b&w", "filled"
 
 struct RealItem {
   RealKind kind;

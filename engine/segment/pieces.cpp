@@ -1,4 +1,5 @@
 #include "pieces.h"
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,9 @@ constexpr float kSpeck = 0.006f;
 // something cut off by the frame (the table around the page, a corner of it), not a digit,
 // which would touch it with a stroke's end at most.
 constexpr float kEdgeContact = 0.4f;
+// What spans the image from side to side and runs along an edge for this share of its own
+// extent there is a border or a frame.
+constexpr float kBorderContact = 0.8f;
 constexpr float kEdgeMargin = 0.03f;
 constexpr float kEdgeStrip = 0.5f;  // across it, of its length along the edge
 // A line printed along a crop's edge (a cheque's underline, a form box) that digits touch is at
@@ -43,6 +47,16 @@ constexpr float kFillsFrame = 0.5f;  // of the image's shorter side
 constexpr float kAcross = 0.9f, kRuleReach = 0.02f, kRuleBand = 0.05f;
 
 }  // namespace
+
+bool PieceFinder::is_border(const Box& b, const Contact& e, int w, int h, bool tight_crop) {
+  if (!(b.x == 0 && b.right() == w) && !(b.y == 0 && b.bottom() == h)) return false;
+  // A border or a frame runs along an edge; a digit in a tight crop reaches from side to side
+  // too, but meets each edge along a short stretch (the top of its loop, a stroke's end), or
+  // one of them along its length (a 1's stem, a 7's bar), where a frame runs along them all.
+  const int along = (e.top >= kBorderContact * float(b.w)) + (e.bottom >= kBorderContact * float(b.w)) +
+                    (e.left >= kBorderContact * float(b.h)) + (e.right >= kBorderContact * float(b.h));
+  return along >= (tight_crop ? 2 : 1);
+}
 
 bool PieceFinder::is_line(const Component& c, int w, int h) const {
   const bool across = c.box.w >= c.box.h;
@@ -220,11 +234,14 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   for (const Component& c : comps) {
     const Box& b = c.box;
     if (std::max(b.w, b.h) < speck || c.area < 5) continue;
-    if ((b.x == 0 && b.right() == w) || (b.y == 0 && b.bottom() == h)) continue;  // a border or frame
+    const Contact& e = contact_[size_t(c.label)];
+    // A tight crop of one digit (a scan cut to the ink, a canvas export): the digit fills the
+    // image to within the edge band both ways, and its strokes run along the edges.
+    const bool tight_crop = flat_background && b.w >= w - 2 * margin && b.h >= h - 2 * margin;
+    if (is_border(b, e, w, h, tight_crop)) continue;
     // What surrounds the page: large, solid and at the edge, or cut off by it.
     const bool at_edge = b.x == 0 || b.right() == w || b.y == 0 || b.bottom() == h;
     if (at_edge && !flat_background && (b.w * 2 >= w || b.h * 2 >= h) && c.area * 2 >= b.w * b.h) continue;
-    const Contact& e = contact_[size_t(c.label)];
     // Only something long beside the edge: a digit written near it, or cut by a tight crop,
     // meets it along a short stretch.
     // On a flat background (a canvas) nothing surrounds the paper: what meets an edge is a
@@ -233,8 +250,8 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     // near it.
     const bool strip_lr = b.w < kEdgeStrip * b.h || (!flat_background && (b.x == 0 || b.right() == w));
     const bool strip_tb = b.h < kEdgeStrip * b.w || (!flat_background && (b.y == 0 || b.bottom() == h));
-    if ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
-        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))
+    if (!tight_crop && ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
+                        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb)))
       continue;
     if (is_line(c, w, h)) continue;
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);

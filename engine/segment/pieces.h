@@ -45,6 +45,7 @@ class PieceFinder {
   struct Contact {
     int left = 0, right = 0, top = 0, bottom = 0;
   };
+  static bool is_border(const Box& b, const Contact& e, int w, int h, bool tight_crop);
   ComponentFinder finder_;
   std::vector<Contact> contact_;
   std::vector<Piece> pieces_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace scrawl {
 
@@ -35,17 +36,81 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     }
   }
 
+  // A tight crop (a scan cut to the digit, a digit touching the edge of a small image) has
+  // strokes along its edges that every stage takes for what the frame cut off; read with a
+  // margin of its own paper around it, it is a digit like any other (and a 7's bar along the
+  // top is no rule across the image). Asked for where nothing or one digit was read.
+  int pad = 0;
+  if (too_many_ == 0 && digits_.size() <= 1 && std::max(image.width, image.height) <= kMaxPaddedSide &&
+      ink_at_edge(image)) {
+    first_.assign(digits_.begin(), digits_.end());
+    first_doubted_.assign(doubted_.begin(), doubted_.end());
+    const int first_lines = line_count_, first_factor = working_factor_;
+    digits_.clear();
+    doubted_.clear();
+    line_count_ = 0;
+    pad = std::max(3, std::max(image.width, image.height) / 8);
+    read_once(with_margin(image, pad), score, false);
+    // Where nothing was read, the margin's one digit is read as any image's is (doubted or
+    // not); it replaces a doubtful digit only if it is sure of its own, and surer.
+    const bool better = too_many_ == 0 && digits_.size() == 1 &&
+                        (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
+                                            digits_[0].confidence > first_[0].confidence));
+    if (!better) {
+      digits_.swap(first_);
+      doubted_.swap(first_doubted_);
+      line_count_ = first_lines;
+      working_factor_ = first_factor;
+      too_many_ = 0;
+      pad = 0;
+    }
+  }
+
   // Boxes back to the source image's pixels.
   const float s = float(working_factor_);
   const auto to_source = [&](const Box& b) {
-    const int x0 = int(std::floor(b.x * s)), y0 = int(std::floor(b.y * s));
-    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)));
-    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)));
-    return Box{x0, y0, x1 - x0, y1 - y0};
+    const int x0 = std::max(0, int(std::floor(b.x * s)) - pad), y0 = std::max(0, int(std::floor(b.y * s)) - pad);
+    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)) - pad);
+    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)) - pad);
+    return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
   };
   for (FoundDigit& d : digits_) d.box = to_source(d.box);
   for (Box& b : doubted_) b = to_source(b);
   return digits_;
+}
+
+int Segmenter::paper_level(const GrayImage& image) {
+  ring_.clear();
+  for (int x = 0; x < image.width; ++x) ring_.push_back(image.at(x, 0)), ring_.push_back(image.at(x, image.height - 1));
+  for (int y = 1; y + 1 < image.height; ++y) ring_.push_back(image.at(0, y)), ring_.push_back(image.at(image.width - 1, y));
+  std::nth_element(ring_.begin(), ring_.begin() + long(ring_.size() / 2), ring_.end());
+  return ring_[ring_.size() / 2];
+}
+
+bool Segmenter::ink_at_edge(const GrayImage& image) {
+  // Most of the outermost ring is paper even where a digit touches it; ink is what stands
+  // well apart from that level.
+  // (Within two pixels of the edge: the stages smooth the ink over one.)
+  const int paper = paper_level(image);
+  const auto ink = [&](int x, int y) { return std::abs(image.at(x, y) - paper) > kEdgeInkContrast; };
+  const int band = std::min({2, image.width, image.height});
+  for (int d = 0; d < band; ++d) {
+    for (int x = 0; x < image.width; ++x)
+      if (ink(x, d) || ink(x, image.height - 1 - d)) return true;
+    for (int y = 0; y < image.height; ++y)
+      if (ink(d, y) || ink(image.width - 1 - d, y)) return true;
+  }
+  return false;
+}
+
+const GrayImage& Segmenter::with_margin(const GrayImage& image, int pad) {
+  padded_.width = image.width + 2 * pad;
+  padded_.height = image.height + 2 * pad;
+  padded_.pixels.assign(size_t(padded_.width) * size_t(padded_.height), uint8_t(paper_level(image)));
+  for (int y = 0; y < image.height; ++y)
+    std::copy_n(image.pixels.begin() + long(y) * image.width, image.width,
+                padded_.pixels.begin() + long(y + pad) * padded_.width + pad);
+  return padded_;
 }
 
 bool Segmenter::fills_frame(const Box& b) const {

@@ -51,6 +51,11 @@ class Segmenter {
   static constexpr int kMaxStackedLine = 3;
   static constexpr float kStackGap = 0.15f;
   static constexpr float kDoubtBelow = 0.97f, kSureOfBold = 0.9f, kOneDigitOfBold = 0.4f, kFillsFrame = 0.8f;
+  // A reading of no digit or one, of an image no larger than kMaxPaddedSide a side with ink
+  // next to its edge (kEdgeInkContrast levels from the paper there), is made once more with a
+  // margin of that paper around it: a tight crop. (A larger image with ink at its edge is a
+  // photo whose frame cuts the table: given a margin, the table's strip reads as a 1.)
+  static constexpr int kMaxPaddedSide = 160, kEdgeInkContrast = 64;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -69,6 +74,12 @@ class Segmenter {
   void read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes);
   static bool doubtful(std::span<const FoundDigit> digits);
   bool fills_frame(const Box& working_box) const;
+  // The median of the image's outermost pixels: its paper, where it is a crop.
+  int paper_level(const GrayImage& image);
+  // Ink within two pixels of the image's edge.
+  bool ink_at_edge(const GrayImage& image);
+  // The image with pad pixels of its paper added on every side (in padded_).
+  const GrayImage& with_margin(const GrayImage& image, int pad);
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
   bool is_stacked_drawing();
@@ -95,6 +106,8 @@ class Segmenter {
   };
   std::vector<CutLine> cut_lines_;
   std::vector<char> joined_;  // is_stacked_drawing's scratch
+  GrayImage padded_;
+  std::vector<uint8_t> ring_;
   int line_count_ = 0;
   size_t too_many_ = 0;
   int working_factor_ = 1;

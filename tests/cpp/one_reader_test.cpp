@@ -89,6 +89,47 @@ TEST(OneReader, DigitsStandingOnALineAlongTheCropsEdgeAreRead) {
   EXPECT_EQ(r->text, "107");
 }
 
+// The image cut to its ink's box with `margin` pixels of paper around it.
+GrayImage crop_to_ink(const GrayImage& img, int margin) {
+  int x0 = img.width, y0 = img.height, x1 = -1, y1 = -1;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x)
+      if (img.at(x, y) < 128) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  x0 = std::max(0, x0 - margin), y0 = std::max(0, y0 - margin);
+  x1 = std::min(img.width - 1, x1 + margin), y1 = std::min(img.height - 1, y1 + margin);
+  GrayImage out(x1 - x0 + 1, y1 - y0 + 1);
+  for (int y = 0; y < out.height; ++y)
+    for (int x = 0; x < out.width; ++x) out.at(x, y) = img.at(x + x0, y + y0);
+  return out;
+}
+
+// A digit cut from a scan to its ink (a form's digits as some scanners' software saves them,
+// a tight 28×28 crop): its strokes run along the image's edges, and they are not a frame, a
+// page's edge or the table cut off by the frame.
+TEST(OneReader, ADigitCutToItsInkIsRead) {
+  auto r = reader();
+  for (int margin : {0, 1}) {
+    GrayImage zero(120, 120, 255);
+    loop(zero, 60, 60, 14, 20, 4);
+    GrayImage one(120, 120, 255);
+    stroke(one, 54, 44, 64, 38, 4, 0);
+    stroke(one, 64, 38, 64, 82, 4, 0);
+    GrayImage seven(120, 120, 255);
+    stroke(seven, 44, 40, 76, 40, 4, 0);
+    stroke(seven, 76, 40, 56, 82, 4, 0);
+    for (auto [img, want] : {std::pair{&zero, "0"}, std::pair{&one, "1"}, std::pair{&seven, "7"}}) {
+      const GrayImage crop = crop_to_ink(*img, margin);
+      auto reading = r->read(crop);
+      ASSERT_TRUE(reading.ok()) << reading.error().message;
+      EXPECT_EQ(reading->text, want) << crop.width << "x" << crop.height << ", margin " << margin;
+      if (!reading->digits.empty()) {
+        const Box& b = reading->digits[0].box;
+        EXPECT_TRUE(b.x >= 0 && b.y >= 0 && b.right() <= crop.width && b.bottom() <= crop.height) << "the box is in the crop";
+      }
+    }
+  }
+}
+
 // A page of thousands of small marks (noise, texture, bars) would cost seconds of model runs
 // and give thousands of "1"s: it is refused in words, and a page of a few hundred is still read.
 TEST(OneReader, APageOfThousandsOfMarksIsRefusedInWords) {

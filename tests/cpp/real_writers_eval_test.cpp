@@ -63,6 +63,7 @@ TEST(RealWritersItems, EverySampleOfThePartAsCanvasAndPhotoEveryScanAndTheImages
   EXPECT_EQ(count_kind(all.items, RealKind::kCanvas), 18u);
   EXPECT_EQ(count_kind(all.items, RealKind::kPhoto), 18u);
   EXPECT_EQ(count_kind(all.items, RealKind::kScan), 5u);
+  EXPECT_EQ(count_kind(all.items, RealKind::kCrop), 5u);
   EXPECT_EQ(count_kind(all.items, RealKind::kNone), 7u);
   for (const RealItem& it : all.items) {
     if (it.kind == RealKind::kCanvas || it.kind == RealKind::kPhoto) {
@@ -74,12 +75,17 @@ TEST(RealWritersItems, EverySampleOfThePartAsCanvasAndPhotoEveryScanAndTheImages
       EXPECT_EQ(it.group, "cvl");
       EXPECT_EQ(it.label, cvl.digits.labels[it.index]);
     }
+    if (it.kind == RealKind::kCrop) {
+      EXPECT_EQ(it.group, crop_style_name(crop_style(it.index)));
+      EXPECT_EQ(it.label, cvl.digits.labels[it.index]);
+    }
     if (it.kind == RealKind::kNone) {
       EXPECT_EQ(it.label, -1);
       EXPECT_EQ(it.group, "none");
     }
   }
   EXPECT_STREQ(real_kind_name(RealKind::kScan), "scan");
+  EXPECT_STREQ(real_kind_name(RealKind::kCrop), "crop");
 }
 
 TEST(RealWritersItems, ALimitHoldsForEachKindOfDigitNotForTheImagesOfNoDigit) {
@@ -89,6 +95,7 @@ TEST(RealWritersItems, ALimitHoldsForEachKindOfDigitNotForTheImagesOfNoDigit) {
   EXPECT_EQ(count_kind(some.items, RealKind::kCanvas), 4u);
   EXPECT_EQ(count_kind(some.items, RealKind::kPhoto), 4u);
   EXPECT_EQ(count_kind(some.items, RealKind::kScan), 4u);
+  EXPECT_EQ(count_kind(some.items, RealKind::kCrop), 4u);
   EXPECT_EQ(count_kind(some.items, RealKind::kNone), 7u);
   // The writers are still all counted, and the same seed picks the same samples.
   EXPECT_EQ(some.pen_writers, 6u);
@@ -111,6 +118,38 @@ TEST(RealWritersScene, ScansArePngsEveryOtherOneEnlarged) {
   }
   const std::vector<uint8_t> gray(4, 90);
   EXPECT_EQ(enlarge_to_rgb(gray.data(), 2, 3), std::vector<uint8_t>(6 * 6 * 3, 90));
+}
+
+TEST(RealWritersScene, ACropIsTheScanCutToItsInk) {
+  // A 28×28 digit: paper 230, a 6×10 block of ink 40 at (10, 8), a grey edge of 150 beside it.
+  std::vector<uint8_t> digit(784, 230);
+  for (int y = 8; y < 18; ++y) {
+    for (int x = 10; x < 16; ++x) digit[size_t(y) * 28 + x] = 40;
+    digit[size_t(y) * 28 + 16] = 150;
+  }
+  const GrayImage grey = cut_to_ink(digit.data(), CropStyle::kGrey);
+  EXPECT_EQ(grey.width, 6 + 2);
+  EXPECT_EQ(grey.height, 10 + 2);
+  EXPECT_EQ(grey.at(0, 0), 230);
+  EXPECT_EQ(grey.at(1, 1), 40);
+  EXPECT_EQ(grey.at(7, 5), 150);
+  const GrayImage bw = cut_to_ink(digit.data(), CropStyle::kBlackAndWhite);
+  EXPECT_EQ(bw.width, 6);
+  EXPECT_EQ(bw.height, 10);
+  EXPECT_TRUE(std::all_of(bw.pixels.begin(), bw.pixels.end(), [](uint8_t v) { return v == 0; }));
+  const GrayImage filled = cut_to_ink(digit.data(), CropStyle::kFilled);
+  EXPECT_EQ(filled.width, 16);
+  EXPECT_EQ(filled.height, 16);
+  EXPECT_TRUE(std::all_of(filled.pixels.begin(), filled.pixels.end(), [](uint8_t v) { return v == 40; }));
+
+  const auto pens = made_up_pens();
+  const auto cvl = made_up_cvl(3, 0);
+  for (size_t index : {0u, 1u, 2u}) {
+    const RealImage img = render_real_item({RealKind::kCrop, 0, index, "grey"}, pens, cvl, 1);
+    auto decoded = decode_image(img.file);
+    ASSERT_TRUE(decoded.ok());
+    EXPECT_NE(img.traits.find(crop_style_name(crop_style(index))), std::string::npos) << img.traits;
+  }
 }
 
 TEST(RealWritersScene, AnItemLooksTheSameEveryTime) {
