@@ -69,7 +69,8 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   // Boxes back to the source image's pixels.
   const float s = float(working_factor_);
   const auto to_source = [&](const Box& b) {
-    const int x0 = std::max(0, int(std::floor(b.x * s)) - pad), y0 = std::max(0, int(std::floor(b.y * s)) - pad);
+    const int x0 = std::clamp(int(std::floor(b.x * s)) - pad, 0, image.width - 1);
+    const int y0 = std::clamp(int(std::floor(b.y * s)) - pad, 0, image.height - 1);
     const int x1 = std::min(image.width, int(std::ceil(b.right() * s)) - pad);
     const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)) - pad);
     return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
