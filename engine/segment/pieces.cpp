@@ -1,5 +1,4 @@
 #include "pieces.h"
-#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
