@@ -216,8 +216,17 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
     d.box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), d.pixels);
     d.confidence = confidence_[size_t(j)];
     d.one_digit = one_digit_[size_t(j)];
+    d.strokes = count_strokes(d.box, cutter_.mask());
     out.push_back(d);
   }
+}
+
+int DigitSplitter::count_strokes(const Box& box, std::span<const uint8_t> mask) {
+  const auto pieces = strokes_.find(mask.data(), box.w, box.h);
+  int largest = 0;
+  for (const Component& c : pieces) largest = std::max(largest, c.area);
+  return int(std::count_if(pieces.begin(), pieces.end(),
+                           [&](const Component& c) { return float(c.area) >= kStrokeShare * float(largest); }));
 }
 
 }  // namespace scrawl

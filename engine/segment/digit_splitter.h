@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "components.h"
 #include "cut_paths.h"
 #include "digit_cutout.h"
 #include "lines.h"
@@ -35,9 +36,16 @@ struct FoundDigit {
   int line = 0;        // 0-based, top to bottom
   float confidence = 0;  // the digit model's
   float one_digit = 1;   // the one-digit check's
+  int strokes = 0;       // pieces of ink in its cut-out that are not specks (0: not counted)
+  // The digit model all but certain, and the check not quite sure it is no digit: a digit in
+  // a hand the check has seen little of (a 0 crossed with a slash or a bar, a 0 open at the
+  // top). Drawings the digit model reads as a digit it is rarely this sure of.
+  static constexpr float kCertain = 0.998f, kCertainOneDigit = 0.01f;
+  // Only a digit written in one piece: a face in a ring (a smiley) reads as a certain 0 too.
+  bool is_certain() const { return strokes == 1 && confidence >= kCertain && one_digit >= kCertainOneDigit; }
   // What the two models make of it says it is no digit at all (a drawing, a shape, a mark):
   // the check is sure it is not one digit, or doubts it while the digit model is unsure too.
-  bool is_no_digit() const { return one_digit < 0.1f || (one_digit < 0.5f && confidence < 0.9f); }
+  bool is_no_digit() const { return !is_certain() && (one_digit < 0.1f || (one_digit < 0.5f && confidence < 0.9f)); }
 };
 
 class DigitSplitter {
@@ -51,7 +59,12 @@ class DigitSplitter {
   float digit_height(const InkSource& src, std::span<const Group> groups, const TextLine& line);
   void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H);
 
+  // Pieces of a cut-out's ink at least kStrokeShare of its largest piece's area.
+  int count_strokes(const Box& box, std::span<const uint8_t> mask);
+  static constexpr float kStrokeShare = 0.05f;
+
   CutFinder cut_finder_;
+  ComponentFinder strokes_;
   DigitCutter cutter_;
   std::vector<Atom> atoms_;
   std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it

@@ -185,7 +185,8 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
     const float median_one_digit = confidences_[confidences_.size() / 2];
     const bool lone_whole_digit = digits_.size() - before == 1 && digits_[before].one_digit >= kLoneWholeDigit;
-    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) || median_one_digit < kMinLineOneDigit) {
+    const bool lone_certain_digit = digits_.size() - before == 1 && digits_[before].is_certain();
+    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) || (median_one_digit < kMinLineOneDigit && !lone_certain_digit)) {
       if (digits_.size() - before > kShortLine) {
         Box line_box = digits_[before].box;
         for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);
