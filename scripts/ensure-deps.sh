@@ -14,6 +14,8 @@ command -v emcc >/dev/null || need+=(emscripten)
 command -v clang++ >/dev/null || need+=(clang)
 compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a' >/dev/null || need+=(libclang-rt-dev)
 [ -e /usr/share/nodejs/acorn ] || need+=(node-acorn)
+# clang-format, for the C++ format check (scripts/format-check.sh, run by npm run lint).
+command -v clang-format >/dev/null || need+=(clang-format)
 have_header eigen3/Eigen/Core || need+=(libeigen3-dev)
 have_header stb/stb_image.h || need+=(libstb-dev)
 have_header gtest/gtest.h || need+=(libgtest-dev)

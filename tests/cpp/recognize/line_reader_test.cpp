@@ -13,7 +13,7 @@
 #include "recognize/line_reader.h"
 #include "recognize/recognizer.h"
 #include "segment/line_normalizer.h"
-#include "test_data.h"
+#include "support/test_data.h"
 #include "train/line_examples.h"
 #include "train/line_trainer.h"
 

@@ -10,7 +10,7 @@
 #include "synth/pen_ink.h"
 #include "synth/pen_numbers.h"
 #include "synth/string_page.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -26,10 +26,13 @@ inline const DigitSet* mnist_test_set() {
   return set ? &*set : nullptr;
 }
 
+// (clang-format would set the skip under its `if` back to the left margin.)
+// clang-format off
 #define SCRAWL_REQUIRE_MNIST()                                                                     \
   const ::scrawl::DigitSet* mnist = ::scrawl::testing::mnist_test_set();                           \
   if (!mnist) GTEST_SKIP() << "MNIST not found: set SCRAWL_MNIST to the folder with the IDX files " \
                               "(expected ../shared/data/mnist)"
+// clang-format on
 
 // The real-data folder from $SCRAWL_REAL or ../shared/data/real next to the source tree, when it
 // holds `part` (a subfolder: "strokes", "cvl", "orand-car-a"); "" when not.
@@ -39,10 +42,13 @@ inline std::string real_data_dir(const std::string& part) {
   return std::filesystem::is_directory(dir + "/" + part) ? dir : "";
 }
 
+// (clang-format would set the skip under its `if` back to the left margin.)
+// clang-format off
 #define SCRAWL_REQUIRE_REAL(part)                                                                     \
   const std::string real_dir = ::scrawl::testing::real_data_dir(part);                                \
   if (real_dir.empty()) GTEST_SKIP() << "real writers' data not found: set SCRAWL_REAL to the folder " \
                                         "(expected ../shared/data/real with " part "/ in it)"
+// clang-format on
 
 // A thick stroke from (x0,y0) to (x1,y1) in ink value `ink`.
 inline void stroke(GrayImage& img, float x0, float y0, float x1, float y1, float width, uint8_t ink) {

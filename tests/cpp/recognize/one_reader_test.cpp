@@ -7,7 +7,7 @@
 
 #include "recognize/recognizer.h"
 #include "segment/segmenter.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "evaluate/user_transforms.h"
 #include "train/single_digit.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "evaluate/phone_photo.h"
 #include "evaluate/string_pages_eval.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -6,7 +6,7 @@
 #include "data/encode.h"
 #include "evaluate/user_transforms.h"
 #include "recognize/recognizer.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "evaluate/cheque_amounts_eval.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

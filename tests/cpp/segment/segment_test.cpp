@@ -12,7 +12,7 @@
 #include "segment/pieces.h"
 #include "segment/segmenter.h"
 #include "synth/string_page.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <vector>
 
-#include "test_data.h"
+#include "support/test_data.h"
 #include "train/not_one_digit.h"
 #include "train/page_cutouts.h"
 #include "train/trainer.h"

@@ -9,7 +9,7 @@
 #include "evaluate/mnist_eval.h"
 #include "evaluate/robustness_eval.h"
 #include "evaluate/user_transforms.h"
-#include "test_data.h"
+#include "support/test_data.h"
 
 namespace scrawl {
 namespace {
