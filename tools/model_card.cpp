@@ -69,7 +69,7 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
     }
     out << "\n";
   }
-  const bool real = f.command.find("--real") != std::string::npos;
+  const bool real = f.real_writers;
   if (real)
     out << "## Real writers\n\n"
            "Besides MNIST, the model learns from the training half of the real writers in `../shared/data/real` "

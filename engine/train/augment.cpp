@@ -115,7 +115,7 @@ bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
   return true;
 }
 
-std::string AugmentOptions::describe() const {
+std::string AugmentOptions::list() const {
   if (!any()) return "none";
   std::string s;
   auto add = [&](bool on, const char* name) {
@@ -125,6 +125,12 @@ std::string AugmentOptions::describe() const {
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity"), add(broken, "broken"), add(neighbour, "neighbour");
   add(crossed, "crossed");
   if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour,crossed") s = "all";
+  return s;
+}
+
+std::string AugmentOptions::describe() const {
+  std::string s = list();
+  if (!any()) return s;
   if (strength != AugmentOptions{}.strength) {
     char buf[48];
     std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));

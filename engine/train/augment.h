@@ -31,6 +31,9 @@ struct AugmentOptions {
   }
   // "all", "none" or a comma list such as "affine,thickness".
   static bool parse(const std::string& list, AugmentOptions& out);
+  // The distortions that are on, as parse() reads them: "all", "none" or a comma list.
+  std::string list() const;
+  // list(), and the strength where it is not the default.
   std::string describe() const;
 };
 
