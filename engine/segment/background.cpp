@@ -20,6 +20,25 @@ void box_blur3(std::vector<float>& img, std::vector<float>& tmp, int w, int h) {
                                 tmp[size_t(std::min(h - 1, y + 1)) * w + x]) / 3.0f;
 }
 
+// One raster scan of fill_enclosed, forth (step 1) or back (-1): each pixel takes the lowest
+// level a neighbour already scanned offers, but no lower than its own. Whether any changed.
+bool fill_pass(const std::vector<float>& img, std::vector<float>& fill, int w, int h, int step) {
+  bool changed = false;
+  for (int y = step == 1 ? 0 : h - 1; y >= 0 && y < h; y += step)
+    for (int x = step == 1 ? 0 : w - 1; x >= 0 && x < w; x += step) {
+      const size_t i = size_t(y) * w + x;
+      float m = fill[i];
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int ny = y - step, nx = x + dx;
+        if (ny >= 0 && ny < h && nx >= 0 && nx < w) m = std::min(m, fill[size_t(ny) * w + nx]);
+      }
+      if (x - step >= 0 && x - step < w) m = std::min(m, fill[i - step]);
+      m = std::max(m, img[i]);
+      if (m < fill[i]) fill[i] = m, changed = true;
+    }
+  return changed;
+}
+
 // Grey-level fill of the dark regions that do not touch the border (morphological
 // reconstruction by erosion from the border), in place. Each pixel becomes the lowest level
 // at which a path leads from it to the border without crossing anything brighter.
@@ -30,22 +49,8 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
       if (x == 0 || y == 0 || x == w - 1 || y == h - 1) fill[size_t(y) * w + x] = img[size_t(y) * w + x];
   // Raster scans forth and back until nothing changes (a few passes on a small image).
   for (bool changed = true; changed;) {
-    changed = false;
-    for (int pass = 0; pass < 2; ++pass) {
-      const int step = pass == 0 ? 1 : -1;
-      for (int y = pass == 0 ? 0 : h - 1; y >= 0 && y < h; y += step)
-        for (int x = pass == 0 ? 0 : w - 1; x >= 0 && x < w; x += step) {
-          const size_t i = size_t(y) * w + x;
-          float m = fill[i];
-          for (int dx = -1; dx <= 1; ++dx) {
-            const int ny = y - step, nx = x + dx;
-            if (ny >= 0 && ny < h && nx >= 0 && nx < w) m = std::min(m, fill[size_t(ny) * w + nx]);
-          }
-          if (x - step >= 0 && x - step < w) m = std::min(m, fill[i - step]);
-          m = std::max(m, img[i]);
-          if (m < fill[i]) fill[i] = m, changed = true;
-        }
-    }
+    changed = fill_pass(img, fill, w, h, 1);
+    changed = fill_pass(img, fill, w, h, -1) || changed;
   }
   img.swap(fill);
 }
