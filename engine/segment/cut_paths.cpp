@@ -76,18 +76,21 @@ void CutFinder::fill_costs(int lo, int bw, float stroke) {
       const bool on = mine(lo + i, y);
       float best = on ? 1.0f : 0.0f;
       int came = i;
-      if (y > 0) {
-        best = 1e9f;
-        for (int d = -1; d <= 1; ++d) {
-          const int j = i + d;
-          if (j < 0 || j >= bw) continue;
-          const float c = cost_[size_t(y - 1) * bw + j] + (d ? kBendCost : 0.0f) + (on && !mine(lo + j, y - 1) ? 1.0f : 0.0f);
-          if (c < best) best = c, came = j;
-        }
-      }
+      if (y > 0) best = cheapest_from_above(lo, bw, i, y, on, came);
       cost_[size_t(y) * bw + i] = best + (on ? per_pixel : 0.0f);
       from_[size_t(y) * bw + i] = came;
     }
+}
+
+float CutFinder::cheapest_from_above(int lo, int bw, int i, int y, bool on, int& came) const {
+  float best = 1e9f;
+  for (int d = -1; d <= 1; ++d) {
+    const int j = i + d;
+    if (j < 0 || j >= bw) continue;
+    const float c = cost_[size_t(y - 1) * bw + j] + (d ? kBendCost : 0.0f) + (on && !mine(lo + j, y - 1) ? 1.0f : 0.0f);
+    if (c < best) best = c, came = j;
+  }
+  return best;
 }
 
 CutPath CutFinder::trace_cheapest(int lo, int bw, float stroke) {

@@ -31,6 +31,8 @@ class CutFinder {
   // cheapest path's cost from the top (cost_, from_) and the path itself, then the cuts chosen.
   void mask_group(const InkSource& src, int group, const Box& box);
   void fill_costs(int lo, int bw, float stroke);
+  // The cheapest way into column lo + i of row y from the row above (came: from which column).
+  float cheapest_from_above(int lo, int bw, int i, int y, bool on, int& came) const;
   CutPath trace_cheapest(int lo, int bw, float stroke);
   void choose_cuts(int spacing, int max_cuts);
 
