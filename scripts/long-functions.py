@@ -12,6 +12,7 @@ functions worth splitting, in code formatted as this project's is.
 import argparse
 import os
 import re
+import signal
 import sys
 
 CONTROL = re.compile(r"^\s*(?:\}\s*)?(if|for|while|switch|do|else)\b")
@@ -91,6 +92,7 @@ def functions(path):
 
 
 def main():
+  signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quietly, when piped into head
   parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
   parser.add_argument("--lines", type=int, default=60)
   parser.add_argument("--depth", type=int, default=4)
