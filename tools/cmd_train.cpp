@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "train/page_cutouts.h"
 #include "train/real_cutouts.h"
 #include "train/trainer.h"
+#include "train/training_run.h"
 #include "train_line.h"
 #include "train_options.h"
 
@@ -25,6 +27,9 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 
 // The cut-outs of real writers' digits are the built-in reader's.
 Result<std::unique_ptr<Recognizer>> built_in_reader() { return load_recognizer(""); }
+
+// One-digit task with real writers: the drawings of shapes that are no digit it cuts.
+int shape_scenes(const Args& args) { return std::max(0, std::atoi(args.get("--shape-scenes", "6000").c_str())); }
 
 void report_real_writers_read(size_t done, size_t total) {
   if (done % 5000 == 0) std::fprintf(stderr, "  real writers: %zu of %zu read\n", done, total);
@@ -90,7 +95,7 @@ Status cut_real_examples(const Args& args, TrainConfig& cfg, LabelledCutouts& cu
     std::fprintf(stderr, "real writers: %zu digits read as one digit, in %.0f s\n", digits, seconds_since(start));
     return Ok{};
   }
-  const int scenes = std::max(0, std::atoi(args.get("--shape-scenes", "6000").c_str()));
+  const int scenes = shape_scenes(args);
   if (auto st = cut_drawn_shapes(scenes, built_in_reader, cfg.seed, cfg.threads, cutouts); !st) return st;
   std::fprintf(stderr, "real writers: %zu digits read as one digit; %d drawings that are no digit: %zu cut-outs; in %.0f s\n",
                digits, scenes, cutouts.pixels.size() - before - digits, seconds_since(start));
@@ -111,21 +116,28 @@ Progress training_progress() {
   return progress;
 }
 
-// The command as a person would retype it; `scrawl card` reads it back.
-TrainingRecord record_of(int argc, char** argv, const TrainConfig& cfg, const TrainResult& trained, size_t set_size) {
+// The run's settings and data, which `scrawl card` reads back, and the command as a person would
+// retype it.
+TrainingRecord record_of(int argc, char** argv, const Args& args, const TrainConfig& cfg, const TrainResult& trained,
+                         size_t set_size) {
   TrainingRecord record;
   record.command = "build/native/scrawl train";
   for (int i = 0; i < argc; ++i) record.command += " " + shell_quote(argv[i]);
-  record.config = cfg;
+  record.run.config = cfg;
+  record.run.mnist_digits = set_size;
+  record.run.real_writers = args.get("--real");
+  record.run.shape_scenes = args.has("--real") && cfg.task == TrainTask::kOneDigit ? shape_scenes(args) : 0;
+  record.run.started_from = args.get("--from");
   record.validation_accuracy = trained.epochs.back().validation_accuracy;
   record.seconds = trained.seconds;
-  record.training_set_size = set_size;
   return record;
 }
 
 // The folded network with its record in the metadata, written to out_path; the file's bytes.
 Result<std::vector<uint8_t>> write_weights(Network folded, const TrainingRecord& record, const std::string& out_path) {
   Model model{std::move(folded), {}};
+  record_training_run(record.run, model.metadata);
+  // For people reading the file; `scrawl card` reads the run from the keys above.
   model.metadata["trained_with"] = record.command;
   model.metadata["validation_accuracy"] = json_number(record.validation_accuracy);
   model.metadata["training_seconds"] = json_number(record.seconds);
@@ -177,7 +189,7 @@ int cmd_train(int argc, char** argv) {
   if (!trained) return fail(trained.error().message, 1);
   auto folded = fold_batchnorm(trained->trained);
   if (!folded) return fail(folded.error().message, 1);
-  const TrainingRecord record = record_of(argc, argv, cfg, *trained, data->size());
+  const TrainingRecord record = record_of(argc, argv, args, cfg, *trained, data->size());
   auto bytes = write_weights(std::move(folded.value()), record, out_path);
   if (!bytes) return fail(bytes.error().message, 1);
   if (args.has("--no-test") || one_digit) {

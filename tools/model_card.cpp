@@ -7,14 +7,11 @@
 
 namespace scrawl::cli {
 
-Status write_model_card(const std::string& path, const ModelCardFacts& f) {
-  std::ofstream out(path);
-  if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
+namespace {
+
+void write_architecture(std::ostream& out, const ModelCardFacts& f) {
   char buf[256];
-  out << "# Scrawl digit model\n\n"
-      << "Written by `scrawl train` (or by `scrawl card`, for weights trained with `--no-test` and chosen on "
-         "validation) from the training run the weights file records.\n\n"
-      << "## Architecture\n\n"
+  out << "## Architecture\n\n"
       << "Input: one 28×28 grey image (ink = 1, paper = 0), made by Scrawl's preprocessing "
          "(ink bounding box fitted into 20×20, centred on its centre of mass in 28×28).\n\n"
       << "As trained: `" << f.config.architecture << "`\n\n"
@@ -22,6 +19,10 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
   std::snprintf(buf, sizeof buf, "Parameters: %zu (%zu bytes of float32); weights file: %zu bytes.\n\n", f.parameters,
                 4 * f.parameters, f.file_bytes);
   out << buf;
+}
+
+void write_training(std::ostream& out, const ModelCardFacts& f) {
+  char buf[256];
   out << "## Training\n\n"
       << "Command:\n\n```sh\n" << f.command << "\n```\n\n";
   std::snprintf(buf, sizeof buf,
@@ -44,6 +45,10 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
                 f.seconds / 60.0, f.config.threads, std::thread::hardware_concurrency());
   out << buf;
   out << "Data (md5 of the uncompressed files):\n\n| file | md5 |\n|---|---|\n" << f.md5_lines << "\n";
+}
+
+void write_accuracy(std::ostream& out, const ModelCardFacts& f) {
+  char buf[256];
   out << "## Accuracy\n\n";
   std::snprintf(buf, sizeof buf,
                 "| split | accuracy |\n|---|---|\n| validation (%zu digits) | %.2f%% |\n| MNIST test (10,000 digits) | "
@@ -59,17 +64,23 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
                 f.unsure_wrong, f.test_count - f.unsure,
                 100.0 * double(f.test_correct - (f.unsure - f.unsure_wrong)) / double(std::max<size_t>(1, f.test_count - f.unsure)));
   out << buf;
-  if (!f.robustness.empty()) {
-    out << "## Robustness\n\nThe MNIST test digits after what a user's input goes through (C++ transforms in "
-           "`engine/evaluate/user_transforms.cpp`), each through the whole pipeline; `scrawl eval --robustness` "
-           "prints the same table.\n\n| transform | accuracy |\n|---|---|\n";
-    for (const auto& r : f.robustness) {
-      std::snprintf(buf, sizeof buf, "| %s | %.2f%% |\n", r.description.c_str(), 100 * r.accuracy());
-      out << buf;
-    }
-    out << "\n";
+}
+
+void write_robustness(std::ostream& out, const ModelCardFacts& f) {
+  if (f.robustness.empty()) return;
+  char buf[256];
+  out << "## Robustness\n\nThe MNIST test digits after what a user's input goes through (C++ transforms in "
+         "`engine/evaluate/user_transforms.cpp`), each through the whole pipeline; `scrawl eval --robustness` "
+         "prints the same table.\n\n| transform | accuracy |\n|---|---|\n";
+  for (const auto& r : f.robustness) {
+    std::snprintf(buf, sizeof buf, "| %s | %.2f%% |\n", r.description.c_str(), 100 * r.accuracy());
+    out << buf;
   }
-  const bool real = f.command.find("--real") != std::string::npos;
+  out << "\n";
+}
+
+void write_data_and_weaknesses(std::ostream& out, const ModelCardFacts& f) {
+  const bool real = f.real_writers;
   if (real)
     out << "## Real writers\n\n"
            "Besides MNIST, the model learns from the training half of the real writers in `../shared/data/real` "
@@ -89,6 +100,21 @@ Status write_model_card(const std::string& path, const ModelCardFacts& f) {
          "often with a low confidence.\n"
          "- Every image goes through the page reader: a digit drawn in pieces far apart can be read as several "
          "digits, and a drawing that is no digit is sometimes read as one (`scrawl eval --real` counts both).\n";
+}
+
+}  // namespace
+
+Status write_model_card(const std::string& path, const ModelCardFacts& f) {
+  std::ofstream out(path);
+  if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
+  out << "# Scrawl digit model\n\n"
+      << "Written by `scrawl train` (or by `scrawl card`, for weights trained with `--no-test` and chosen on "
+         "validation) from the training run the weights file records.\n\n";
+  write_architecture(out, f);
+  write_training(out, f);
+  write_accuracy(out, f);
+  write_robustness(out, f);
+  write_data_and_weaknesses(out, f);
   if (!out) return make_error(ErrorCode::kIo, "cannot write " + path);
   return Ok{};
 }

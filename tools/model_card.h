@@ -10,6 +10,7 @@ namespace scrawl::cli {
 struct ModelCardFacts {
   std::string command;
   TrainConfig config;
+  bool real_writers = false;  // learned from the real writers besides MNIST
   size_t parameters = 0;
   size_t file_bytes = 0;
   std::string architecture;  // as shipped (batch-norm folded)

@@ -21,7 +21,8 @@ Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, con
 
   ModelCardFacts facts;
   facts.command = record.command;
-  facts.config = record.config;
+  facts.config = record.run.config;
+  facts.real_writers = !record.run.real_writers.empty();
   facts.parameters = r.model().network.params().size();
   facts.file_bytes = weights.size();
   facts.architecture = r.model().network.spec();
@@ -34,9 +35,9 @@ Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, con
   facts.unsure = e.unsure, facts.unsure_wrong = e.unsure_wrong, facts.test_count = e.count, facts.test_correct = e.correct;
   std::fprintf(stderr, "robustness evaluation (10 transforms of the test digits)...\n");
   facts.robustness = evaluate_robustness(r, *test, 0);
-  const size_t used = record.config.limit > 0 ? std::min(record.training_set_size, size_t(record.config.limit))
-                                              : record.training_set_size;
-  facts.validation_digits = std::min<size_t>(size_t(record.config.validation), used / 5);
+  const TrainConfig& config = record.run.config;
+  const size_t used = config.limit > 0 ? std::min(record.run.mnist_digits, size_t(config.limit)) : record.run.mnist_digits;
+  facts.validation_digits = std::min<size_t>(size_t(config.validation), used / 5);
   facts.train_digits = used - facts.validation_digits;
   for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
                            "t10k-labels-idx1-ubyte"}) {

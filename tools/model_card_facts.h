@@ -8,15 +8,15 @@
 
 #include "core/status.h"
 #include "model_card.h"
+#include "train/training_run.h"
 
 namespace scrawl::cli {
 
 struct TrainingRecord {
   std::string command;  // reproduces the weights
-  TrainConfig config;
+  TrainingRun run;
   double validation_accuracy = 0;
   double seconds = 0;
-  size_t training_set_size = 0;  // MNIST training digits before --limit
 };
 
 Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, const TrainingRecord& record,

@@ -34,33 +34,23 @@ GrayImage reliability_diagram(const MnistEvaluation& e) {
   return img;
 }
 
-}  // namespace
-
-Status write_report(const std::string& dir, Recognizer& recognizer, const DigitSet& test, const MnistEvaluation& e,
-                    const std::vector<RobustnessRow>& robustness, const std::string& command) {
+// The folder with its gallery emptied of a previous report's images (just the gallery's own
+// kind of file, nothing else a person put there): the gallery is this model's errors only.
+Status clear_gallery(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(fs::path(dir) / "errors", ec);
   if (ec) return make_error(ErrorCode::kIo, "cannot create " + dir + ": " + ec.message());
-  // The gallery is this model's errors only: images a previous report left are removed
-  // (just the gallery's own kind of file, nothing else a person put there).
   for (const auto& entry : fs::directory_iterator(fs::path(dir) / "errors", ec)) {
     const std::string name = entry.path().filename().string();
     if (entry.is_regular_file() && name.find("-true") != std::string::npos && entry.path().extension() == ".png")
       fs::remove(entry.path(), ec);
   }
-  if (auto st = write_file((fs::path(dir) / "reliability.png").string(), encode_png(reliability_diagram(e))); !st)
-    return st;
+  return Ok{};
+}
 
-  std::ofstream md(fs::path(dir) / "README.md");
-  if (!md) return make_error(ErrorCode::kIo, "cannot write the report in " + dir);
+void write_per_class(std::ostream& md, const MnistEvaluation& e) {
   char buf[512];
-  md << "# Scrawl evaluation report\n\nMade by:\n\n```sh\n" << command << "\n```\n\n";
-  std::snprintf(buf, sizeof buf,
-                "MNIST test, through the whole pipeline (preprocessing and model): **%.2f%%** (%zu of %zu), "
-                "expected calibration error **%.2f%%**, %.1f µs per digit.\n\n",
-                100 * e.accuracy(), e.correct, e.count, 100 * e.ece, 1e6 * e.seconds / double(e.count));
-  md << buf;
   md << "## Per-class accuracy\n\n| digit | test digits | accuracy |\n|---|---|---|\n";
   for (int t = 0; t < 10; ++t) {
     int total = 0;
@@ -69,6 +59,9 @@ Status write_report(const std::string& dir, Recognizer& recognizer, const DigitS
                   total ? 100.0 * e.confusion[size_t(t)][size_t(t)] / total : 0.0);
     md << buf;
   }
+}
+
+void write_confusion(std::ostream& md, const MnistEvaluation& e) {
   md << "\n## Confusion matrix\n\nRows: true digit; columns: predicted.\n\n| | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (int t = 0; t < 10; ++t) {
@@ -79,6 +72,10 @@ Status write_report(const std::string& dir, Recognizer& recognizer, const DigitS
     }
     md << "\n";
   }
+}
+
+void write_calibration(std::ostream& md, const MnistEvaluation& e) {
+  char buf[512];
   md << "\n## Calibration\n\n![reliability diagram](reliability.png)\n\nBars: accuracy of the digits whose "
         "confidence falls in each of 15 bins; line: perfect calibration.\n\n| confidence | digits | mean confidence | "
         "accuracy |\n|---|---|---|---|\n";
@@ -88,14 +85,24 @@ Status write_report(const std::string& dir, Recognizer& recognizer, const DigitS
                   e.bin_count[b], e.bin_confidence[b], e.bin_accuracy[b]);
     md << buf;
   }
-  if (!robustness.empty()) {
-    md << "\n## Robustness\n\nThe test digits after what a user's input goes through, then the whole pipeline.\n\n"
-          "| transform | digits | accuracy |\n|---|---|---|\n";
-    for (const auto& r : robustness) {
-      std::snprintf(buf, sizeof buf, "| %s | %zu | %.2f%% |\n", r.description.c_str(), r.count, 100 * r.accuracy());
-      md << buf;
-    }
+}
+
+void write_robustness(std::ostream& md, const std::vector<RobustnessRow>& robustness) {
+  if (robustness.empty()) return;
+  char buf[512];
+  md << "\n## Robustness\n\nThe test digits after what a user's input goes through, then the whole pipeline.\n\n"
+        "| transform | digits | accuracy |\n|---|---|---|\n";
+  for (const auto& r : robustness) {
+    std::snprintf(buf, sizeof buf, "| %s | %zu | %.2f%% |\n", r.description.c_str(), r.count, 100 * r.accuracy());
+    md << buf;
   }
+}
+
+// The gallery: each misclassified digit's image in dir/errors, and its row in the table.
+Status write_errors(std::ostream& md, const std::string& dir, Recognizer& recognizer, const DigitSet& test,
+                    const MnistEvaluation& e) {
+  namespace fs = std::filesystem;
+  char buf[512];
   md << "\n## Misclassified test digits\n\nEach as the model saw it (28×28, shown 3×), with its true and predicted "
         "label.\n\n| image | test index | true | predicted | confidence |\n|---|---|---|---|---|\n";
   MnistPreparer prep;
@@ -113,6 +120,32 @@ Status write_report(const std::string& dir, Recognizer& recognizer, const DigitS
     std::snprintf(buf, sizeof buf, "%.3f |\n", double(r.confidence));
     md << buf;
   }
+  return Ok{};
+}
+
+}  // namespace
+
+Status write_report(const std::string& dir, Recognizer& recognizer, const DigitSet& test, const MnistEvaluation& e,
+                    const std::vector<RobustnessRow>& robustness, const std::string& command) {
+  namespace fs = std::filesystem;
+  if (auto st = clear_gallery(dir); !st) return st;
+  if (auto st = write_file((fs::path(dir) / "reliability.png").string(), encode_png(reliability_diagram(e))); !st)
+    return st;
+
+  std::ofstream md(fs::path(dir) / "README.md");
+  if (!md) return make_error(ErrorCode::kIo, "cannot write the report in " + dir);
+  char buf[512];
+  md << "# Scrawl evaluation report\n\nMade by:\n\n```sh\n" << command << "\n```\n\n";
+  std::snprintf(buf, sizeof buf,
+                "MNIST test, through the whole pipeline (preprocessing and model): **%.2f%%** (%zu of %zu), "
+                "expected calibration error **%.2f%%**, %.1f µs per digit.\n\n",
+                100 * e.accuracy(), e.correct, e.count, 100 * e.ece, 1e6 * e.seconds / double(e.count));
+  md << buf;
+  write_per_class(md, e);
+  write_confusion(md, e);
+  write_calibration(md, e);
+  write_robustness(md, robustness);
+  if (auto st = write_errors(md, dir, recognizer, test, e); !st) return st;
   if (!md) return make_error(ErrorCode::kIo, "cannot write the report in " + dir);
   return Ok{};
 }

@@ -62,19 +62,13 @@ Result<std::vector<WrittenLine>> cheque_lines(const std::vector<real::ChequeAmou
   return lines;
 }
 
-}  // namespace
+int fail(const std::string& message, int status) {
+  std::fprintf(stderr, "scrawl train --task line: %s\n", message.c_str());
+  return status;
+}
 
-int cmd_train_line(int argc, char** argv) {
-  Args args;
-  if (auto err = parse_args(argc, argv,
-                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share", "--pen-scene-share",
-                             "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
-                            {"--help"}, args)) {
-    std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
-    return 2;
-  }
-  if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
-  LineTrainConfig cfg;
+// The options read into cfg; false, with the problem printed, when one is out of range.
+bool line_config_from(const Args& args, LineTrainConfig& cfg) {
   cfg.epochs = std::atoi(args.get("--epochs", "30").c_str());
   cfg.examples_per_epoch = std::atoi(args.get("--examples", "20000").c_str());
   cfg.batch = std::atoi(args.get("--batch", "32").c_str());
@@ -93,63 +87,72 @@ int cmd_train_line(int argc, char** argv) {
     std::fprintf(stderr,
                  "scrawl train --task line: --epochs is 1 to 1000, --batch 2 to 4096 and at most --examples, "
                  "--threads 1 to 64, --lr above 0, the shares from 0 to 1\n");
-    return 2;
+    return false;
   }
+  return true;
+}
+
+// What the line model learns from.
+struct LineData {
+  std::vector<WrittenLine> lines, validation;  // the training and the develop cheques
+  DigitSet mnist;                              // empty: without
+  std::vector<real::PenSample> pens;           // the training writers' only
+};
+
+Status load_line_data(const Args& args, const LineTrainConfig& cfg, LineData& data) {
   const std::string dir = real::real_dir(args.get("--real"));
-  if (dir.empty()) {
-    std::fprintf(stderr, "scrawl train --task line: no real-data folder given: pass --real DIR or set SCRAWL_REAL\n");
-    return 2;
-  }
+  if (dir.empty()) return make_error(ErrorCode::kBadArgument, "no real-data folder given: pass --real DIR or set SCRAWL_REAL");
   auto amounts = real::load_cheque_amounts(dir);
-  if (!amounts) return std::fprintf(stderr, "scrawl train --task line: %s\n", amounts.error().message.c_str()), 2;
+  if (!amounts) return amounts.error();
   auto lines = cheque_lines(*amounts, real::WriterUse::kTrain);
   auto validation = lines ? cheque_lines(*amounts, real::WriterUse::kDevelop) : lines;
-  if (!lines || !validation)
-    return std::fprintf(stderr, "scrawl train --task line: %s\n", (lines ? validation : lines).error().message.c_str()), 2;
-
-  DigitSet mnist;
+  if (!lines || !validation) return (lines ? validation : lines).error();
+  data.lines = std::move(lines.value());
+  data.validation = std::move(validation.value());
   const std::string mnist_path = args.get("--mnist") == "none" ? "" : mnist_dir(args.get("--mnist"));
   if (!mnist_path.empty()) {
     auto loaded = load_mnist(mnist_path, "train");
-    if (!loaded) return std::fprintf(stderr, "scrawl train --task line: %s\n", loaded.error().message.c_str()), 2;
-    mnist = std::move(loaded.value());
+    if (!loaded) return loaded.error();
+    data.mnist = std::move(loaded.value());
   }
   // Only the writers models may learn from; the others' numbers are what eval --numbers reads.
-  std::vector<real::PenSample> pens;
   if (cfg.shares.pen_lines > 0) {
     auto all = real::load_all_pen_samples(dir);
-    if (!all) return std::fprintf(stderr, "scrawl train --task line: %s\n", all.error().message.c_str()), 2;
+    if (!all) return all.error();
     for (auto& s : *all)
-      if (real::writer_use(s.writer) == real::WriterUse::kTrain) pens.push_back(std::move(s));
+      if (real::writer_use(s.writer) == real::WriterUse::kTrain) data.pens.push_back(std::move(s));
   }
-  if (args.has("--preview")) {
-    const std::filesystem::path folder = args.get("--preview");
-    std::filesystem::create_directories(folder);
-    LineExampleMaker maker(*lines, mnist.size() ? &mnist : nullptr, cfg.shares);
-    maker.use_pen_writers(pens);
-    std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
-    std::vector<int> labels;
-    GrayImage img(kLineWidth, kLineHeight);
-    for (int i = 0; i < 64; ++i) {
-      Rng rng(cfg.seed, 77, uint64_t(i));
-      maker.make(rng, frame.data(), labels);
-      for (size_t j = 0; j < frame.size(); ++j) img.pixels[j] = uint8_t(255 - std::lround(255 * frame[j]));
-      std::string name = std::to_string(i) + "_";
-      for (int d : labels) name += char('0' + d);
-      if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st)
-        return std::fprintf(stderr, "scrawl train --task line: %s\n", st.error().message.c_str()), 1;
-    }
-    std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits, %zu pen writers)\n",
-                 folder.c_str(), maker.real_count(), maker.glyph_count(), maker.pen_writer_count());
-    return 0;
+  return Ok{};
+}
+
+// --preview: 64 training lines as the model sees them, as PNGs named by their digits.
+int write_preview(const std::filesystem::path& folder, const LineData& data, const LineTrainConfig& cfg) {
+  std::filesystem::create_directories(folder);
+  LineExampleMaker maker(data.lines, data.mnist.size() ? &data.mnist : nullptr, cfg.shares);
+  maker.use_pen_writers(data.pens);
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  std::vector<int> labels;
+  GrayImage img(kLineWidth, kLineHeight);
+  for (int i = 0; i < 64; ++i) {
+    Rng rng(cfg.seed, 77, uint64_t(i));
+    maker.make(rng, frame.data(), labels);
+    for (size_t j = 0; j < frame.size(); ++j) img.pixels[j] = uint8_t(255 - std::lround(255 * frame[j]));
+    std::string name = std::to_string(i) + "_";
+    for (int d : labels) name += char('0' + d);
+    if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st) return fail(st.error().message, 1);
   }
+  std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits, %zu pen writers)\n",
+               folder.c_str(), maker.real_count(), maker.glyph_count(), maker.pen_writer_count());
+  return 0;
+}
+
+Result<LineTrainResult> train_on(const LineData& data, const LineTrainConfig& cfg) {
   std::fprintf(stderr, "training the line model on %zu cheque amounts and numbers composed from their digits%s and "
                "%zu pen samples; %d epochs of %d lines; %zu develop cheques for validation\n",
-               lines->size(), mnist.size() ? " and MNIST's" : "", pens.size(), cfg.epochs, cfg.examples_per_epoch,
-               validation->size());
-
-  auto trained = train_lines(
-      *lines, mnist.size() ? &mnist : nullptr, pens.empty() ? nullptr : &pens, *validation, cfg,
+               data.lines.size(), data.mnist.size() ? " and MNIST's" : "", data.pens.size(), cfg.epochs,
+               cfg.examples_per_epoch, data.validation.size());
+  return train_lines(
+      data.lines, data.mnist.size() ? &data.mnist : nullptr, data.pens.empty() ? nullptr : &data.pens, data.validation, cfg,
       [](const LineEpochReport& r) {
         std::fprintf(stderr, "\repoch %d/%d  loss %.4f  develop cheques exact %.2f%%  %.0fs  time left %dm%02ds\n",
                      r.epoch, r.epochs, r.loss, 100 * r.validation_exact, r.seconds, int(r.seconds_left) / 60,
@@ -158,27 +161,50 @@ int cmd_train_line(int argc, char** argv) {
       [](int epoch, int done, int total, double loss) {
         std::fprintf(stderr, "\repoch %d  %d/%d batches  loss %.4f   ", epoch, done, total, loss);
       });
-  if (!trained) return std::fprintf(stderr, "scrawl train --task line: %s\n", trained.error().message.c_str()), 1;
-  auto batchnorm_folded = fold_batchnorm(trained->trained);
-  auto folded = batchnorm_folded ? compact_row_convs(*batchnorm_folded) : batchnorm_folded;
-  if (!folded) return std::fprintf(stderr, "scrawl train --task line: %s\n", folded.error().message.c_str()), 1;
+}
 
+// The folded network with the command and the run's result in its metadata, written to `out`.
+int write_line_weights(Network folded, const LineTrainResult& trained, int argc, char** argv, const std::string& out) {
   std::string command = "build/native/scrawl train";
   for (int i = 0; i < argc; ++i) command += " " + shell_quote(argv[i]);
-  Model model{std::move(folded.value()), {}};
+  Model model{std::move(folded), {}};
   model.metadata["trained_with"] = command;
-  model.metadata["develop_cheques_exact"] = json_number(trained->epochs.back().validation_exact);
-  model.metadata["training_seconds"] = json_number(trained->seconds);
+  model.metadata["develop_cheques_exact"] = json_number(trained.epochs.back().validation_exact);
+  model.metadata["training_seconds"] = json_number(trained.seconds);
   const std::vector<uint8_t> bytes = serialize_model(model);
-  const std::string out = args.get("--out", "weights/line.bin");
   const auto out_dir = std::filesystem::path(out).parent_path();
   if (!out_dir.empty()) std::filesystem::create_directories(out_dir);
-  if (auto st = write_file(out, bytes); !st)
-    return std::fprintf(stderr, "scrawl train --task line: %s\n", st.error().message.c_str()), 1;
+  if (auto st = write_file(out, bytes); !st) return fail(st.error().message, 1);
   std::fprintf(stderr, "wrote %s (%zu parameters, %zu bytes) in %.1f minutes\n", out.c_str(),
-               model.network.params().size(), bytes.size(), trained->seconds / 60);
-  std::printf("develop cheques read exactly: %.2f%%\n", 100 * trained->epochs.back().validation_exact);
+               model.network.params().size(), bytes.size(), trained.seconds / 60);
+  std::printf("develop cheques read exactly: %.2f%%\n", 100 * trained.epochs.back().validation_exact);
   return 0;
+}
+
+}  // namespace
+
+int cmd_train_line(int argc, char** argv) {
+  Args args;
+  if (auto err = parse_args(argc, argv,
+                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share", "--pen-scene-share",
+                             "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
+                            {"--help"}, args)) {
+    std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
+    return 2;
+  }
+  if (args.has("--help")) return std::fputs(kHelp, stdout), 0;
+  LineTrainConfig cfg;
+  if (!line_config_from(args, cfg)) return 2;
+  LineData data;
+  if (auto st = load_line_data(args, cfg, data); !st) return fail(st.error().message, 2);
+  if (args.has("--preview")) return write_preview(args.get("--preview"), data, cfg);
+
+  auto trained = train_on(data, cfg);
+  if (!trained) return fail(trained.error().message, 1);
+  auto batchnorm_folded = fold_batchnorm(trained->trained);
+  auto folded = batchnorm_folded ? compact_row_convs(*batchnorm_folded) : batchnorm_folded;
+  if (!folded) return fail(folded.error().message, 1);
+  return write_line_weights(std::move(folded.value()), *trained, argc, argv, args.get("--out", "weights/line.bin"));
 }
 
 }  // namespace scrawl::cli

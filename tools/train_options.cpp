@@ -1,5 +1,6 @@
 #include "train_options.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace scrawl::cli {
@@ -112,8 +113,30 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   return "";
 }
 
+namespace {
+
 bool is_output_option(const std::string& option) {
   return option == "--out" || option == "--card" || option == "--no-test";
+}
+
+bool takes_value(const std::string& option) {
+  return std::find(kTrainValueOptions.begin(), kTrainValueOptions.end(), option) != kTrainValueOptions.end();
+}
+
+}  // namespace
+
+std::string reproducing_command(const std::string& recorded) {
+  const std::vector<std::string> words = shell_split(recorded);
+  std::string kept = "build/native/scrawl train";
+  for (size_t i = 2; i < words.size(); ++i) {
+    if (is_output_option(words[i])) {
+      i += takes_value(words[i]) ? 1 : 0;
+      continue;
+    }
+    kept += " " + shell_quote(words[i]);
+    if (takes_value(words[i]) && i + 1 < words.size()) kept += " " + shell_quote(words[++i]);
+  }
+  return kept;
 }
 
 }  // namespace scrawl::cli

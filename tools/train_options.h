@@ -1,5 +1,5 @@
-// The options of `scrawl train`, read into a TrainConfig. `scrawl card` reads them back from the
-// command a weights file records, so both see a training run the same way.
+// The options of `scrawl train`, read into a TrainConfig. (`scrawl card` reads them back from the
+// command only in weights written before the run was kept as data: legacy_training_run.h.)
 #pragma once
 #include <string>
 #include <vector>
@@ -16,8 +16,8 @@ extern const std::vector<std::string> kTrainFlags;
 // The problem in words, or an empty string when the options are good.
 std::string train_config_from(const Args& args, TrainConfig& cfg);
 
-// Options that only say where results go or whether the test set is read: a command that
-// reproduces a weights file does not need them.
-bool is_output_option(const std::string& option);
+// A recorded `scrawl train` command less the options that only say where results go or whether
+// the test set is read (--out, --card, --no-test): the command that reproduces the weights.
+std::string reproducing_command(const std::string& recorded);
 
 }  // namespace scrawl::cli

@@ -82,64 +82,79 @@ GrayImage morph(const GrayImage& img, int radius, bool grow_bright) {
   return out;
 }
 
+namespace {
+
+// Each makes an input from an MNIST digit: an image in img, or (returning true) a file's bytes.
+bool on_paper(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = invert(mnist_to_image(d));
+  return false;
+}
+
+bool thicker(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 3, true));
+  return false;
+}
+
+bool thinner(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 2, false));
+  return false;
+}
+
+bool on_big_canvas(const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+  img = place_on_canvas(paper_4x(d), 400, 300, 20 + rng.below(250), 10 + rng.below(160), 255);
+  return false;
+}
+
+bool low_contrast(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = mnist_to_image(d);
+  for (auto& v : img.pixels) v = uint8_t(150 - (40 * v + 127) / 255);
+  return false;
+}
+
+bool jpeg50(const uint8_t* d, Rng&, GrayImage&, std::vector<uint8_t>& bytes) {
+  bytes = encode_jpeg(paper_4x(d), 50);
+  return true;
+}
+
+bool salt_and_pepper(const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+  img = paper_4x(d);
+  for (auto& v : img.pixels)
+    if (rng.chance(0.02f)) v = rng.chance(0.5f) ? 0 : 255;
+  return false;
+}
+
+bool rotated12(const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
+  img = rotate(paper_4x(d), rng.chance(0.5f) ? 12.0f : -12.0f, 255);
+  return false;
+}
+
+bool in_a_box(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = place_on_canvas(paper_4x(d), 132, 132, 10, 10, 255);
+  for (int i = 2; i < 130; ++i)
+    for (int t = 0; t < 2; ++t) img.at(i, 2 + t) = img.at(i, 128 + t) = img.at(2 + t, i) = img.at(128 + t, i) = 30;
+  return false;
+}
+
+bool above_a_rule(const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
+  img = place_on_canvas(paper_4x(d), 200, 140, 40, 8, 255);
+  for (int x = 0; x < 200; ++x) img.at(x, 118) = img.at(x, 119) = 60;
+  return false;
+}
+
+}  // namespace
+
 const std::vector<UserTransform>& user_transforms() {
   static const std::vector<UserTransform> all = {
-      {"paper", "black ink on white paper",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = invert(mnist_to_image(d));
-         return false;
-       }},
-      {"thicker", "drawn thicker (a finger on a phone)",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 3, true));
-         return false;
-       }},
-      {"thinner", "drawn thinner (a fine pen)",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = invert(morph(scale_bilinear(mnist_to_image(d), 4), 2, false));
-         return false;
-       }},
-      {"canvas4x", "scaled up 4× on a 400×300 canvas, off-centre",
-       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
-         img = place_on_canvas(paper_4x(d), 400, 300, 20 + rng.below(250), 10 + rng.below(160), 255);
-         return false;
-       }},
-      {"lowcontrast", "low contrast: grey ink on grey paper (40 levels apart)",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = mnist_to_image(d);
-         for (auto& v : img.pixels) v = uint8_t(150 - (40 * v + 127) / 255);
-         return false;
-       }},
-      {"jpeg50", "JPEG at quality 50 (4× scan, black on white)",
-       [](const uint8_t* d, Rng&, GrayImage&, std::vector<uint8_t>& bytes) {
-         bytes = encode_jpeg(paper_4x(d), 50);
-         return true;
-       }},
-      {"saltpepper", "salt-and-pepper noise on 2% of the pixels (4× scan)",
-       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
-         img = paper_4x(d);
-         for (auto& v : img.pixels)
-           if (rng.chance(0.02f)) v = rng.chance(0.5f) ? 0 : 255;
-         return false;
-       }},
-      {"rotated12", "rotated 12°",
-       [](const uint8_t* d, Rng& rng, GrayImage& img, std::vector<uint8_t>&) {
-         img = rotate(paper_4x(d), rng.chance(0.5f) ? 12.0f : -12.0f, 255);
-         return false;
-       }},
-      {"border", "a thin box drawn around the digit, close to it (a form field)",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = place_on_canvas(paper_4x(d), 132, 132, 10, 10, 255);
-         for (int i = 2; i < 130; ++i)
-           for (int t = 0; t < 2; ++t) img.at(i, 2 + t) = img.at(i, 128 + t) = img.at(2 + t, i) = img.at(128 + t, i) = 30;
-         return false;
-       }},
-      {"ruled", "a ruled line across the page just below the digit",
-       [](const uint8_t* d, Rng&, GrayImage& img, std::vector<uint8_t>&) {
-         img = place_on_canvas(paper_4x(d), 200, 140, 40, 8, 255);
-         for (int x = 0; x < 200; ++x) img.at(x, 118) = img.at(x, 119) = 60;
-         return false;
-       }},
+      {"paper", "black ink on white paper", on_paper},
+      {"thicker", "drawn thicker (a finger on a phone)", thicker},
+      {"thinner", "drawn thinner (a fine pen)", thinner},
+      {"canvas4x", "scaled up 4× on a 400×300 canvas, off-centre", on_big_canvas},
+      {"lowcontrast", "low contrast: grey ink on grey paper (40 levels apart)", low_contrast},
+      {"jpeg50", "JPEG at quality 50 (4× scan, black on white)", jpeg50},
+      {"saltpepper", "salt-and-pepper noise on 2% of the pixels (4× scan)", salt_and_pepper},
+      {"rotated12", "rotated 12°", rotated12},
+      {"border", "a thin box drawn around the digit, close to it (a form field)", in_a_box},
+      {"ruled", "a ruled line across the page just below the digit", above_a_rule},
   };
   return all;
 }

@@ -35,23 +35,25 @@ std::vector<std::string_view> words_of(std::string_view line) {
 
 int64_t elements(Shape s) { return int64_t(s.c) * s.h * s.w; }
 
-Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
-  const auto words = words_of(line);
-  const std::string kind(words.empty() ? std::string_view() : words[0]);
-  size_t next = 1;
-  auto number = [&](int lo, int hi) -> int {
-    if (next >= words.size()) return -1;
+// A layer's spec words ("conv 16 3"): its kind, then its numbers, read in order.
+class SpecWords {
+ public:
+  explicit SpecWords(std::string_view line) : words_(words_of(line)) {}
+  std::string kind() const { return std::string(words_.empty() ? std::string_view() : words_[0]); }
+  // The next word as a whole number in [lo, hi]; -1 when it is missing or not one.
+  int number(int lo, int hi) {
+    if (next_ >= words_.size()) return -1;
     int v = 0;
-    const auto w = words[next++];
+    const auto w = words_[next_++];
     auto [end, ec] = std::from_chars(w.data(), w.data() + w.size(), v);
     if (ec != std::errc() || end != w.data() + w.size() || v < lo || v > hi) return -1;
     return v;
-  };
+  }
   // A window: "3" (3×3) or "1x3" (rows × columns), each side in [lo, hi]; -1s when it is not one.
-  auto window = [&](int lo, int hi, int& rows, int& columns) {
+  void window(int lo, int hi, int& rows, int& columns) {
     rows = columns = -1;
-    if (next >= words.size()) return;
-    const auto w = words[next++];
+    if (next_ >= words_.size()) return;
+    const auto w = words_[next_++];
     const size_t x = w.find('x');
     auto side = [&](std::string_view t) {
       int v = 0;
@@ -60,43 +62,62 @@ Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
     };
     if (x == std::string_view::npos) rows = columns = side(w);
     else rows = side(w.substr(0, x)), columns = side(w.substr(x + 1));
-  };
-  std::unique_ptr<Layer> layer;
-  if (kind == "conv") {
-    const int filters = number(1, 4096);
-    int kh, kw;
-    window(1, 15, kh, kw);
-    if (filters < 0 || kh < 0 || kw < 0 || kh % 2 == 0 || kw % 2 == 0)
-      return bad_spec("conv needs a filter count and an odd kernel size (3, or rows x columns as in 1x3)");
-    if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
-      return bad_spec("a conv layer of " + std::to_string(filters) + " filters is larger than any model this app runs");
-    layer = std::make_unique<Conv2D>(in, filters, kh, kw);
-  } else if (kind == "bn") {
-    layer = std::make_unique<BatchNorm>(in);
-  } else if (kind == "relu") {
-    layer = std::make_unique<Relu>(in);
-  } else if (kind == "maxpool") {
-    int rows, columns;
-    window(1, 8, rows, columns);
-    if (rows < 0 || columns < 0 || rows * columns < 2 || in.h < rows || in.w < columns)
-      return bad_spec("maxpool needs a size that fits its input (2, or rows x columns as in 2x1)");
-    layer = std::make_unique<MaxPool>(in, rows, columns);
-  } else if (kind == "gap") {
-    layer = std::make_unique<GlobalAvgPool>(in);
-  } else if (kind == "colmean") {
-    layer = std::make_unique<ColumnMean>(in);
-  } else if (kind == "dense") {
-    const int units = number(1, 65536);
-    if (units < 0) return bad_spec("dense needs a unit count");
-    if (int64_t(units) * (elements(in) + 1) > Network::kMaxParams)
-      return bad_spec("a dense layer of " + std::to_string(units) + " units is larger than any model this app runs");
-    layer = std::make_unique<Dense>(in, units);
-  } else if (kind == "softmax") {
-    layer = std::make_unique<Softmax>(in);
-  } else {
-    return bad_spec("unknown layer '" + kind + "'");
   }
-  if (next < words.size()) return bad_spec("unexpected '" + std::string(words[next]) + "' after " + kind);
+  // The first word not read; empty when every word was.
+  std::string_view unread() const { return next_ < words_.size() ? words_[next_] : std::string_view(); }
+  bool all_read() const { return next_ >= words_.size(); }
+
+ private:
+  std::vector<std::string_view> words_;
+  size_t next_ = 1;
+};
+
+Result<std::unique_ptr<Layer>> make_conv(SpecWords& words, Shape in) {
+  const int filters = words.number(1, 4096);
+  int kh, kw;
+  words.window(1, 15, kh, kw);
+  if (filters < 0 || kh < 0 || kw < 0 || kh % 2 == 0 || kw % 2 == 0)
+    return bad_spec("conv needs a filter count and an odd kernel size (3, or rows x columns as in 1x3)");
+  if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
+    return bad_spec("a conv layer of " + std::to_string(filters) + " filters is larger than any model this app runs");
+  return std::unique_ptr<Layer>(std::make_unique<Conv2D>(in, filters, kh, kw));
+}
+
+Result<std::unique_ptr<Layer>> make_maxpool(SpecWords& words, Shape in) {
+  int rows, columns;
+  words.window(1, 8, rows, columns);
+  if (rows < 0 || columns < 0 || rows * columns < 2 || in.h < rows || in.w < columns)
+    return bad_spec("maxpool needs a size that fits its input (2, or rows x columns as in 2x1)");
+  return std::unique_ptr<Layer>(std::make_unique<MaxPool>(in, rows, columns));
+}
+
+Result<std::unique_ptr<Layer>> make_dense(SpecWords& words, Shape in) {
+  const int units = words.number(1, 65536);
+  if (units < 0) return bad_spec("dense needs a unit count");
+  if (int64_t(units) * (elements(in) + 1) > Network::kMaxParams)
+    return bad_spec("a dense layer of " + std::to_string(units) + " units is larger than any model this app runs");
+  return std::unique_ptr<Layer>(std::make_unique<Dense>(in, units));
+}
+
+Result<std::unique_ptr<Layer>> layer_of_kind(const std::string& kind, SpecWords& words, Shape in) {
+  if (kind == "conv") return make_conv(words, in);
+  if (kind == "maxpool") return make_maxpool(words, in);
+  if (kind == "dense") return make_dense(words, in);
+  std::unique_ptr<Layer> layer;
+  if (kind == "bn") layer = std::make_unique<BatchNorm>(in);
+  else if (kind == "relu") layer = std::make_unique<Relu>(in);
+  else if (kind == "gap") layer = std::make_unique<GlobalAvgPool>(in);
+  else if (kind == "colmean") layer = std::make_unique<ColumnMean>(in);
+  else if (kind == "softmax") layer = std::make_unique<Softmax>(in);
+  else return bad_spec("unknown layer '" + kind + "'");
+  return layer;
+}
+
+Result<std::unique_ptr<Layer>> make_layer(std::string_view line, Shape in) {
+  SpecWords words(line);
+  const std::string kind = words.kind();
+  auto layer = layer_of_kind(kind, words, in);
+  if (layer && !words.all_read()) return bad_spec("unexpected '" + std::string(words.unread()) + "' after " + kind);
   return layer;
 }
 

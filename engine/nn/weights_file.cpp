@@ -97,6 +97,72 @@ std::vector<uint8_t> serialize_model(const Model& model, TensorType type) {
   return out;
 }
 
+namespace {
+
+// One tensor's `count` values, stored as `type`.
+Status read_values(Reader& r, uint32_t type, size_t count, float* out) {
+  if (type == uint32_t(TensorType::kFloat32)) {
+    if (!r.bytes(out, 4 * count)) return bad("is truncated");
+  } else if (type == uint32_t(TensorType::kFloat16)) {
+    for (size_t j = 0; j < count; ++j) {
+      uint16_t bits;
+      if (!r.bytes(&bits, 2)) return bad("is truncated");
+      out[j] = float(Eigen::numext::bit_cast<Eigen::half>(bits));
+    }
+    uint16_t pad;
+    if (count % 2 && !r.bytes(&pad, 2)) return bad("is truncated");
+  } else {
+    return bad("has a tensor of unknown type " + std::to_string(type));
+  }
+  return Ok{};
+}
+
+// The tensors after the header, into the network's parameters, checked against its architecture.
+Status read_tensors(Reader& r, uint32_t version, Network& net) {
+  uint32_t tensors;
+  if (!r.u32(tensors)) return bad("is truncated");
+  FloatBuffer& params = net.params();
+  size_t filled = 0;
+  uint32_t seen = 0;
+  for (size_t i = 0; i < net.layer_count(); ++i) {
+    for (const auto& dims : net.layer(i).param_shapes()) {
+      uint32_t rank;
+      if (seen++ >= tensors || !r.u32(rank)) return bad("has fewer tensors than its architecture needs");
+      if (rank != dims.size()) return bad("has a tensor of the wrong rank for layer " + std::to_string(i));
+      size_t count = 1;
+      for (int d : dims) {
+        uint32_t got;
+        if (!r.u32(got)) return bad("is truncated");
+        if (got != uint32_t(d)) return bad("has a tensor of the wrong shape for layer " + std::to_string(i));
+        count *= size_t(d);
+      }
+      uint32_t type = uint32_t(TensorType::kFloat32);
+      if (version >= 2 && !r.u32(type)) return bad("is truncated");
+      if (auto st = read_values(r, type, count, params.data() + filled); !st) return st;
+      filled += count;
+    }
+  }
+  if (seen != tensors || filled != params.size()) return bad("has more tensors than its architecture needs");
+  return Ok{};
+}
+
+// The "key=value" lines.
+std::map<std::string, std::string> parse_metadata(const std::string& meta) {
+  std::map<std::string, std::string> metadata;
+  size_t start = 0;
+  while (start < meta.size()) {
+    size_t end = meta.find('\n', start);
+    if (end == std::string::npos) end = meta.size();
+    const std::string line = meta.substr(start, end - start);
+    const size_t eq = line.find('=');
+    if (eq != std::string::npos) metadata[line.substr(0, eq)] = line.substr(eq + 1);
+    start = end + 1;
+  }
+  return metadata;
+}
+
+}  // namespace
+
 Result<Model> parse_model(std::span<const uint8_t> bytes) {
   if (bytes.size() < 8 + 4 * 7 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return bad("is not a Scrawl model (wrong magic bytes)");
@@ -116,58 +182,11 @@ Result<Model> parse_model(std::span<const uint8_t> bytes) {
   if (c == 0 || h == 0 || w == 0 || c > 64 || h > 4096 || w > 4096) return bad("has an invalid input shape");
   auto net = Network::from_spec(spec, Shape{int(c), int(h), int(w)});
   if (!net) return net.error();
-
-  uint32_t tensors;
-  if (!r.u32(tensors)) return bad("is truncated");
-  FloatBuffer& params = net->params();
-  size_t filled = 0;
-  uint32_t seen = 0;
-  for (size_t i = 0; i < net->layer_count(); ++i) {
-    for (const auto& dims : net->layer(i).param_shapes()) {
-      uint32_t rank;
-      if (seen++ >= tensors || !r.u32(rank)) return bad("has fewer tensors than its architecture needs");
-      if (rank != dims.size()) return bad("has a tensor of the wrong rank for layer " + std::to_string(i));
-      size_t count = 1;
-      for (int d : dims) {
-        uint32_t got;
-        if (!r.u32(got)) return bad("is truncated");
-        if (got != uint32_t(d)) return bad("has a tensor of the wrong shape for layer " + std::to_string(i));
-        count *= size_t(d);
-      }
-      uint32_t type = uint32_t(TensorType::kFloat32);
-      if (version >= 2 && !r.u32(type)) return bad("is truncated");
-      if (type == uint32_t(TensorType::kFloat32)) {
-        if (!r.bytes(params.data() + filled, 4 * count)) return bad("is truncated");
-      } else if (type == uint32_t(TensorType::kFloat16)) {
-        for (size_t j = 0; j < count; ++j) {
-          uint16_t bits;
-          if (!r.bytes(&bits, 2)) return bad("is truncated");
-          params[filled + j] = float(Eigen::numext::bit_cast<Eigen::half>(bits));
-        }
-        uint16_t pad;
-        if (count % 2 && !r.bytes(&pad, 2)) return bad("is truncated");
-      } else {
-        return bad("has a tensor of unknown type " + std::to_string(type));
-      }
-      filled += count;
-    }
-  }
-  if (seen != tensors || filled != params.size()) return bad("has more tensors than its architecture needs");
+  if (auto st = read_tensors(r, version, *net); !st) return st.error();
   if (r.pos() + 8 + 4 != bytes.size()) return bad("has unexpected bytes after its tensors");
-  for (float v : params)
+  for (float v : net->params())
     if (!(v == v) || v > 1e30f || v < -1e30f) return bad("contains invalid numbers");
-
-  Model model{std::move(net.value()), {}};
-  size_t start = 0;
-  while (start < meta.size()) {
-    size_t end = meta.find('\n', start);
-    if (end == std::string::npos) end = meta.size();
-    const std::string line = meta.substr(start, end - start);
-    const size_t eq = line.find('=');
-    if (eq != std::string::npos) model.metadata[line.substr(0, eq)] = line.substr(eq + 1);
-    start = end + 1;
-  }
-  return model;
+  return Model{std::move(net.value()), parse_metadata(meta)};
 }
 
 Result<Model> parse_classifier(std::span<const uint8_t> bytes, int classes, const std::string& what) {

@@ -2,7 +2,8 @@
 //   "SCRAWLNN"  u32 version (2)
 //   u32 input c, h, w
 //   u32 len, architecture spec (UTF-8, layers separated by ';')
-//   u32 len, metadata ("key=value" lines: training command, accuracy, unsure threshold...)
+//   u32 len, metadata ("key=value" lines: the training run's settings and command, accuracy,
+//     unsure threshold...)
 //   u32 tensor count, then per tensor: u32 rank, u32 dims[rank], u32 type (0 = f32, 1 = f16),
 //     data[product] padded to 4 bytes
 //   u32 CRC-32 of every byte before it

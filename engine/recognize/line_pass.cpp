@@ -27,6 +27,51 @@ bool sure_split(const LineReading& read, float sure) {
   return true;
 }
 
+// The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
+// where it should replace theirs; null where the cut digits stand.
+const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s, const Box& line,
+                                  const std::string& cut, size_t count) {
+  if (line.h < s.field_fill * float(image.height)) return nullptr;
+  const LineReading* read =
+      &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
+  const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
+  if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
+      reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
+    return nullptr;
+  return read;
+}
+
+// Symbol i of the line model's reading, as a digit of the line whose cut digits were `cut`.
+ReadDigit digit_of_symbol(const LineReading& read, size_t i, std::span<const ReadDigit> cut, const Box& line,
+                          const LinePassSettings& s) {
+  const LineDigit& sym = read.symbols[i];
+  ReadDigit d;
+  d.digit = sym.digit;
+  d.confidence = sym.probability;
+  d.unsure = sym.probability < s.unsure_below;
+  d.probs = sym.probs;
+  d.line = cut[0].line;
+  // The cut digit it stands for: the same position where both read as many digits, else
+  // the cut digits whose centres lie in its columns.
+  const ReadDigit* match = nullptr;
+  int matched = 0;
+  Box box{};
+  if (read.symbols.size() == cut.size()) {
+    match = &cut[i], matched = 1, box = match->box;
+  } else {
+    for (const ReadDigit& c : cut) {
+      const int centre = c.box.x + c.box.w / 2;
+      if (centre < sym.x0 || centre >= sym.x1) continue;
+      box = matched++ ? unite(box, c.box) : c.box;
+      match = &c;
+    }
+  }
+  if (!matched) box = {sym.x0, line.y, sym.x1 - sym.x0, line.h};
+  d.box = box;
+  if (matched == 1) d.input = match->input;
+  return d;
+}
+
 }  // namespace
 
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
@@ -43,49 +88,15 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       cut.push_back(char('0' + digits[end].digit));
       ++end;
     }
-    const size_t count = end - first;
-    const LineReading* read = nullptr;
-    if (line.h >= s.field_fill * float(image.height)) {
-      read = &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
-      const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
-      if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
-          reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
-        read = nullptr;
-    }
+    const LineReading* read = better_reading(image, reader, s, line, cut, end - first);
     if (!read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;
       continue;
     }
     ++changed;
-    for (size_t i = 0; i < read->symbols.size(); ++i) {
-      const LineDigit& sym = read->symbols[i];
-      ReadDigit d;
-      d.digit = sym.digit;
-      d.confidence = sym.probability;
-      d.unsure = sym.probability < s.unsure_below;
-      d.probs = sym.probs;
-      d.line = digits[first].line;
-      // The cut digit it stands for: the same position where both read as many digits, else
-      // the cut digits whose centres lie in its columns.
-      const ReadDigit* match = nullptr;
-      int matched = 0;
-      Box box{};
-      if (read->symbols.size() == count) {
-        match = &digits[first + i], matched = 1, box = match->box;
-      } else {
-        for (size_t j = first; j < end; ++j) {
-          const int centre = digits[j].box.x + digits[j].box.w / 2;
-          if (centre < sym.x0 || centre >= sym.x1) continue;
-          box = matched++ ? unite(box, digits[j].box) : digits[j].box;
-          match = &digits[j];
-        }
-      }
-      if (!matched) box = {sym.x0, line.y, sym.x1 - sym.x0, line.h};
-      d.box = box;
-      if (matched == 1) d.input = match->input;
-      out.push_back(d);
-    }
+    const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
+    for (size_t i = 0; i < read->symbols.size(); ++i) out.push_back(digit_of_symbol(*read, i, line_digits, line, s));
     first = end;
   }
   reading.digits = std::move(out);

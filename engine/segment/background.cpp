@@ -20,6 +20,25 @@ void box_blur3(std::vector<float>& img, std::vector<float>& tmp, int w, int h) {
                                 tmp[size_t(std::min(h - 1, y + 1)) * w + x]) / 3.0f;
 }
 
+// One raster scan of fill_enclosed, forth (step 1) or back (-1): each pixel takes the lowest
+// level a neighbour already scanned offers, but no lower than its own. Whether any changed.
+bool fill_pass(const std::vector<float>& img, std::vector<float>& fill, int w, int h, int step) {
+  bool changed = false;
+  for (int y = step == 1 ? 0 : h - 1; y >= 0 && y < h; y += step)
+    for (int x = step == 1 ? 0 : w - 1; x >= 0 && x < w; x += step) {
+      const size_t i = size_t(y) * w + x;
+      float m = fill[i];
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int ny = y - step, nx = x + dx;
+        if (ny >= 0 && ny < h && nx >= 0 && nx < w) m = std::min(m, fill[size_t(ny) * w + nx]);
+      }
+      if (x - step >= 0 && x - step < w) m = std::min(m, fill[i - step]);
+      m = std::max(m, img[i]);
+      if (m < fill[i]) fill[i] = m, changed = true;
+    }
+  return changed;
+}
+
 // Grey-level fill of the dark regions that do not touch the border (morphological
 // reconstruction by erosion from the border), in place. Each pixel becomes the lowest level
 // at which a path leads from it to the border without crossing anything brighter.
@@ -30,22 +49,8 @@ void fill_enclosed(std::vector<float>& img, std::vector<float>& fill, int w, int
       if (x == 0 || y == 0 || x == w - 1 || y == h - 1) fill[size_t(y) * w + x] = img[size_t(y) * w + x];
   // Raster scans forth and back until nothing changes (a few passes on a small image).
   for (bool changed = true; changed;) {
-    changed = false;
-    for (int pass = 0; pass < 2; ++pass) {
-      const int step = pass == 0 ? 1 : -1;
-      for (int y = pass == 0 ? 0 : h - 1; y >= 0 && y < h; y += step)
-        for (int x = pass == 0 ? 0 : w - 1; x >= 0 && x < w; x += step) {
-          const size_t i = size_t(y) * w + x;
-          float m = fill[i];
-          for (int dx = -1; dx <= 1; ++dx) {
-            const int ny = y - step, nx = x + dx;
-            if (ny >= 0 && ny < h && nx >= 0 && nx < w) m = std::min(m, fill[size_t(ny) * w + nx]);
-          }
-          if (x - step >= 0 && x - step < w) m = std::min(m, fill[i - step]);
-          m = std::max(m, img[i]);
-          if (m < fill[i]) fill[i] = m, changed = true;
-        }
-    }
+    changed = fill_pass(img, fill, w, h, 1);
+    changed = fill_pass(img, fill, w, h, -1) || changed;
   }
   img.swap(fill);
 }
@@ -58,16 +63,52 @@ constexpr int kEvenBackground = 85;
 // at most this share between that and the ink, and at most kInkShare beyond.
 constexpr double kFlatShare = 0.4, kBetweenShare = 0.1, kInkShare = 0.6, kBorderInkShare = 0.1;
 
+// A canvas's ink is mostly one colour too (a third of it within a few levels); a shadow
+// spreads over many. The most pixels beyond `contrast` from `level` within 6 levels of one
+// level, and that level in ink_level.
+long long ink_peak_of(const long long* hist, int level, int contrast, int& ink_level) {
+  long long ink_peak = 0;
+  for (int v = 0; v < 256; ++v) {
+    if (std::abs(v - level) <= contrast) continue;
+    long long around = 0;
+    for (int u = std::max(0, v - 6); u <= std::min(255, v + 6); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
+    if (around > ink_peak) ink_peak = around, ink_level = v;
+  }
+  return ink_peak;
+}
+
+bool border_darker_than_mean(const std::vector<uint8_t>& img, int w, int h) {
+  double border = 0, all = 0;
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      all += img[size_t(y) * w + x];
+      if (x == 0 || y == 0 || x == w - 1 || y == h - 1) border += img[size_t(y) * w + x];
+    }
+  return border / double(2 * (w + h) - 4) < all / double(img.size());
+}
+
 }  // namespace
 
 bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int h) {
+  int pw = 0, ph = 0;
+  sample_probe(gray, w, h, pw, ph);
+  const int contrast = noise_contrast(pw, ph);
+  bool light = false;
+  if (even_background_says(pw, ph, contrast, light)) return light;
+  return structure_says(w, h, pw, ph, contrast);
+}
+
+void BackgroundFlattener::sample_probe(const std::vector<uint8_t>& gray, int w, int h, int& pw, int& ph) {
   // On a copy of at most ~640 pixels a side (every f-th pixel), thin dark structure is what
   // a small closing fills in, thin light structure what a small opening removes.
   const int f = std::max(1, (std::max(w, h) + 639) / 640);
-  const int pw = (w + f - 1) / f, ph = (h + f - 1) / f;
+  pw = (w + f - 1) / f, ph = (h + f - 1) / f;
   probe_.resize(size_t(pw) * ph);
   for (int y = 0; y < ph; ++y)
     for (int x = 0; x < pw; ++x) probe_[size_t(y) * pw + x] = gray[size_t(y * f) * w + size_t(x * f)];
+}
+
+int BackgroundFlattener::noise_contrast(int pw, int ph) const {
   // Noise level: the median difference between horizontal neighbours (strokes are too
   // few to move it); only what stands out well above it counts.
   long long diffs[256] = {};
@@ -76,81 +117,83 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
     for (int x = 1; x < pw; ++x, ++count) ++diffs[std::abs(int(probe_[size_t(y) * pw + x]) - int(probe_[size_t(y) * pw + x - 1]))];
   int median_diff = 0;
   for (long long seen = 0; median_diff < 255 && (seen += diffs[median_diff]) * 2 < count;) ++median_diff;
-  const int contrast = std::max(int(kStrokeContrast), 4 * median_diff);
+  return std::max(int(kStrokeContrast), 4 * median_diff);
+}
+
+bool BackgroundFlattener::even_background_says(int pw, int ph, int contrast, bool& light_ink) {
   // An even background filling most of the image (a canvas, a scan, a crop): the ink is on
   // the side of it that holds the far-off pixels. Structure would mislead here: the gaps
   // between bold strokes look like thin light strokes.
-  {
-    long long hist[256] = {};
-    for (uint8_t v : probe_) ++hist[v];
-    int median = 0;
-    for (long long seen = 0; median < 255 && (seen += hist[median]) * 2 < (long long)probe_.size();) ++median;
-    long long even = 0;
-    double dark = 0, light = 0;
-    for (int v = 0; v < 256; ++v) {
-      const int d = v - median;
-      if (std::abs(d) <= contrast) even += hist[v];
-      else if (d < 0) dark += double(hist[v]) * -d;
-      else light += double(hist[v]) * d;
-    }
-    // A flat background (a canvas): the level its border shows, which a bold digit covering
-    // most of the image leaves alone, holds much of the image, and next to nothing lies
-    // between it and the ink but the strokes' soft edges.
-    std::vector<uint8_t>& border = probe_opened_;
-    border.clear();
-    for (int y = 0; y < ph; ++y)
-      for (int x = 0; x < pw; ++x)
-        if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border.push_back(probe_[size_t(y) * pw + x]);
-    std::nth_element(border.begin(), border.begin() + long(border.size() / 2), border.end());
-    const int level = border[border.size() / 2];
-    // A shadow or the dark of a vignette reaches the border; a digit touches it at most.
-    size_t border_ink = 0;
-    for (uint8_t v : border) border_ink += std::abs(int(v) - level) > contrast;
-    long long at_level = 0, between = 0, beyond = 0;
-    double flat_dark = 0, flat_light = 0;
-    for (int v = 0; v < 256; ++v) {
-      const int d = v - level;
-      if (std::abs(d) <= 2) at_level += hist[v];
-      else if (std::abs(d) <= contrast) between += hist[v];
-      else (d < 0 ? flat_dark : flat_light) += double(hist[v]) * std::abs(d), beyond += hist[v];
-    }
-    // A canvas's ink is mostly one colour too (a third of it within a few levels); a shadow
-    // spreads over many.
-    long long ink_peak = 0;
-    int ink_level = 0;
-    for (int v = 0; v < 256; ++v) {
-      if (std::abs(v - level) <= contrast) continue;
-      long long around = 0;
-      for (int u = std::max(0, v - 6); u <= std::min(255, v + 6); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
-      if (around > ink_peak) ink_peak = around, ink_level = v;
-    }
-    const double n = double(probe_.size());
-    // (Ink covers less than the paper: a page photographed on a white table is not a canvas.)
-    flat_ = double(at_level) >= kFlatShare * n && double(between) <= kBetweenShare * n &&
-            double(beyond) <= kInkShare * n && 3 * ink_peak >= beyond &&
-            double(border_ink) <= kBorderInkShare * double(border.size());
-    flat_level_ = float(level), flat_ink_level_ = float(ink_level);
-    const double some_ink = 0.001 * 255.0 * n;
-    if (flat_ && flat_dark + flat_light >= some_ink) return flat_light > flat_dark;
-    if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink) return light > dark;
+  long long hist[256] = {};
+  for (uint8_t v : probe_) ++hist[v];
+  int median = 0;
+  for (long long seen = 0; median < 255 && (seen += hist[median]) * 2 < (long long)probe_.size();) ++median;
+  long long even = 0;
+  double dark = 0, light = 0;
+  for (int v = 0; v < 256; ++v) {
+    const int d = v - median;
+    if (std::abs(d) <= contrast) even += hist[v];
+    else if (d < 0) dark += double(hist[v]) * -d;
+    else light += double(hist[v]) * d;
   }
+  double flat_dark = 0, flat_light = 0;
+  judge_flat(hist, pw, ph, contrast, flat_dark, flat_light);
+  const double some_ink = 0.001 * 255.0 * double(probe_.size());
+  if (flat_ && flat_dark + flat_light >= some_ink) return light_ink = flat_light > flat_dark, true;
+  if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink) return light_ink = light > dark, true;
+  return false;
+}
+
+void BackgroundFlattener::judge_flat(const long long* hist, int pw, int ph, int contrast, double& flat_dark, double& flat_light) {
+  // A flat background (a canvas): the level its border shows, which a bold digit covering
+  // most of the image leaves alone, holds much of the image, and next to nothing lies
+  // between it and the ink but the strokes' soft edges.
+  std::vector<uint8_t>& border = probe_opened_;
+  border.clear();
+  for (int y = 0; y < ph; ++y)
+    for (int x = 0; x < pw; ++x)
+      if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border.push_back(probe_[size_t(y) * pw + x]);
+  std::nth_element(border.begin(), border.begin() + long(border.size() / 2), border.end());
+  const int level = border[border.size() / 2];
+  // A shadow or the dark of a vignette reaches the border; a digit touches it at most.
+  size_t border_ink = 0;
+  for (uint8_t v : border) border_ink += std::abs(int(v) - level) > contrast;
+  long long at_level = 0, between = 0, beyond = 0;
+  for (int v = 0; v < 256; ++v) {
+    const int d = v - level;
+    if (std::abs(d) <= 2) at_level += hist[v];
+    else if (std::abs(d) <= contrast) between += hist[v];
+    else (d < 0 ? flat_dark : flat_light) += double(hist[v]) * std::abs(d), beyond += hist[v];
+  }
+  int ink_level = 0;
+  const long long ink_peak = ink_peak_of(hist, level, contrast, ink_level);
+  const double n = double(probe_.size());
+  // (Ink covers less than the paper: a page photographed on a white table is not a canvas.)
+  flat_ = double(at_level) >= kFlatShare * n && double(between) <= kBetweenShare * n &&
+          double(beyond) <= kInkShare * n && 3 * ink_peak >= beyond &&
+          double(border_ink) <= kBorderInkShare * double(border.size());
+  flat_level_ = float(level), flat_ink_level_ = float(ink_level);
+}
+
+void BackgroundFlattener::structure(int r, int pw, int ph, int contrast, double& dark, double& light) {
+  // How much thin dark and thin light structure a window of 2r+1 finds.
+  probe_closed_ = probe_;
+  bytes_.close(probe_closed_, pw, ph, r);
+  probe_opened_ = probe_;
+  bytes_.open(probe_opened_, pw, ph, r);
+  dark = 0, light = 0;
+  for (size_t i = 0; i < probe_.size(); ++i) {
+    dark += std::max(0, int(probe_closed_[i]) - int(probe_[i]) - contrast);
+    light += std::max(0, int(probe_[i]) - int(probe_opened_[i]) - contrast);
+  }
+}
+
+bool BackgroundFlattener::structure_says(int w, int h, int pw, int ph, int contrast) {
   // Thin strokes first; strokes too bold for that window (a marker digit filling a small
   // canvas) show in one four times as wide.
-  // How much thin dark and thin light structure a window of 2r+1 finds.
-  const auto structure = [&](int r, double& dark, double& light) {
-    probe_closed_ = probe_;
-    bytes_.close(probe_closed_, pw, ph, r);
-    probe_opened_ = probe_;
-    bytes_.open(probe_opened_, pw, ph, r);
-    dark = 0, light = 0;
-    for (size_t i = 0; i < probe_.size(); ++i) {
-      dark += std::max(0, int(probe_closed_[i]) - int(probe_[i]) - contrast);
-      light += std::max(0, int(probe_[i]) - int(probe_opened_[i]) - contrast);
-    }
-  };
   for (int r = std::max(1, std::max(pw, ph) / 200), scale = 0; scale < 2; ++scale, r *= 4) {
     double dark = 0, light = 0;
-    structure(r, dark, light);
+    structure(r, pw, ph, contrast, dark, light);
     // Dark ink on light paper is by far the common case: turning the page over needs a
     // clear lead, and a page with no strokes at all stays as it is.
     if (std::max(dark, light) < 0.001 * 255.0 * double(probe_.size())) continue;
@@ -160,20 +203,14 @@ bool BackgroundFlattener::light_ink(const std::vector<uint8_t>& gray, int w, int
       // there, where light strokes would still.
       if (std::max(w, h) <= kSmallCrop) return true;
       double wide_dark = 0, wide_light = 0;
-      structure(4 * r, wide_dark, wide_light);
+      structure(4 * r, pw, ph, contrast, wide_dark, wide_light);
       return wide_light >= wide_dark;
     }
     if (dark > 2 * light || std::max(w, h) > kSmallCrop) return false;
     // Neither leads in a crop of about one digit: strokes so bold that the gaps between them
     // look like strokes too (a thick light digit filling a small dark crop). The paper is what
     // the crop's border shows. (On a photo the border is often the table, so not there.)
-    double border = 0, all = 0;
-    for (int y = 0; y < ph; ++y)
-      for (int x = 0; x < pw; ++x) {
-        all += probe_[size_t(y) * pw + x];
-        if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border += probe_[size_t(y) * pw + x];
-      }
-    return border / double(2 * (pw + ph) - 4) < all / double(probe_.size());
+    return border_darker_than_mean(probe_, pw, ph);
   }
   return false;
 }
@@ -238,26 +275,44 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
   inverted_ = light_ink(gray, w, h);
   if (inverted_)
     for (uint8_t& v : gray) v = uint8_t(255 - v);
+  if (flat_) return flat_darkness(gray, w, h);
 
+  close_image(gray, w, h, std::max(2, int(half_stroke)));
+  estimate_paper(gray, w, h, block, radius, sw, sh);
+
+  // The estimate is smooth; where the page meets the table it runs over onto the table.
+  // Capping it with the small closing of the image itself puts that edge back where it is,
+  // while strokes narrower than the closing still see the paper beside them.
+
+  // Darkness is measured against the paper, but no darker a paper than a share of the
+  // brightest: in deep shadow or on the table the ink would be invisible anyway, and
+  // dividing by a small level would blow the noise up into specks.
+  tmp_ = small_;
+  std::nth_element(tmp_.begin(), tmp_.begin() + tmp_.size() * 9 / 10, tmp_.end());
+  const float min_paper = std::max(8.0f, 0.8f * tmp_[tmp_.size() * 9 / 10]);
+  darkness_against_paper(gray, w, h, block, sw, sh, min_paper, bold_strokes);
+  return darkness_;
+}
+
+const std::vector<float>& BackgroundFlattener::flat_darkness(const std::vector<uint8_t>& gray, int w, int h) {
   // A flat background (a canvas) is its own paper level everywhere: no estimate to make, so
   // however bold a stroke, it is never taken for paper.
   // The ink's own level is full darkness: grey ink on a grey canvas reads as well as black on
   // white.
-  if (flat_) {
-    const float paper = inverted_ ? 255.0f - flat_level_ : flat_level_;
-    const float ink = inverted_ ? 255.0f - flat_ink_level_ : flat_ink_level_;
-    const float span = std::max(8.0f, std::max(paper - ink, 0.0f));
-    darkness_.resize(size_t(w) * h);
-    for (size_t i = 0; i < darkness_.size(); ++i) darkness_[i] = std::clamp((paper - float(gray[i])) / span, 0.0f, 1.0f);
-    return darkness_;
-  }
+  const float paper = inverted_ ? 255.0f - flat_level_ : flat_level_;
+  const float ink = inverted_ ? 255.0f - flat_ink_level_ : flat_ink_level_;
+  const float span = std::max(8.0f, std::max(paper - ink, 0.0f));
+  darkness_.resize(size_t(w) * h);
+  for (size_t i = 0; i < darkness_.size(); ++i) darkness_[i] = std::clamp((paper - float(gray[i])) / span, 0.0f, 1.0f);
+  return darkness_;
+}
 
+void BackgroundFlattener::close_image(const std::vector<uint8_t>& gray, int w, int h, int near) {
   // A closing of the image itself, wide enough to fill in a bold stroke even out of focus:
   // caps the smooth estimate below (see there). A strip of the table beside the page can be as
   // narrow as such a stroke; it reaches the frame, and there a closing half as wide caps.
   // (The wide one on a half-size copy that keeps each 2×2 block's brightest pixel: it need not
   // be sharp, and a second closing at full size would cost a 12-megapixel photo a tenth more.)
-  const int near = std::max(2, int(half_stroke));
   const int hw = (w + 1) / 2, hh = (h + 1) / 2;
   half_close_.assign(size_t(hw) * hh, 0);
   for (int y = 0; y < h; ++y) {
@@ -273,7 +328,9 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
     for (int x = 0; x < w; ++x) dst[x] = src[x / 2];
   }
   narrow_cap_at_frame(gray, w, h, near);
+}
 
+void BackgroundFlattener::estimate_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int radius, int sw, int sh) {
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);
   for (int y = 0; y < h; ++y) {
@@ -288,18 +345,10 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
   box_blur3(closed_, tmp_, sw, sh);
   fill_enclosed(small_, tmp_, sw, sh);
   for (size_t i = 0; i < small_.size(); ++i) small_[i] = std::min(small_[i], closed_[i]);
+}
 
-  // The estimate is smooth; where the page meets the table it runs over onto the table.
-  // Capping it with the small closing of the image itself puts that edge back where it is,
-  // while strokes narrower than the closing still see the paper beside them.
-
-  // Darkness is measured against the paper, but no darker a paper than a share of the
-  // brightest: in deep shadow or on the table the ink would be invisible anyway, and
-  // dividing by a small level would blow the noise up into specks.
-  tmp_ = small_;
-  std::nth_element(tmp_.begin(), tmp_.begin() + tmp_.size() * 9 / 10, tmp_.end());
-  const float min_paper = std::max(8.0f, 0.8f * tmp_[tmp_.size() * 9 / 10]);
-
+void BackgroundFlattener::darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw, int sh,
+                                                 float min_paper, bool bold_strokes) {
   // Bilinear upsampling of the paper level (row by row: first between two rows of the
   // small copy, then along the row), then darkness = 1 - pixel / paper.
   x0_.resize(size_t(w)), tx_.resize(size_t(w)), row_.resize(size_t(sw));
@@ -327,7 +376,6 @@ const std::vector<float>& BackgroundFlattener::flatten(std::vector<uint8_t>& gra
       dst[x] = std::clamp((paper - float(src[x])) / std::max(paper, min_paper), 0.0f, 1.0f);
     }
   }
-  return darkness_;
 }
 
 }  // namespace scrawl

@@ -43,7 +43,22 @@ class BackgroundFlattener {
   bool flat() const { return flat_; }
 
  private:
+  // Which side is ink, in phases: a sparse copy of the image (probe_, pw×ph), its noise, then
+  // an even or flat background's verdict if it gives one, else the thin structure's.
   bool light_ink(const std::vector<uint8_t>& gray, int w, int h);
+  void sample_probe(const std::vector<uint8_t>& gray, int w, int h, int& pw, int& ph);
+  int noise_contrast(int pw, int ph) const;
+  bool even_background_says(int pw, int ph, int contrast, bool& light_ink);
+  // Sets flat_, flat_level_ and flat_ink_level_; the ink's weight darker and lighter than the border's level.
+  void judge_flat(const long long* hist, int pw, int ph, int contrast, double& flat_dark, double& flat_light);
+  void structure(int r, int pw, int ph, int contrast, double& dark, double& light);
+  bool structure_says(int w, int h, int pw, int ph, int contrast);
+  // The phases of flatten() after light_ink().
+  const std::vector<float>& flat_darkness(const std::vector<uint8_t>& gray, int w, int h);
+  void close_image(const std::vector<uint8_t>& gray, int w, int h, int near);
+  void estimate_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int radius, int sw, int sh);
+  void darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw, int sh, float min_paper,
+                              bool bold_strokes);
   // Where what the paper estimate's cap (local_close_) takes for ink connects to the image's
   // border, a closing of radius `near` caps instead: a strip of the table between a page's
   // edge and the frame, as narrow as a bold stroke.

@@ -37,20 +37,7 @@ int percentile_bin(const std::array<long long, kBins>& hist, long long total, do
 
 InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
   const size_t n = size_t(w) * h;
-  // [1 2 1]² smoothing.
-  tmp_.resize(n), out_.darkness.resize(n);
-  for (int y = 0; y < h; ++y) {
-    const float* r = raw.data() + size_t(y) * w;
-    float* t = tmp_.data() + size_t(y) * w;
-    for (int x = 0; x < w; ++x) t[x] = 0.25f * (r[std::max(0, x - 1)] + 2 * r[x] + r[std::min(w - 1, x + 1)]);
-  }
-  for (int y = 0; y < h; ++y) {
-    const float* up = tmp_.data() + size_t(std::max(0, y - 1)) * w;
-    const float* mid = tmp_.data() + size_t(y) * w;
-    const float* down = tmp_.data() + size_t(std::min(h - 1, y + 1)) * w;
-    float* s = out_.darkness.data() + size_t(y) * w;
-    for (int x = 0; x < w; ++x) s[x] = 0.25f * (up[x] + 2 * mid[x] + down[x]);
-  }
+  smooth(raw, w, h);
   const std::vector<float>& darkness = out_.darkness;
   out_.width = w, out_.height = h;
   std::array<long long, kBins> hist{};
@@ -59,31 +46,7 @@ InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
   const float high = std::max(float(otsu(hist) + 1) / (kBins - 1), paper + kMinInk);
   const float low = std::max(paper + 0.5f * kMinInk, 0.5f * high);
   out_.low = low, out_.high = high;
-
-  // Hysteresis: grow from pixels above `high` through pixels above `low`.
-  out_.mask.assign(n, 0);
-  for (size_t seed = 0; seed < n; ++seed) {
-    if (out_.mask[seed] || darkness[seed] < high) continue;
-    out_.mask[seed] = 1;
-    stack_.clear();
-    stack_.push_back(int(seed));
-    while (!stack_.empty()) {
-      const int at = stack_.back();
-      stack_.pop_back();
-      const int x = at % w, y = at / w;
-      for (int dy = -1; dy <= 1; ++dy) {
-        if (y + dy < 0 || y + dy >= h) continue;
-        for (int dx = -1; dx <= 1; ++dx) {
-          if (x + dx < 0 || x + dx >= w) continue;
-          const size_t nb = size_t(y + dy) * w + size_t(x + dx);
-          if (!out_.mask[nb] && darkness[nb] >= low) {
-            out_.mask[nb] = 1;
-            stack_.push_back(int(nb));
-          }
-        }
-      }
-    }
-  }
+  grow_ink(w, h, low, high);
 
   // Ink level for the normaliser: 1 at the strokes' typical darkness (90th percentile of the
   // ink pixels), fading to 0 a little below the low threshold so stroke edges stay soft.
@@ -97,6 +60,56 @@ InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
   out_.ink.resize(n);
   for (size_t i = 0; i < n; ++i) out_.ink[i] = std::clamp((darkness[i] - floor) / span, 0.0f, 1.0f);
   return out_;
+}
+
+void Binarizer::smooth(const std::vector<float>& raw, int w, int h) {
+  // [1 2 1]² smoothing, into out_.darkness.
+  const size_t n = size_t(w) * h;
+  tmp_.resize(n), out_.darkness.resize(n);
+  for (int y = 0; y < h; ++y) {
+    const float* r = raw.data() + size_t(y) * w;
+    float* t = tmp_.data() + size_t(y) * w;
+    for (int x = 0; x < w; ++x) t[x] = 0.25f * (r[std::max(0, x - 1)] + 2 * r[x] + r[std::min(w - 1, x + 1)]);
+  }
+  for (int y = 0; y < h; ++y) {
+    const float* up = tmp_.data() + size_t(std::max(0, y - 1)) * w;
+    const float* mid = tmp_.data() + size_t(y) * w;
+    const float* down = tmp_.data() + size_t(std::min(h - 1, y + 1)) * w;
+    float* s = out_.darkness.data() + size_t(y) * w;
+    for (int x = 0; x < w; ++x) s[x] = 0.25f * (up[x] + 2 * mid[x] + down[x]);
+  }
+}
+
+void Binarizer::grow_ink(int w, int h, float low, float high) {
+  // Hysteresis: grow from pixels above `high` through pixels above `low`.
+  const std::vector<float>& darkness = out_.darkness;
+  const size_t n = size_t(w) * h;
+  out_.mask.assign(n, 0);
+  for (size_t seed = 0; seed < n; ++seed) {
+    if (out_.mask[seed] || darkness[seed] < high) continue;
+    out_.mask[seed] = 1;
+    stack_.clear();
+    stack_.push_back(int(seed));
+    while (!stack_.empty()) {
+      const int at = stack_.back();
+      stack_.pop_back();
+      grow_around(at % w, at / w, w, h, low);
+    }
+  }
+}
+
+void Binarizer::grow_around(int x, int y, int w, int h, float low) {
+  for (int dy = -1; dy <= 1; ++dy) {
+    if (y + dy < 0 || y + dy >= h) continue;
+    for (int dx = -1; dx <= 1; ++dx) {
+      if (x + dx < 0 || x + dx >= w) continue;
+      const size_t nb = size_t(y + dy) * w + size_t(x + dx);
+      if (!out_.mask[nb] && out_.darkness[nb] >= low) {
+        out_.mask[nb] = 1;
+        stack_.push_back(int(nb));
+      }
+    }
+  }
 }
 
 }  // namespace scrawl

@@ -26,6 +26,11 @@ class Binarizer {
   InkMap& run(const std::vector<float>& darkness, int w, int h);
 
  private:
+  void smooth(const std::vector<float>& raw, int w, int h);
+  // The mask: pixels above `high`, and those above `low` connected to them.
+  void grow_ink(int w, int h, float low, float high);
+  void grow_around(int x, int y, int w, int h, float low);  // the 8 neighbours of one ink pixel
+
   InkMap out_;
   std::vector<float> tmp_;
   std::vector<int> stack_;

@@ -22,6 +22,10 @@ class ComponentFinder {
   const std::vector<int>& labels() const { return labels_; }
 
  private:
+  // The component of ink from (x0, y0), 8-connected, labelled `label`.
+  Component flood(const uint8_t* mask, int w, int h, int x0, int y0, int label);
+  void push_neighbours(const uint8_t* mask, int w, int h, int x, int y, int label);
+
   std::vector<int> labels_;
   std::vector<int> stack_;
   std::vector<Component> components_;

@@ -27,6 +27,14 @@ class CutFinder {
  private:
   bool mine(int x, int y) const { return mask_[size_t(y) * box_w_ + x]; }
   float stroke_width() const;
+  // The phases of find(): the group's pixels, then per band of columns [lo, lo + bw) the
+  // cheapest path's cost from the top (cost_, from_) and the path itself, then the cuts chosen.
+  void mask_group(const InkSource& src, int group, const Box& box);
+  void fill_costs(int lo, int bw, float stroke);
+  // The cheapest way into column lo + i of row y from the row above (came: from which column).
+  float cheapest_from_above(int lo, int bw, int i, int y, bool on, int& came) const;
+  CutPath trace_cheapest(int lo, int bw, float stroke);
+  void choose_cuts(int spacing, int max_cuts);
 
   int box_w_ = 0, box_h_ = 0;
   std::vector<uint8_t> mask_;  // the group's pixels within its box

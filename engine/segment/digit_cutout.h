@@ -40,6 +40,9 @@ class DigitCutter {
   std::span<const uint8_t> mask() const { return keep_; }
 
  private:
+  // Whether a kept pixel (keep_, box-relative) is next to (x, y).
+  bool touches_kept(const Box& box, int x, int y) const;
+
   std::vector<uint8_t> keep_;
   std::vector<float> crop_;
   DigitNormalizer normalizer_;

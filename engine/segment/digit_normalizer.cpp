@@ -6,6 +6,26 @@
 #include "resample.h"
 
 namespace scrawl {
+namespace {
+
+// 2·area/perimeter of the inked pixels (above half): the width of their strokes.
+float stroke_width(const float* ink, int w, int h, int stride) {
+  double area = 0, edge = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      const bool on = ink[y * stride + x] > 0.5f;
+      if (!on) continue;
+      area += 1;
+      if (x == 0 || ink[y * stride + x - 1] <= 0.5f) edge += 1;
+      if (x == w - 1 || ink[y * stride + x + 1] <= 0.5f) edge += 1;
+      if (y == 0 || ink[(y - 1) * stride + x] <= 0.5f) edge += 1;
+      if (y == h - 1 || ink[(y + 1) * stride + x] <= 0.5f) edge += 1;
+    }
+  }
+  return edge > 0 ? float(2.0 * area / edge) : 1.0f;
+}
+
+}  // namespace
 
 void DigitNormalizer::normalize(const float* ink, int w, int h, int stride, DigitPixels& out) {
   const float scale = float(kDigitBox) / float(std::max(w, h));  // output pixels per source pixel
@@ -13,42 +33,14 @@ void DigitNormalizer::normalize(const float* ink, int w, int h, int stride, Digi
   const int sh = std::clamp(int(std::lround(h * scale)), 1, kDigitBox);
 
   // A thin pen line on a big photo would shrink to a faint trace: estimate the stroke width
-  // (2·area/perimeter of the inked pixels) and thicken it to ~1.5 output pixels first.
+  // and thicken it to ~1.5 output pixels first.
   const float* src = ink;
   int src_stride = stride;
   if (scale < 0.5f) {
-    double area = 0, edge = 0;
-    for (int y = 0; y < h; ++y) {
-      for (int x = 0; x < w; ++x) {
-        const bool on = ink[y * stride + x] > 0.5f;
-        if (!on) continue;
-        area += 1;
-        if (x == 0 || ink[y * stride + x - 1] <= 0.5f) edge += 1;
-        if (x == w - 1 || ink[y * stride + x + 1] <= 0.5f) edge += 1;
-        if (y == 0 || ink[(y - 1) * stride + x] <= 0.5f) edge += 1;
-        if (y == h - 1 || ink[(y + 1) * stride + x] <= 0.5f) edge += 1;
-      }
-    }
-    const float stroke = edge > 0 ? float(2.0 * area / edge) : 1.0f;
+    const float stroke = stroke_width(ink, w, h, stride);
     const int radius = int(std::floor((1.5f / scale - stroke) / 2.0f));
     if (radius >= 1) {
-      // Separable max filter (a square structuring element).
-      thick_.assign(size_t(w) * h, 0.0f);
-      small_.assign(size_t(w) * h, 0.0f);
-      for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-          float m = 0;
-          for (int dx = std::max(0, x - radius); dx <= std::min(w - 1, x + radius); ++dx)
-            m = std::max(m, ink[y * stride + dx]);
-          small_[size_t(y) * w + x] = m;
-        }
-      for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-          float m = 0;
-          for (int dy = std::max(0, y - radius); dy <= std::min(h - 1, y + radius); ++dy)
-            m = std::max(m, small_[size_t(dy) * w + x]);
-          thick_[size_t(y) * w + x] = m;
-        }
+      thicken(ink, w, h, stride, radius);
       src = thick_.data();
       src_stride = w;
     }
@@ -56,7 +48,31 @@ void DigitNormalizer::normalize(const float* ink, int w, int h, int stride, Digi
 
   small_.resize(size_t(sw) * sh);
   resample_area(src, w, h, src_stride, small_.data(), sw, sh);
+  place_by_mass(sw, sh, out);
+}
 
+void DigitNormalizer::thicken(const float* ink, int w, int h, int stride, int radius) {
+  // Separable max filter (a square structuring element).
+  thick_.assign(size_t(w) * h, 0.0f);
+  small_.assign(size_t(w) * h, 0.0f);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      float m = 0;
+      for (int dx = std::max(0, x - radius); dx <= std::min(w - 1, x + radius); ++dx)
+        m = std::max(m, ink[y * stride + dx]);
+      small_[size_t(y) * w + x] = m;
+    }
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      float m = 0;
+      for (int dy = std::max(0, y - radius); dy <= std::min(h - 1, y + radius); ++dy)
+        m = std::max(m, small_[size_t(dy) * w + x]);
+      thick_[size_t(y) * w + x] = m;
+    }
+}
+
+void DigitNormalizer::place_by_mass(int sw, int sh, DigitPixels& out) {
+  // The sw×sh digit in small_, its centre of mass at the middle of the 28×28.
   double mass = 0, mx = 0, my = 0;
   for (int y = 0; y < sh; ++y)
     for (int x = 0; x < sw; ++x) {

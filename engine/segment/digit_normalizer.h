@@ -16,6 +16,10 @@ class DigitNormalizer {
   void normalize(const float* ink, int w, int h, int stride, DigitPixels& out);
 
  private:
+  // The ink grown by `radius` pixels every way, into thick_.
+  void thicken(const float* ink, int w, int h, int stride, int radius);
+  void place_by_mass(int sw, int sh, DigitPixels& out);
+
   std::vector<float> thick_, small_;
 };
 

@@ -41,6 +41,8 @@ constexpr float kMinCanvasStroke = 0.018f;
 constexpr float kMinStrokePixels = 1.5f;
 // Leaving a speck or dot out of the reading.
 constexpr float kSkipCost = 1.2f;
+// The score of a reading that reaches no atom.
+constexpr float kNone = -1e30f;
 
 }  // namespace
 
@@ -78,31 +80,30 @@ float DigitSplitter::digit_height(const InkSource& src, std::span<const Group> g
   return std::min(float(line.height), float(spans_[spans_.size() / 2]));
 }
 
+float DigitSplitter::GroupInk::stroke_width(const Box& b) const {
+  const GroupInk& mine = *this;
+  int area = 0, edges = 0;
+  for (int y = b.y; y < b.bottom(); ++y)
+    for (int x = b.x; x < b.right(); ++x) {
+      if (!mine(x, y)) continue;
+      ++area;
+      edges += (x == b.x || !mine(x - 1, y)) + (x + 1 == b.right() || !mine(x + 1, y)) +
+               (y == b.y || !mine(x, y - 1)) + (y + 1 == b.bottom() || !mine(x, y + 1));
+    }
+  return 2.0f * float(area) / float(std::max(1, edges));
+}
+
 void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H) {
-  const int w = src.ink->width;
-  const auto& labels = *src.labels;
-  const auto& group_of = *src.group_of_label;
   atoms_.clear();
   split_cost_.clear();
   paths_.clear();
   path_of_.clear();
   for (int g = line.first; g < line.first + line.count; ++g) {
     const Box& b = groups[size_t(g)].box;
-    auto mine = [&](int x, int y) {
-      const int label = labels[size_t(y) * w + x];
-      return label > 0 && group_of[size_t(label)] == g;
-    };
+    const GroupInk mine{*src.labels, *src.group_of_label, src.ink->width, g};
     // Hairlines (a page edge, a fold, a scratch) are far thinner than any pen stroke on
-    // digits of this size: 2 · area / perimeter is the stroke width.
-    int area = 0, edges = 0;
-    for (int y = b.y; y < b.bottom(); ++y)
-      for (int x = b.x; x < b.right(); ++x) {
-        if (!mine(x, y)) continue;
-        ++area;
-        edges += (x == b.x || !mine(x - 1, y)) + (x + 1 == b.right() || !mine(x + 1, y)) +
-                 (y == b.y || !mine(x, y - 1)) + (y + 1 == b.bottom() || !mine(x, y + 1));
-      }
-    const float width = 2.0f * float(area) / float(std::max(1, edges));
+    // digits of this size.
+    const float width = mine.stroke_width(b);
     if (width < kMinStrokePixels || width < (src.flat ? kMinCanvasStroke : kMinStroke) * std::max(H, float(b.h))) continue;
 
     std::span<const CutPath> cuts;
@@ -120,35 +121,7 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
     for (const CutPath& c : cuts)
       paths_.insert(paths_.end(), cut_finder_.columns().begin() + c.offset,
                     cut_finder_.columns().begin() + c.offset + b.h);
-    const int* paths = cut_finder_.columns().data();  // for the atoms' boxes just below
-
-    // Atoms between consecutive cuts, each with the rows its ink spans.
-    for (size_t k = 0; k <= cuts.size(); ++k) {
-      Atom a;
-      a.group = g;
-      a.path_top = b.y;
-      a.left = k > 0 ? paths + cuts[k - 1].offset : nullptr;
-      a.right = k < cuts.size() ? paths + cuts[k].offset : nullptr;
-      const int left_path = k > 0 ? int(first_path + (k - 1) * size_t(b.h)) : -1;
-      const int right_path = k < cuts.size() ? int(first_path + k * size_t(b.h)) : -1;
-      int x0 = b.right(), x1 = b.x, y0 = b.bottom(), y1 = b.y;
-      for (int y = b.y; y < b.bottom(); ++y)
-        for (int x = b.x; x < b.right(); ++x)
-          if (a.contains(x, y) && mine(x, y)) x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
-      if (x1 <= x0) continue;
-      a.box = {x0, y0, x1 - x0, y1 - y0};
-      // What it costs to end a digit just before this atom.
-      float cost = 0;
-      if (a.left) {
-        cost = kCutCost + kCutCostPerStroke * cuts[k - 1].crossings;
-      } else if (!atoms_.empty()) {
-        const float gap = float(b.x - atoms_.back().box.right());
-        cost = kCloseGapCost * std::max(0.0f, 1.0f - gap / (kMaxJoinGap * H));
-      }
-      atoms_.push_back(a);
-      split_cost_.push_back(cost);
-      path_of_.push_back({left_path, right_path});
-    }
+    add_atoms(mine, b, cuts, first_path, H);
   }
   // Point the atoms at the line's copy of their cuts.
   for (size_t i = 0; i < atoms_.size(); ++i) {
@@ -157,12 +130,46 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
   }
 }
 
+void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<const CutPath> cuts, size_t first_path, float H) {
+  const int* paths = cut_finder_.columns().data();  // for the atoms' boxes just below
+  // Atoms between consecutive cuts, each with the rows its ink spans.
+  for (size_t k = 0; k <= cuts.size(); ++k) {
+    Atom a;
+    a.group = mine.group;
+    a.path_top = b.y;
+    a.left = k > 0 ? paths + cuts[k - 1].offset : nullptr;
+    a.right = k < cuts.size() ? paths + cuts[k].offset : nullptr;
+    const int left_path = k > 0 ? int(first_path + (k - 1) * size_t(b.h)) : -1;
+    const int right_path = k < cuts.size() ? int(first_path + k * size_t(b.h)) : -1;
+    int x0 = b.right(), x1 = b.x, y0 = b.bottom(), y1 = b.y;
+    for (int y = b.y; y < b.bottom(); ++y)
+      for (int x = b.x; x < b.right(); ++x)
+        if (a.contains(x, y) && mine(x, y)) x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
+    if (x1 <= x0) continue;
+    a.box = {x0, y0, x1 - x0, y1 - y0};
+    // What it costs to end a digit just before this atom.
+    float cost = 0;
+    if (a.left) {
+      cost = kCutCost + kCutCostPerStroke * cuts[k - 1].crossings;
+    } else if (!atoms_.empty()) {
+      const float gap = float(b.x - atoms_.back().box.right());
+      cost = kCloseGapCost * std::max(0.0f, 1.0f - gap / (kMaxJoinGap * H));
+    }
+    atoms_.push_back(a);
+    split_cost_.push_back(cost);
+    path_of_.push_back({left_path, right_path});
+  }
+}
+
 void DigitSplitter::read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
                               const DigitScorer& score, std::vector<FoundDigit>& out) {
   const float H = digit_height(src, groups, line);
   make_atoms(src, groups, line, H);
+  if (best_reading(src, score, H)) emit_reading(src, out);
+}
+
+bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score, float H) {
   const int n = int(atoms_.size());
-  constexpr float kNone = -1e30f;
   best_.assign(size_t(n + 1), kNone);
   confidence_.assign(size_t(n + 1), 0.0f);
   one_digit_.assign(size_t(n + 1), 1.0f);
@@ -197,11 +204,13 @@ void DigitSplitter::read_line(const InkSource& src, std::span<const Group> group
         one_digit_[size_t(j)] = scored.one_digit;
     }
   }
-  if (best_[size_t(n)] == kNone) return;
+  return best_[size_t(n)] != kNone;
+}
 
+void DigitSplitter::emit_reading(const InkSource& src, std::vector<FoundDigit>& out) {
   // Walk back from the end, then emit left to right.
   picked_.clear();
-  for (int j = n; j > 0;) {
+  for (int j = int(atoms_.size()); j > 0;) {
     const int f = from_[size_t(j)];
     if (f < 0) {
       j = -f - 2;  // skipped atom

@@ -57,7 +57,24 @@ class DigitSplitter {
  private:
   // The line's digit height, refined for a line whose digits all touch.
   float digit_height(const InkSource& src, std::span<const Group> groups, const TextLine& line);
+  // Whether a page pixel is ink of group `group`.
+  struct GroupInk {
+    const std::vector<int>& labels;
+    const std::vector<int>& group_of_label;
+    int width, group;
+    bool operator()(int x, int y) const {
+      const int label = labels[size_t(y) * width + x];
+      return label > 0 && group_of_label[size_t(label)] == group;
+    }
+    // 2 · area / perimeter of its ink within b: the width of its strokes.
+    float stroke_width(const Box& b) const;
+  };
+  // The line's groups as atoms (cut where touching digits may meet), then the best reading of
+  // them as digits (best_, from_), then that reading's digits.
   void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H);
+  void add_atoms(const GroupInk& mine, const Box& b, std::span<const CutPath> cuts, size_t first_path, float H);
+  bool best_reading(const InkSource& src, const DigitScorer& score, float H);
+  void emit_reading(const InkSource& src, std::vector<FoundDigit>& out);
 
   // Pieces of a cut-out's ink at least kStrokeShare of its largest piece's area.
   int count_strokes(const Box& box, std::span<const uint8_t> mask);

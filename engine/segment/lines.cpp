@@ -26,6 +26,22 @@ int overlap(int a0, int a1, int b0, int b1) { return std::min(a1, b1) - std::max
 }  // namespace
 
 void LineBuilder::build(std::span<const Piece> raw, int label_count) {
+  const int big = digit_height(raw);
+  join_stacked(raw, big);
+  const std::span<const Piece> pieces = merged_;
+  follow_lines(pieces, big);
+  order_by_line();
+  group_columns(pieces, label_count);
+
+  // The pieces joined before lines were followed share their group.
+  for (size_t i = 0; i < raw.size(); ++i)
+    group_of_label_[size_t(raw[i].label)] = group_of_label_[size_t(merged_[size_t(merged_of_[i])].label)];
+
+  // Groups are already left to right: each was opened by its leftmost piece, in x order.
+  for (TextLine& line : lines_) line.height = typical_height(line);
+}
+
+int LineBuilder::digit_height(std::span<const Piece> raw) {
   // How tall digits are: the upper quartile of the pieces that are not specks (so that one
   // stray tall thing does not make fragments of every digit).
   heights_.clear();
@@ -36,17 +52,21 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
     std::nth_element(heights_.begin(), heights_.begin() + heights_.size() * 3 / 4, heights_.end());
     big = heights_[heights_.size() * 3 / 4];
   }
+  return big;
+}
 
+int LineBuilder::root(int i) {
+  while (parent_[size_t(i)] != i) i = parent_[size_t(i)] = parent_[size_t(parent_[size_t(i)])];
+  return i;
+}
+
+void LineBuilder::join_stacked(std::span<const Piece> raw, int big) {
   // Pieces stacked one above the other with little between them, no taller together than
   // a digit, are one digit broken across (a 5's flag, the halves of a skipped stroke):
   // joined before lines are followed, so the halves cannot go to different lines.
   parent_.resize(raw.size());
   std::iota(parent_.begin(), parent_.end(), 0);
   stacked_.assign(raw.begin(), raw.end());
-  auto root = [&](int i) {
-    while (parent_[size_t(i)] != i) i = parent_[size_t(i)] = parent_[size_t(parent_[size_t(i)])];
-    return i;
-  };
   for (size_t i = 0; i < raw.size(); ++i)
     for (size_t j = i + 1; j < raw.size(); ++j) {
       const int a = root(int(i)), b = root(int(j));
@@ -66,8 +86,9 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
   for (size_t i = 0; i < raw.size(); ++i)
     if (root(int(i)) == int(i)) merged_of_[i] = int(merged_.size()), merged_.push_back(stacked_[i]);
   for (size_t i = 0; i < raw.size(); ++i) merged_of_[i] = merged_of_[size_t(root(int(i)))];
-  const std::span<const Piece> pieces = merged_;
+}
 
+void LineBuilder::follow_lines(std::span<const Piece> pieces, int big) {
   const int n = int(pieces.size());
   order_.resize(size_t(n));
   std::iota(order_.begin(), order_.end(), 0);
@@ -82,38 +103,7 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
     for (int i : order_) {
       const Box& b = pieces[size_t(i)].box;
       if ((b.h * 2 >= big) != (phase == 0)) continue;
-      int best = -1;
-      float best_score = phase == 0 ? kSameLine : -1e9f;
-      for (int t = 0; t < int(tracks_.size()); ++t) {
-        if (phase == 0) {
-          // The line whose nearest tall piece overlaps this one's rows the most.
-          const Box* ref = nullptr;
-          int ref_dist = 0;
-          for (int k : order_) {
-            if (track_of_[size_t(k)] != t) continue;
-            const Box& r = pieces[size_t(k)].box;
-            if (r.h * 5 < tracks_[size_t(t)].max_h * 3) continue;  // a fragment itself
-            const int dist = std::abs((r.x + r.right()) - (b.x + b.right()));
-            if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
-          }
-          if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
-          const float ratio = float(overlap(b.y, b.bottom(), ref->y, ref->bottom())) / float(std::max(1, std::min(b.h, ref->h)));
-          if (ratio >= best_score) best_score = ratio, best = t;
-        } else {
-          // A tall piece beside or just above or below it: the more rows shared the better.
-          for (int k : order_) {
-            if (track_of_[size_t(k)] != t || k == i) continue;
-            const Box& r = pieces[size_t(k)].box;
-            if (r.h * 2 < big) continue;
-            if (b.x - r.right() > kFragmentReach * r.h || r.x - b.right() > kFragmentReach * r.h) continue;
-            const int apart = std::max({0, r.y - b.bottom(), b.y - r.bottom()});
-            if (apart > kFragmentReach * r.h) continue;
-            const float score = float(overlap(b.y, b.bottom(), r.y, r.bottom())) / float(std::max(1, std::min(b.h, r.h))) -
-                                float(apart) / float(r.h);
-            if (score > best_score) best_score = score, best = t;
-          }
-        }
-      }
+      int best = phase == 0 ? line_for_tall(pieces, b) : line_for_fragment(pieces, i, big);
       if (best < 0) {
         best = int(tracks_.size());
         tracks_.push_back({});
@@ -124,7 +114,51 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
       ++tr.n;
       track_of_[size_t(i)] = best;
     }
+}
 
+int LineBuilder::line_for_tall(std::span<const Piece> pieces, const Box& b) const {
+  int best = -1;
+  float best_score = kSameLine;
+  for (int t = 0; t < int(tracks_.size()); ++t) {
+    // The line whose nearest tall piece overlaps this one's rows the most.
+    const Box* ref = nullptr;
+    int ref_dist = 0;
+    for (int k : order_) {
+      if (track_of_[size_t(k)] != t) continue;
+      const Box& r = pieces[size_t(k)].box;
+      if (r.h * 5 < tracks_[size_t(t)].max_h * 3) continue;  // a fragment itself
+      const int dist = std::abs((r.x + r.right()) - (b.x + b.right()));
+      if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
+    }
+    if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
+    const float ratio = float(overlap(b.y, b.bottom(), ref->y, ref->bottom())) / float(std::max(1, std::min(b.h, ref->h)));
+    if (ratio >= best_score) best_score = ratio, best = t;
+  }
+  return best;
+}
+
+int LineBuilder::line_for_fragment(std::span<const Piece> pieces, int i, int big) const {
+  const Box& b = pieces[size_t(i)].box;
+  int best = -1;
+  float best_score = -1e9f;
+  for (int t = 0; t < int(tracks_.size()); ++t) {
+    // A tall piece beside or just above or below it: the more rows shared the better.
+    for (int k : order_) {
+      if (track_of_[size_t(k)] != t || k == i) continue;
+      const Box& r = pieces[size_t(k)].box;
+      if (r.h * 2 < big) continue;
+      if (b.x - r.right() > kFragmentReach * r.h || r.x - b.right() > kFragmentReach * r.h) continue;
+      const int apart = std::max({0, r.y - b.bottom(), b.y - r.bottom()});
+      if (apart > kFragmentReach * r.h) continue;
+      const float score = float(overlap(b.y, b.bottom(), r.y, r.bottom())) / float(std::max(1, std::min(b.h, r.h))) -
+                          float(apart) / float(r.h);
+      if (score > best_score) best_score = score, best = t;
+    }
+  }
+  return best;
+}
+
+void LineBuilder::order_by_line() {
   // Lines top to bottom by their mean height on the page.
   track_order_.resize(tracks_.size());
   std::iota(track_order_.begin(), track_order_.end(), 0);
@@ -135,7 +169,9 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
   for (int r = 0; r < int(track_order_.size()); ++r) track_rank_[size_t(track_order_[size_t(r)])] = r;
   std::stable_sort(order_.begin(), order_.end(),
                    [&](int a, int b) { return track_rank_[size_t(track_of_[size_t(a)])] < track_rank_[size_t(track_of_[size_t(b)])]; });
+}
 
+void LineBuilder::group_columns(std::span<const Piece> pieces, int label_count) {
   // Join, within each line, pieces whose columns overlap (order_ is by line, then x).
   groups_.clear();
   lines_.clear();
@@ -162,28 +198,23 @@ void LineBuilder::build(std::span<const Piece> raw, int label_count) {
     groups_[size_t(joined)].area += p.area;
     group_of_label_[size_t(p.label)] = joined;
   }
+}
 
-  // The pieces joined before lines were followed share their group.
-  for (size_t i = 0; i < raw.size(); ++i)
-    group_of_label_[size_t(raw[i].label)] = group_of_label_[size_t(merged_[size_t(merged_of_[i])].label)];
-
-  // Groups are already left to right: each was opened by its leftmost piece, in x order.
+int LineBuilder::typical_height(const TextLine& line) {
   // Typical digit height per line: the median of its groups that are neither fragments nor
   // wide (touching digits, whose rows add up their different heights); failing those, of all.
-  for (TextLine& line : lines_) {
-    int tallest = 0;
-    for (int g = line.first; g < line.first + line.count; ++g) tallest = std::max(tallest, groups_[size_t(g)].box.h);
-    for (int pass = 0; pass < 2; ++pass) {
-      heights_.clear();
-      for (int g = line.first; g < line.first + line.count; ++g) {
-        const Box& b = groups_[size_t(g)].box;
-        if (b.h * 2 >= tallest && (pass == 1 || b.w <= b.h * 6 / 5)) heights_.push_back(b.h);
-      }
-      if (!heights_.empty()) break;
+  int tallest = 0;
+  for (int g = line.first; g < line.first + line.count; ++g) tallest = std::max(tallest, groups_[size_t(g)].box.h);
+  for (int pass = 0; pass < 2; ++pass) {
+    heights_.clear();
+    for (int g = line.first; g < line.first + line.count; ++g) {
+      const Box& b = groups_[size_t(g)].box;
+      if (b.h * 2 >= tallest && (pass == 1 || b.w <= b.h * 6 / 5)) heights_.push_back(b.h);
     }
-    std::nth_element(heights_.begin(), heights_.begin() + heights_.size() / 2, heights_.end());
-    line.height = heights_[heights_.size() / 2];
+    if (!heights_.empty()) break;
   }
+  std::nth_element(heights_.begin(), heights_.begin() + heights_.size() / 2, heights_.end());
+  return heights_[heights_.size() / 2];
 }
 
 }  // namespace scrawl

@@ -33,6 +33,18 @@ class LineBuilder {
   const std::vector<int>& group_of_label() const { return group_of_label_; }
 
  private:
+  // The phases of build(), in order.
+  int digit_height(std::span<const Piece> raw);
+  void join_stacked(std::span<const Piece> raw, int big);
+  void follow_lines(std::span<const Piece> pieces, int big);
+  void order_by_line();
+  void group_columns(std::span<const Piece> pieces, int label_count);
+  int typical_height(const TextLine& line);
+  // The line a piece joins while lines are followed; -1: a line of its own.
+  int line_for_tall(std::span<const Piece> pieces, const Box& b) const;
+  int line_for_fragment(std::span<const Piece> pieces, int i, int big) const;
+  int root(int i);  // of a piece's stack, in parent_
+
   struct Track {  // a line being followed left to right
     int max_h = 0;
     double y_sum = 0;

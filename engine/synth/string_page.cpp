@@ -74,8 +74,20 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   PageTraits& t = page.traits;
   t.touching = length > 1 && rng.chance(0.3f);
   t.broken = length > 0 && rng.chance(0.25f);
+  const float pen = lay_out_string(length, rng, page);
+  const float height = size_page(length, pen, rng, width, height_px);
+  t.digit_height = height;
+  draw_flat_page(length, pen, height, rng, t);
+  photograph(height, rng, page);
+  colour_and_light(length, rng, page);
+  t.jpeg = rng.chance(0.85f);
+  if (t.jpeg) page.file = encode_jpeg(page.rgb, w_, h_, int(rng.uniform(35, 95)));
+  return page;
+}
 
+float PageMaker::lay_out_string(int length, Rng& rng, Page& page) {
   // The string in units of the digit height: MNIST digits sit in a 20-pixel box.
+  const PageTraits& t = page.traits;
   placed_.clear();
   float pen = 0;
   for (int i = 0; i < length; ++i) {
@@ -96,7 +108,10 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
     page.text += char('0' + digits_.labels[d.index]);
     placed_.push_back(d);
   }
+  return pen;
+}
 
+float PageMaker::size_page(int length, float pen, Rng& rng, int width, int height_px) {
   // Page size and digit height: the string fills 35-70% of the width.
   float height = rng.uniform(22.0f, 80.0f);
   if (length > 0) {
@@ -112,10 +127,12 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
     if (length > 0) height = std::min(rng.uniform(0.35f, 0.7f) * float(width) / pen, 0.25f * float(height_px));
     w_ = width, h_ = height_px;
   }
-  t.digit_height = height;
+  return height;
+}
+
+void PageMaker::draw_flat_page(int length, float pen, float height, Rng& rng, PageTraits& t) {
   const float centre_y = h_ * rng.uniform(0.4f, 0.6f);
   const float left = (w_ - pen * height) * rng.uniform(0.4f, 0.6f);
-
   flat_ink_.assign(size_t(w_) * h_, 0.0f);
   flat_rule_.assign(size_t(w_) * h_, 0.0f);
   flat_owner_.assign(size_t(w_) * h_, 0);
@@ -125,6 +142,10 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   }
   t.ruled = rng.chance(length ? 0.2f : 0.4f);
   if (t.ruled) draw_rules(centre_y, height * rng.uniform(1.7f, 2.2f), rng.uniform(1.0f, 2.5f));
+  draw_dust(length, rng);
+}
+
+void PageMaker::draw_dust(int length, Rng& rng) {
   // Dust and dots.
   for (int k = rng.below(length ? 6 : 20); k > 0; --k) {
     const float x = rng.uniform(0, float(w_)), y = rng.uniform(0, float(h_)), r = rng.uniform(0.5f, 1.8f);
@@ -134,8 +155,11 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
         flat_ink_[size_t(yy) * w_ + xx] = std::max(flat_ink_[size_t(yy) * w_ + xx], std::clamp(r + 0.5f - d, 0.0f, 1.0f) * 0.8f);
       }
   }
+}
 
+void PageMaker::photograph(float height, Rng& rng, Page& page) {
   // The camera: rotation, zoom (the table shows around a smaller page), perspective.
+  PageTraits& t = page.traits;
   t.rotation = rng.uniform(-8.0f, 8.0f);
   t.border = rng.chance(0.2f);
   const double zoom = t.border ? rng.uniform(0.8f, 0.92f) : rng.uniform(1.0f, 1.06f);
@@ -169,8 +193,11 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
     gaussian_blur(ink_, tmp_, w_, h_, sigma, 2.5f);
     gaussian_blur(rule_, tmp_, w_, h_, sigma, 2.5f);
   }
+}
 
+void PageMaker::colour_and_light(int length, Rng& rng, Page& page) {
   // Colours and light.
+  PageTraits& t = page.traits;
   const float paper = rng.uniform(185, 250), cream = rng.uniform(0.0f, 0.1f);
   const float paper_rgb[3] = {paper, paper * (1 - cream * 0.3f), paper * (1 - cream)};
   t.blue = rng.chance(0.4f);
@@ -190,9 +217,10 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
   const float shadow_at = rng.uniform(-0.3f, 0.3f) * w_;
   const float noise = rng.uniform(1.0f, length ? 6.0f : 10.0f);
   const double diag = std::hypot(w_, h_);
+  const double cx = w_ / 2.0, cy = h_ / 2.0;
 
   page.width = w_, page.height = h_;
-  page.rgb.resize(n * 3);
+  page.rgb.resize(size_t(w_) * h_ * 3);
   for (int y = 0; y < h_; ++y)
     for (int x = 0; x < w_; ++x) {
       const size_t i = size_t(y) * w_ + x;
@@ -212,10 +240,6 @@ Page PageMaker::make(int length, Rng& rng, int width, int height_px) {
         page.rgb[i * 3 + size_t(ch)] = uint8_t(std::clamp(v * light + grain, 0.0f, 255.0f) + 0.5f);
       }
     }
-
-  t.jpeg = rng.chance(0.85f);
-  if (t.jpeg) page.file = encode_jpeg(page.rgb, w_, h_, int(rng.uniform(35, 95)));
-  return page;
 }
 
 }  // namespace scrawl::synth

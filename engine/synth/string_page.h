@@ -49,6 +49,14 @@ class PageMaker {
     float x, y, scale;     // top-left on the page, page pixels per MNIST pixel
     bool broken;
   };
+  // The phases of make(), in order. lay_out_string: the digits in units of the digit height,
+  // and the string's length; size_page: the page's size, and the digit height in pixels.
+  float lay_out_string(int length, Rng& rng, Page& page);
+  float size_page(int length, float pen, Rng& rng, int width, int height_px);
+  void draw_flat_page(int length, float pen, float height, Rng& rng, PageTraits& traits);
+  void photograph(float height, Rng& rng, Page& page);
+  void colour_and_light(int length, Rng& rng, Page& page);
+  void draw_dust(int length, Rng& rng);
   void draw_digit(const Placed& d, Rng& rng);
   void draw_rules(float centre_y, float spacing, float thickness);
 

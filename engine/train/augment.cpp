@@ -115,7 +115,7 @@ bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
   return true;
 }
 
-std::string AugmentOptions::describe() const {
+std::string AugmentOptions::list() const {
   if (!any()) return "none";
   std::string s;
   auto add = [&](bool on, const char* name) {
@@ -125,6 +125,12 @@ std::string AugmentOptions::describe() const {
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity"), add(broken, "broken"), add(neighbour, "neighbour");
   add(crossed, "crossed");
   if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour,crossed") s = "all";
+  return s;
+}
+
+std::string AugmentOptions::describe() const {
+  std::string s = list();
+  if (!any()) return s;
   if (strength != AugmentOptions{}.strength) {
     char buf[48];
     std::snprintf(buf, sizeof buf, " (geometric strength %.2g)", double(strength));
@@ -139,51 +145,64 @@ void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out, bool is_z
   for (int y = 0; y < 28; ++y)
     for (int x = 0; x < 28; ++x) src_[size_t(y + off) * N + x + off] = digit[y * 28 + x] / 255.0f;
 
-  // Inverse affine map from output to source coordinates around the centre.
-  float a = 1, b = 0, c = 0, d = 1, tx = 0, ty = 0;
-  if (opt_.affine) {
-    const float k = opt_.strength;
-    const float rot = rng.uniform(-15.0f, 15.0f) * k * 3.14159265f / 180.0f;
-    const float sx = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f), sy = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f);
-    const float sh = 0.25f * k * rng.uniform(-1.0f, 1.0f);
-    // forward = R · Shear · S; invert it.
-    const float cr = std::cos(rot), sr = std::sin(rot);
-    const float fa = cr * sx, fb = (cr * sh - sr) * sy, fc = sr * sx, fd = (sr * sh + cr) * sy;
-    const float det = fa * fd - fb * fc;
-    a = fd / det, b = -fb / det, c = -fc / det, d = fa / det;
-    tx = rng.uniform(-2.0f, 2.0f), ty = rng.uniform(-2.0f, 2.0f);
-  }
+  const InverseAffine map = random_affine(rng);
   const bool elastic = opt_.elastic && rng.chance(0.5f);
-  if (elastic) {
-    const float alpha = rng.uniform(20.0f, 34.0f) * opt_.strength, sigma = 4.0f;
-    dx_.resize(size_t(N) * N), dy_.resize(size_t(N) * N);
-    for (auto& v : dx_) v = rng.uniform(-1.0f, 1.0f);
-    for (auto& v : dy_) v = rng.uniform(-1.0f, 1.0f);
-    gaussian_blur(dx_, b_, sigma);
-    gaussian_blur(dy_, b_, sigma);
-    for (auto& v : dx_) v *= alpha;
-    for (auto& v : dy_) v *= alpha;
-  }
+  if (elastic) random_displacement(rng);
+  warp(map, elastic);
+  if (is_zero && opt_.crossed && rng.chance(0.25f)) cross_zero(a_, rng);
+  if (opt_.thickness) change_thickness(rng);
+  if (opt_.blur && rng.chance(0.2f)) gaussian_blur(a_, b_, rng.uniform(0.4f, 0.9f));
+  on_paper(rng, out);
+}
+
+Augmenter::InverseAffine Augmenter::random_affine(Rng& rng) const {
+  // Inverse affine map from output to source coordinates around the centre.
+  InverseAffine m;
+  if (!opt_.affine) return m;
+  const float k = opt_.strength;
+  const float rot = rng.uniform(-15.0f, 15.0f) * k * 3.14159265f / 180.0f;
+  const float sx = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f), sy = 1.0f + 0.2f * k * rng.uniform(-1.0f, 1.0f);
+  const float sh = 0.25f * k * rng.uniform(-1.0f, 1.0f);
+  // forward = R · Shear · S; invert it.
+  const float cr = std::cos(rot), sr = std::sin(rot);
+  const float fa = cr * sx, fb = (cr * sh - sr) * sy, fc = sr * sx, fd = (sr * sh + cr) * sy;
+  const float det = fa * fd - fb * fc;
+  m.a = fd / det, m.b = -fb / det, m.c = -fc / det, m.d = fa / det;
+  m.tx = rng.uniform(-2.0f, 2.0f), m.ty = rng.uniform(-2.0f, 2.0f);
+  return m;
+}
+
+void Augmenter::random_displacement(Rng& rng) {
+  const float alpha = rng.uniform(20.0f, 34.0f) * opt_.strength, sigma = 4.0f;
+  dx_.resize(size_t(N) * N), dy_.resize(size_t(N) * N);
+  for (auto& v : dx_) v = rng.uniform(-1.0f, 1.0f);
+  for (auto& v : dy_) v = rng.uniform(-1.0f, 1.0f);
+  gaussian_blur(dx_, b_, sigma);
+  gaussian_blur(dy_, b_, sigma);
+  for (auto& v : dx_) v *= alpha;
+  for (auto& v : dy_) v *= alpha;
+}
+
+void Augmenter::warp(const InverseAffine& m, bool elastic) {
   a_.assign(size_t(N) * N, 0.0f);
   const float cx = N / 2.0f - 0.5f;
   for (int y = 0; y < N; ++y)
     for (int x = 0; x < N; ++x) {
       float px = float(x), py = float(y);
       if (elastic) px += dx_[size_t(y) * N + x], py += dy_[size_t(y) * N + x];
-      const float u = px - cx - tx, v = py - cx - ty;
-      a_[size_t(y) * N + x] = sample_bilinear(src_, a * u + b * v + cx, c * u + d * v + cx);
+      const float u = px - cx - m.tx, v = py - cx - m.ty;
+      a_[size_t(y) * N + x] = sample_bilinear(src_, m.a * u + m.b * v + cx, m.c * u + m.d * v + cx);
     }
+}
 
-  if (is_zero && opt_.crossed && rng.chance(0.25f)) cross_zero(a_, rng);
+void Augmenter::change_thickness(Rng& rng) {
+  const float r = rng.uniform();
+  if (r < 0.3f) morph(a_, b_, true, rng.uniform(0.5f, 1.0f));
+  else if (r < 0.4f) morph(a_, b_, true, 1.0f), morph(a_, b_, true, rng.uniform(0.0f, 1.0f));
+  else if (r < 0.6f) morph(a_, b_, false, rng.uniform(0.3f, 0.7f));
+}
 
-  if (opt_.thickness) {
-    const float r = rng.uniform();
-    if (r < 0.3f) morph(a_, b_, true, rng.uniform(0.5f, 1.0f));
-    else if (r < 0.4f) morph(a_, b_, true, 1.0f), morph(a_, b_, true, rng.uniform(0.0f, 1.0f));
-    else if (r < 0.6f) morph(a_, b_, false, rng.uniform(0.3f, 0.7f));
-  }
-  if (opt_.blur && rng.chance(0.2f)) gaussian_blur(a_, b_, rng.uniform(0.4f, 0.9f));
-
+void Augmenter::on_paper(Rng& rng, GrayImage& out) {
   // Ink on paper: random levels and polarity, then noise.
   float paper = 0, ink = 255;
   if (opt_.polarity) {

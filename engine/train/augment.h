@@ -31,6 +31,9 @@ struct AugmentOptions {
   }
   // "all", "none" or a comma list such as "affine,thickness".
   static bool parse(const std::string& list, AugmentOptions& out);
+  // The distortions that are on, as parse() reads them: "all", "none" or a comma list.
+  std::string list() const;
+  // list(), and the strength where it is not the default.
   std::string describe() const;
 };
 
@@ -43,6 +46,17 @@ class Augmenter {
   void render(const uint8_t* digit, Rng& rng, GrayImage& out, bool is_zero = false);
 
  private:
+  // From output to source coordinates around the centre: (a b; c d) · (p - centre - t).
+  struct InverseAffine {
+    float a = 1, b = 0, c = 0, d = 1, tx = 0, ty = 0;
+  };
+  // The phases of render(), in order, on src_ (the digit on the canvas) into a_.
+  InverseAffine random_affine(Rng& rng) const;
+  void random_displacement(Rng& rng);  // dx_, dy_: the elastic distortion
+  void warp(const InverseAffine& map, bool elastic);
+  void change_thickness(Rng& rng);
+  void on_paper(Rng& rng, GrayImage& out);
+
   AugmentOptions opt_;
   std::vector<float> src_, a_, b_, dx_, dy_;
 };

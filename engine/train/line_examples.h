@@ -59,6 +59,11 @@ class LineExampleMaker {
   size_t glyph_count() const;
   size_t pen_writer_count() const { return pen_writers_.size(); }
 
+  // The parts of a composed line, defined where they are made (line_examples.cpp).
+  struct PlacedGlyph;
+  struct MarkPlan;
+  struct LineLayout;
+
  private:
   struct Glyph {
     int w = 0, h = 0;
@@ -67,6 +72,11 @@ class LineExampleMaker {
   void finish(const GrayImage& canvas, Rng& rng, float* frame);
   using PenWriter = std::array<std::vector<const real::PenSample*>, 10>;
   void pen_scene(const PenWriter& writer, Rng& rng, float* frame, std::vector<int>& labels);
+  // The phases of composed(): its digits, then where each goes.
+  void pick_digits(const PenWriter* pen, Rng& rng, std::vector<int>& labels) const;
+  LineLayout lay_out(const std::vector<int>& labels, const PenWriter* pen, float height, const MarkPlan& plan, Rng& rng);
+  PlacedGlyph pen_glyph(const std::vector<const real::PenSample*>& samples, int i, float h_here, Rng& rng);
+  PlacedGlyph real_glyph(int d, float h_here, Rng& rng) const;
 
   const std::vector<WrittenLine>* lines_;
   const DigitSet* mnist_;

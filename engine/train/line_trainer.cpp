@@ -53,6 +53,77 @@ double line_exact_rate(const Network& net, const std::vector<WrittenLine>& lines
   return double(exact) / double(lines.size());
 }
 
+namespace {
+
+Result<Network> line_network(const std::vector<WrittenLine>& lines, const DigitSet* mnist, const LineTrainConfig& cfg) {
+  auto built = Network::from_spec(cfg.architecture, Shape{1, kLineHeight, kLineWidth});
+  if (!built) return built.error();
+  const Shape out = built->output();
+  if (out.c != kLineClasses || out.h != 1 || out.w < 8)
+    return make_error(ErrorCode::kBadArgument, "a line model must end in " + std::to_string(kLineClasses) +
+                                                   " scores per column, for at least 8 columns (colmean, then conv 11 1)");
+  if (lines.empty() && !mnist) return make_error(ErrorCode::kBadArgument, "no lines and no MNIST digits to learn from");
+  return built;
+}
+
+// One replica and one example maker per thread; each makes and learns from its shard of a batch.
+struct LineWorkers {
+  int shard = 0;
+  std::vector<LineReplica> replicas;
+  std::vector<Replica*> shards;
+  std::vector<std::unique_ptr<LineExampleMaker>> makers;
+};
+
+void start_workers(const Network& net, const std::vector<WrittenLine>& lines, const DigitSet* mnist,
+                   const std::vector<real::PenSample>* pen_writers, const LineTrainConfig& cfg, LineWorkers& w) {
+  const int threads = std::max(1, cfg.threads);
+  w.shard = (cfg.batch + threads - 1) / threads;
+  for (int t = 0; t < threads; ++t) w.replicas.emplace_back(net, w.shard);
+  for (auto& r : w.replicas) w.shards.push_back(&r);
+  for (int t = 0; t < threads; ++t) {
+    w.makers.push_back(std::make_unique<LineExampleMaker>(lines, mnist, cfg.shares));
+    if (pen_writers) w.makers.back()->use_pen_writers(*pen_writers);
+  }
+}
+
+// Batch b of an epoch, made and run on every thread: the gradients in `grad`, each shard's loss
+// added to loss_sum.
+void run_batch(Network& net, const LineTrainConfig& cfg, int epoch, int b, LineWorkers& w, FloatBuffer& grad,
+               double& loss_sum) {
+  const size_t frame = size_t(kLineHeight) * kLineWidth;
+  const int shard = w.shard;
+  auto work = [&](int t) {
+    LineReplica& r = w.replicas[size_t(t)];
+    const int n = std::min(shard, cfg.batch - t * shard);
+    r.labels.resize(size_t(n));
+    for (int i = 0; i < n; ++i) {
+      Rng rng(cfg.seed, uint64_t(epoch) * 1000003u + uint64_t(b), uint64_t(t * shard + i));
+      w.makers[size_t(t)]->make(rng, r.acts[0].data() + size_t(i) * frame, r.labels[size_t(i)]);
+    }
+    run_shard(net, r, n);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < int(w.replicas.size()); ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+
+  gather_gradients(net, w.shards, grad);
+  for (auto& r : w.replicas) loss_sum += r.loss;
+}
+
+// The batch's mean gradient scaled down to at most clip_norm.
+void clip_gradient(FloatBuffer& grad, int batch, float clip_norm) {
+  double norm = 0;
+  for (float g : grad) norm += double(g) * g;
+  norm = std::sqrt(norm) / batch;
+  if (norm > clip_norm) {
+    const float scale = float(clip_norm / norm);
+    for (float& g : grad) g *= scale;
+  }
+}
+
+}  // namespace
+
 Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const DigitSet* mnist,
                                     const std::vector<real::PenSample>* pen_writers,
                                     const std::vector<WrittenLine>& validation, const LineTrainConfig& cfg,
@@ -60,28 +131,13 @@ Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const
                                     const std::function<void(int, int, int, double)>& on_batch) {
   using Clock = std::chrono::steady_clock;
   const auto start = Clock::now();
-  auto built = Network::from_spec(cfg.architecture, Shape{1, kLineHeight, kLineWidth});
+  auto built = line_network(lines, mnist, cfg);
   if (!built) return built.error();
   Network net = std::move(built.value());
-  const Shape out = net.output();
-  if (out.c != kLineClasses || out.h != 1 || out.w < 8)
-    return make_error(ErrorCode::kBadArgument, "a line model must end in " + std::to_string(kLineClasses) +
-                                                   " scores per column, for at least 8 columns (colmean, then conv 11 1)");
-  if (lines.empty() && !mnist) return make_error(ErrorCode::kBadArgument, "no lines and no MNIST digits to learn from");
   net.init_params(cfg.seed);
   const auto roles = net.param_roles();
-
-  const int threads = std::max(1, cfg.threads);
-  const int shard = (cfg.batch + threads - 1) / threads;
-  std::vector<LineReplica> replicas;
-  for (int t = 0; t < threads; ++t) replicas.emplace_back(net, shard);
-  std::vector<Replica*> shards;
-  for (auto& r : replicas) shards.push_back(&r);
-  std::vector<std::unique_ptr<LineExampleMaker>> makers;
-  for (int t = 0; t < threads; ++t) {
-    makers.push_back(std::make_unique<LineExampleMaker>(lines, mnist, cfg.shares));
-    if (pen_writers) makers.back()->use_pen_writers(*pen_writers);
-  }
+  LineWorkers workers;
+  start_workers(net, lines, mnist, pen_writers, cfg, workers);
 
   FloatBuffer velocity(net.params().size(), 0.0f), grad(net.params().size(), 0.0f);
   const int batches = std::max(1, cfg.examples_per_epoch / cfg.batch);
@@ -89,38 +145,14 @@ Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const
   const long warmup_steps = long(batches) * std::min(cfg.warmup_epochs, cfg.epochs);
   long step = 0;
   LineTrainResult result;
-  const size_t frame = size_t(kLineHeight) * kLineWidth;
-
   for (int epoch = 1; epoch <= cfg.epochs; ++epoch) {
     const auto epoch_start = Clock::now();
     double loss_sum = 0;
     long seen = 0;
     for (int b = 0; b < batches; ++b, ++step) {
-      auto work = [&](int t) {
-        LineReplica& r = replicas[size_t(t)];
-        const int n = std::min(shard, cfg.batch - t * shard);
-        r.labels.resize(size_t(n));
-        for (int i = 0; i < n; ++i) {
-          Rng rng(cfg.seed, uint64_t(epoch) * 1000003u + uint64_t(b), uint64_t(t * shard + i));
-          makers[size_t(t)]->make(rng, r.acts[0].data() + size_t(i) * frame, r.labels[size_t(i)]);
-        }
-        run_shard(net, r, n);
-      };
-      std::vector<std::thread> pool;
-      for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-      for (auto& th : pool) th.join();
-
-      gather_gradients(net, shards, grad);
-      for (auto& r : replicas) loss_sum += r.loss;
+      run_batch(net, cfg, epoch, b, workers, grad, loss_sum);
       seen += cfg.batch;
-      double norm = 0;
-      for (float g : grad) norm += double(g) * g;
-      norm = std::sqrt(norm) / cfg.batch;
-      if (norm > cfg.clip_norm) {
-        const float scale = float(cfg.clip_norm / norm);
-        for (float& g : grad) g *= scale;
-      }
+      clip_gradient(grad, cfg.batch, cfg.clip_norm);
       sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate), cfg.batch,
                {cfg.momentum, cfg.weight_decay});
       if (on_batch && (b % 50 == 49 || b == batches - 1)) on_batch(epoch, b + 1, batches, loss_sum / double(seen));

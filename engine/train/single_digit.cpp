@@ -52,6 +52,21 @@ void erase_long_lines(std::vector<float>& ink, std::vector<uint8_t>& mask, int w
       });
 }
 
+namespace {
+
+// A small round, solid blob (a dot, a smudge, a finger's tap) is no digit: a digit written
+// with a pen or a finger leaves paper inside or beside its strokes. A digit filling its
+// image (a crop, an MNIST digit) may be written heavily enough to look solid, so only
+// blobs small against the image count. (box: the ink's, `inked` pixels of it; w×h: the image.)
+bool blob(const Box& box, int inked, int w, int h) {
+  const double fill = double(inked) / (double(box.w) * box.h);
+  const double aspect = double(box.w) / box.h;
+  const bool small = std::max(box.w, box.h) < kBlobSize * std::min(w, h);
+  return small && fill > kBlobFill && aspect > 0.6 && aspect < 1.6;
+}
+
+}  // namespace
+
 Result<PreparedDigit> SingleDigitPreprocessor::run(const GrayImage& image) {
   auto extracted = ink_.extract(image);
   if (!extracted) return extracted.error();
@@ -72,34 +87,9 @@ Result<PreparedDigit> SingleDigitPreprocessor::run(const GrayImage& image) {
   int inked = 0;
   for (const auto& c : comps)
     if (c.area >= min_area) box = unite(box, c.box), inked += c.area;
-
-  // A small round, solid blob (a dot, a smudge, a finger's tap) is no digit: a digit written
-  // with a pen or a finger leaves paper inside or beside its strokes. A digit filling its
-  // image (a crop, an MNIST digit) may be written heavily enough to look solid, so only
-  // blobs small against the image count.
-  const double fill = double(inked) / (double(box.w) * box.h);
-  const double aspect = double(box.w) / box.h;
-  const bool small = std::max(box.w, box.h) < kBlobSize * std::min(w, h);
-  if (std::max(box.w, box.h) < 4 || (small && fill > kBlobFill && aspect > 0.6 && aspect < 1.6))
+  if (std::max(box.w, box.h) < 4 || blob(box, inked, w, h))
     return make_error(ErrorCode::kNoDigit, "no digit found: only a dot or a blob");
-
-  // Copy the box, keeping only the ink of the kept components (and faint edges next to them).
-  const auto& labels = finder_.labels();
-  crop_.assign(size_t(box.w) * box.h, 0.0f);
-  for (int y = 0; y < box.h; ++y) {
-    for (int x = 0; x < box.w; ++x) {
-      const int sx = box.x + x, sy = box.y + y;
-      bool keep = false;
-      for (int dy = -1; dy <= 1 && !keep; ++dy)
-        for (int dx = -1; dx <= 1 && !keep; ++dx) {
-          const int nx = sx + dx, ny = sy + dy;
-          if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
-          const int label = labels[size_t(ny) * w + nx];
-          keep = label > 0 && comps[size_t(label - 1)].area >= min_area;
-        }
-      if (keep) crop_[size_t(y) * box.w + x] = ink.at(sx, sy);
-    }
-  }
+  crop_kept(ink, comps, min_area, box);
 
   PreparedDigit out;
   normalizer_.normalize(crop_.data(), box.w, box.h, box.w, out.pixels);
@@ -107,6 +97,30 @@ Result<PreparedDigit> SingleDigitPreprocessor::run(const GrayImage& image) {
   out.box = {int(std::floor(box.x * s)), int(std::floor(box.y * s)), int(std::ceil(box.w * s)),
              int(std::ceil(box.h * s))};
   return out;
+}
+
+void SingleDigitPreprocessor::crop_kept(const InkImage& ink, std::span<const Component> comps, int min_area, const Box& box) {
+  // Copy the box, keeping only the ink of the kept components (and faint edges next to them).
+  const auto& labels = finder_.labels();
+  const int w = ink.width, h = ink.height;
+  // Whether a component of at least min_area pixels is at or next to (sx, sy).
+  auto near_kept = [&](int sx, int sy) {
+    bool keep = false;
+    for (int dy = -1; dy <= 1 && !keep; ++dy)
+      for (int dx = -1; dx <= 1 && !keep; ++dx) {
+        const int nx = sx + dx, ny = sy + dy;
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const int label = labels[size_t(ny) * w + nx];
+        keep = label > 0 && comps[size_t(label - 1)].area >= min_area;
+      }
+    return keep;
+  };
+  crop_.assign(size_t(box.w) * box.h, 0.0f);
+  for (int y = 0; y < box.h; ++y)
+    for (int x = 0; x < box.w; ++x) {
+      const int sx = box.x + x, sy = box.y + y;
+      if (near_kept(sx, sy)) crop_[size_t(y) * box.w + x] = ink.at(sx, sy);
+    }
 }
 
 }  // namespace scrawl

@@ -23,6 +23,8 @@ class SingleDigitPreprocessor {
   Result<PreparedDigit> run(const GrayImage& image);
 
  private:
+  void crop_kept(const InkImage& ink, std::span<const Component> comps, int min_area, const Box& box);
+
   InkExtractor ink_;
   ComponentFinder finder_;
   std::vector<uint8_t> mask_;
