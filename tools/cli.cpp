@@ -17,7 +17,9 @@ std::string Args::get(const std::string& name, const std::string& fallback) cons
 
 std::optional<std::string> parse_args(int argc, char** argv, const std::vector<std::string>& value_options,
                                       const std::vector<std::string>& flag_options, Args& out) {
-  auto is = [](const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); };
+  auto is = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--") {

@@ -51,7 +51,8 @@ int cmd_eval(int argc, char** argv) {
   for (int i = 0; i < argc; ++i)
     if (std::string(argv[i]) == "--real") return cmd_eval_real(argc, argv);
   Args args;
-  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {
+  if (auto err =
+          parse_args(argc, argv, {"--mnist", "--weights", "--report", "--limit"}, {"--help", "--robustness"}, args)) {
     std::fprintf(stderr, "scrawl eval: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -70,9 +71,10 @@ int cmd_eval(int argc, char** argv) {
   std::printf("MNIST test: %zu digits, %zu correct, accuracy %.2f%%, ECE %.2f%%\n", e.count, e.correct,
               100.0 * e.accuracy(), 100.0 * e.ece);
   if (e.rejected) std::printf("no digit found in %zu test images\n", e.rejected);
-  std::printf("unsure (confidence below %.2f): %zu digits, of which %zu wrong; accuracy of the rest %.2f%%\n",
-              double((*recognizer)->unsure_threshold()), e.unsure, e.unsure_wrong,
-              e.count > e.unsure ? 100.0 * double(e.correct - (e.unsure - e.unsure_wrong)) / double(e.count - e.unsure) : 0.0);
+  std::printf(
+      "unsure (confidence below %.2f): %zu digits, of which %zu wrong; accuracy of the rest %.2f%%\n",
+      double((*recognizer)->unsure_threshold()), e.unsure, e.unsure_wrong,
+      e.count > e.unsure ? 100.0 * double(e.correct - (e.unsure - e.unsure_wrong)) / double(e.count - e.unsure) : 0.0);
   std::printf("\nconfusion matrix (rows: true digit, columns: predicted)\n%s", format_confusion(e).c_str());
   std::printf("\ntime: %.2f s, %.1f µs per digit (preprocessing + model, one thread)\n", e.seconds,
               1e6 * e.seconds / double(e.count));

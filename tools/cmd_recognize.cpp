@@ -71,23 +71,30 @@ int cmd_recognize(int argc, char** argv) {
     Result<Reading> r = bytes ? (*recognizer)->read(std::span<const uint8_t>(*bytes)) : Result<Reading>(bytes.error());
     if (!r) {
       ++failures;
-      if (json) std::printf("{\"file\":%s,\"error\":%s}\n", json_quote(file).c_str(), json_quote(r.error().message).c_str());
+      if (json)
+        std::printf("{\"file\":%s,\"error\":%s}\n", json_quote(file).c_str(), json_quote(r.error().message).c_str());
       else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
       continue;
     }
     const Reading& reading = *r;
     const ReadDigit* one = reading.digits.size() == 1 ? &reading.digits[0] : nullptr;
     if (json) {
-      const std::string field = format ? "," + field_json_member(field_value(reading, *format, (*recognizer)->unsure_threshold())) : "";
-      std::printf("{\"file\":%s,%s%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str(), field.c_str());
+      const std::string field =
+          format ? "," + field_json_member(field_value(reading, *format, (*recognizer)->unsure_threshold())) : "";
+      std::printf("{\"file\":%s,%s%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str(),
+                  field.c_str());
     } else if (format) {
       const FieldValue f = field_value(reading, *format, (*recognizer)->unsure_threshold());
       if (f.value.empty()) std::printf("%s: %s\n", file.c_str(), f.problem.c_str());
-      else if (!f.problem.empty()) std::printf("%s: %s (%s, unsure: %s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind), f.problem.c_str());
-      else std::printf("%s: %s (%s, %.1f%% sure%s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
-                       100.0 * f.confidence, f.unsure ? ", unsure" : "");
+      else if (!f.problem.empty())
+        std::printf("%s: %s (%s, unsure: %s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
+                    f.problem.c_str());
+      else
+        std::printf("%s: %s (%s, %.1f%% sure%s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
+                    100.0 * f.confidence, f.unsure ? ", unsure" : "");
     } else if (one) {
-      std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence, one->unsure ? " unsure" : "");
+      std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence,
+                  one->unsure ? " unsure" : "");
     } else if (reading.digits.empty()) {
       std::printf("%s: %s\n", file.c_str(), reading.message.c_str());
     } else {

@@ -39,7 +39,8 @@ void report_real_writers_read(size_t done, size_t total) {
 // problem printed, when that cannot be.
 bool start_from_model(const Args& args, bool one_digit, Model& start, TrainConfig& cfg) {
   if (args.has("--from") && args.has("--arch")) {
-    std::fprintf(stderr, "scrawl train: --from trains the architecture of the model it starts from; leave out --arch\n");
+    std::fprintf(stderr,
+                 "scrawl train: --from trains the architecture of the model it starts from; leave out --arch\n");
     return false;
   }
   if (!args.has("--from")) return true;
@@ -62,7 +63,8 @@ void describe_training(const DigitSet& data, const TrainConfig& cfg) {
   std::fprintf(stderr, "training on %zu MNIST digits, %d epochs, %d threads, augmentation: %s\n", data.size(),
                cfg.epochs, cfg.threads, cfg.augment.describe().c_str());
   if (cfg.settle_epochs > 0)
-    std::fprintf(stderr, "the last %d epochs show half of the digits undistorted\n", std::min(cfg.settle_epochs, cfg.epochs));
+    std::fprintf(stderr, "the last %d epochs show half of the digits undistorted\n",
+                 std::min(cfg.settle_epochs, cfg.epochs));
 }
 
 // Learning from the reader's own cuts too: pages written with the training digits for
@@ -87,7 +89,8 @@ Status cut_real_examples(const Args& args, TrainConfig& cfg, LabelledCutouts& cu
   const auto start = Clock::now();
   const size_t before = cutouts.pixels.size();
   if (auto st = cut_real_writers(args.get("--real"), built_in_reader, cfg.seed, cfg.threads, cutouts,
-                                 report_real_writers_read); !st)
+                                 report_real_writers_read);
+      !st)
     return st;
   const size_t digits = cutouts.pixels.size() - before;
   cfg.cutouts = &cutouts;
@@ -97,7 +100,8 @@ Status cut_real_examples(const Args& args, TrainConfig& cfg, LabelledCutouts& cu
   }
   const int scenes = shape_scenes(args);
   if (auto st = cut_drawn_shapes(scenes, built_in_reader, cfg.seed, cfg.threads, cutouts); !st) return st;
-  std::fprintf(stderr, "real writers: %zu digits read as one digit; %d drawings that are no digit: %zu cut-outs; in %.0f s\n",
+  std::fprintf(stderr,
+               "real writers: %zu digits read as one digit; %d drawings that are no digit: %zu cut-outs; in %.0f s\n",
                digits, scenes, cutouts.pixels.size() - before - digits, seconds_since(start));
   return Ok{};
 }

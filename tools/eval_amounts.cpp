@@ -38,10 +38,11 @@ void print_amounts_table(const AmountsTally& t) {
     std::printf("  %6zu  %7zu  %5.1f%%  %5.2f%%\n", length, lt.strings, 100 * lt.exact_rate(), 100 * lt.cer());
   const StringTally& total = t.total;
   std::printf("     all  %7zu  %5.1f%%  %5.2f%%\n\n", total.strings, 100 * total.exact_rate(), 100 * total.cer());
-  std::printf("exactly right: %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made up); "
-              "no digit found on %zu\n",
-              100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
-              total.edits.deleted, total.edits.inserted, t.empty);
+  std::printf(
+      "exactly right: %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made up); "
+      "no digit found on %zu\n",
+      100 * total.exact_rate(), total.exact, total.strings, 100 * total.cer(), total.edits.substituted,
+      total.edits.deleted, total.edits.inserted, t.empty);
 }
 
 // The amounts read wrongly (up to 100) copied to dir, with an index.md that shows them.
@@ -69,7 +70,8 @@ void write_amounts_gallery(const std::string& dir, const std::vector<real::Chequ
 
 int cmd_eval_amounts(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--weights", "--one-digit", "--line", "--gallery"},
+  if (auto err = parse_args(argc, argv,
+                            {"--real", "--writers", "--limit", "--weights", "--one-digit", "--line", "--gallery"},
                             {"--help", "--amounts"}, args)) {
     std::fprintf(stderr, "scrawl eval --amounts: %s\n\n%s", err->c_str(), kHelp);
     return 2;

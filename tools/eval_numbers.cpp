@@ -39,8 +39,8 @@ void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
   std::printf("\n  look   digits/writers  numbers   exact     CER\n");
   for (int look = 0; look < 2; ++look) {
     for (const auto& [group, t] : looks[size_t(look)].by_length)
-      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], (group + " digits").c_str(), t.strings,
-                  100 * t.exact_rate(), 100 * t.cer());
+      std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], (group + " digits").c_str(),
+                  t.strings, 100 * t.exact_rate(), 100 * t.cer());
     for (const auto& [group, t] : looks[size_t(look)].by_source)
       std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], group.c_str(), t.strings,
                   100 * t.exact_rate(), 100 * t.cer());
@@ -48,10 +48,11 @@ void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
   std::printf("\n");
   for (int look = 0; look < 2; ++look) {
     const NumbersLookTally& l = looks[size_t(look)];
-    std::printf("%-5s: exactly right %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made "
-                "up); split over lines %zu, no digit found %zu\n",
-                kNumberLookNames[look], 100 * l.total.exact_rate(), l.total.exact, l.total.strings, 100 * l.total.cer(),
-                l.total.edits.substituted, l.total.edits.deleted, l.total.edits.inserted, l.split, l.empty);
+    std::printf(
+        "%-5s: exactly right %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made "
+        "up); split over lines %zu, no digit found %zu\n",
+        kNumberLookNames[look], 100 * l.total.exact_rate(), l.total.exact, l.total.strings, 100 * l.total.cer(),
+        l.total.edits.substituted, l.total.edits.deleted, l.total.edits.inserted, l.split, l.empty);
   }
 }
 
@@ -93,9 +94,9 @@ void report_progress(size_t done, size_t total) {
 
 int cmd_eval_numbers(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv,
-                            {"--real", "--writers", "--count", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
-                            {"--help", "--numbers"}, args)) {
+  if (auto err = parse_args(
+          argc, argv, {"--real", "--writers", "--count", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
+          {"--help", "--numbers"}, args)) {
     std::fprintf(stderr, "scrawl eval --numbers: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -120,8 +121,8 @@ int cmd_eval_numbers(int argc, char** argv) {
 
   const int threads = evaluation_threads();
   const bool gallery = args.has("--gallery");
-  auto run = read_written_numbers(picked.numbers, seed, threads, [&] { return load_reader(args); }, gallery,
-                                  report_progress);
+  auto run = read_written_numbers(
+      picked.numbers, seed, threads, [&] { return load_reader(args); }, gallery, report_progress);
   if (!run) return std::fprintf(stderr, "scrawl eval --numbers: %s\n", run.error().message.c_str()), 2;
   print_numbers_table(tally_written_numbers(picked.numbers, run->got));
   std::printf("time: %.1f s for %zu images (write + encode + decode + read, %d threads)\n", run->seconds,

@@ -45,7 +45,8 @@ const char* kHelp =
 double pct(size_t a, size_t n) { return n ? 100.0 * double(a) / double(n) : 0.0; }
 
 void print_real_table(const RealWritersTally& tally) {
-  std::printf("\n%-8s %7s %9s %8s %8s %8s %s\n", "kind", "images", "right", "empty", "split", "misread", "(sure misreads)");
+  std::printf("\n%-8s %7s %9s %8s %8s %8s %s\n", "kind", "images", "right", "empty", "split", "misread",
+              "(sure misreads)");
   for (int k = 0; k < kRealKinds; ++k) {
     const RealTally& t = tally.total[size_t(k)];
     const char* kind = real_kind_name(RealKind(k));
@@ -58,7 +59,8 @@ void print_real_table(const RealWritersTally& tally) {
     std::printf("%-8s %7zu %8.2f%% %8zu %8zu %8zu  (%zu)\n", kind, t.n, pct(t.right, t.n), t.empty, t.split, t.wrong,
                 t.sure_wrong);
     for (const auto& [g, gt] : tally.by_group[size_t(k)])
-      std::printf("  %-8s %5zu %8.2f%% %8zu %8zu %8zu\n", g.c_str(), gt.n, pct(gt.right, gt.n), gt.empty, gt.split, gt.wrong);
+      std::printf("  %-8s %5zu %8.2f%% %8zu %8zu %8zu\n", g.c_str(), gt.n, pct(gt.right, gt.n), gt.empty, gt.split,
+                  gt.wrong);
   }
 }
 
@@ -77,7 +79,8 @@ void write_real_gallery(const std::string& dir, const std::vector<RealFailure>& 
     if (shown[int(f.kind)]++ >= 60) continue;
     const char* kind = real_kind_name(f.kind);
     const std::string name = std::string(kind) + "-" + std::to_string(f.item) + (f.jpeg ? ".jpg" : ".png");
-    std::ofstream(out / name, std::ios::binary).write(reinterpret_cast<const char*>(f.file.data()), long(f.file.size()));
+    std::ofstream(out / name, std::ios::binary)
+        .write(reinterpret_cast<const char*>(f.file.data()), long(f.file.size()));
     md << "| ![](" << name << ") | " << kind << " | " << f.want << " | " << f.got << " | " << f.traits << " |\n";
   }
   std::printf("gallery of %zu images read wrongly written to %s/index.md\n", failures.size(), out.c_str());
@@ -91,8 +94,10 @@ void report_progress(size_t done, size_t total) {
 
 int cmd_eval_real(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
-                            {"--help"}, args)) {
+  if (auto err = parse_args(
+          argc, argv,
+          {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
+          {"--help"}, args)) {
     std::fprintf(stderr, "scrawl eval --real: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -108,14 +113,14 @@ int cmd_eval_real(int argc, char** argv) {
   auto cvl = real::load_cvl(part->dir, "validation");
   if (!cvl) return std::fprintf(stderr, "scrawl eval --real: %s\n", cvl.error().message.c_str()), 2;
   const RealItems items = real_writer_items(*pens, *cvl, part->use, limit, none, seed);
-  std::printf("real writers (%s): %zu pen writers, %zu CVL writers; %zu images\n", part->name.c_str(), items.pen_writers,
-              items.cvl_writers, items.items.size());
+  std::printf("real writers (%s): %zu pen writers, %zu CVL writers; %zu images\n", part->name.c_str(),
+              items.pen_writers, items.cvl_writers, items.items.size());
   std::fflush(stdout);
 
   const int threads = evaluation_threads();
   const bool gallery = args.has("--gallery");
-  auto run = read_real_writers(items.items, *pens, *cvl, seed, threads, [&] { return load_reader(args); }, gallery,
-                               report_progress);
+  auto run = read_real_writers(
+      items.items, *pens, *cvl, seed, threads, [&] { return load_reader(args); }, gallery, report_progress);
   if (!run) return std::fprintf(stderr, "scrawl eval --real: %s\n", run.error().message.c_str()), 2;
   print_real_table(tally_real_writers(items.items, run->answers));
   std::printf("\ntime: %.1f s for %zu images (render + decode + read, %d threads)\n", run->seconds, items.items.size(),

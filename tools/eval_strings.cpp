@@ -61,10 +61,15 @@ struct PageOutputs {
 
   void list_error(const char* name, const synth::PageTraits& t, const std::string& got) {
     std::string traits;
-    for (const auto& [on, what] : {std::pair{t.touching, "touching"}, {t.broken, "broken"}, {t.ruled, "ruled"},
-                                   {t.border, "border"}, {t.shadow, "shadow"}, {t.blur, "blur"}})
+    for (const auto& [on, what] : {std::pair{t.touching, "touching"},
+                                   {t.broken, "broken"},
+                                   {t.ruled, "ruled"},
+                                   {t.border, "border"},
+                                   {t.shadow, "shadow"},
+                                   {t.blur, "blur"}})
       if (on) traits += std::string(" ") + what;
-    errors += std::string("  ") + name + ": read '" + got + "'" + (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
+    errors += std::string("  ") + name + ": read '" + got + "'" +
+              (traits.empty() ? "" : " (" + traits.substr(1) + ")") + "\n";
   }
 };
 
@@ -75,7 +80,8 @@ void print_strings_table(const StringPagesTally& t) {
   std::printf("     all  %5zu  %5.1f%%  %5.2f%%\n\n", t.all.strings, 100 * t.all.exact_rate(), 100 * t.all.cer());
   std::printf("  pages with  pages   exact     CER\n");
   for (const auto& [name, tally] : t.by_trait)
-    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.strings, 100 * tally.exact_rate(), 100 * tally.cer());
+    std::printf("  %10s  %5zu  %5.1f%%  %5.2f%%\n", name.c_str(), tally.strings, 100 * tally.exact_rate(),
+                100 * tally.cer());
 }
 
 void print_targets(const StringPagesTally& t, int blanks, int total_pages) {
@@ -84,9 +90,11 @@ void print_targets(const StringPagesTally& t, int blanks, int total_pages) {
   const double blank_rate = blanks ? double(t.blank_with_digits) / blanks : 0;
   std::printf("\n5-digit strings exactly right: %.2f%% (%zu of %zu)   target >= 95%%: %s\n", 100 * five.exact_rate(),
               five.exact, five.strings, met(five.exact_rate() >= 0.95));
-  std::printf("character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
-              "target <= 1.5%%: %s\n", 100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted,
-              all.edits.inserted, met(all.cer() <= 0.015));
+  std::printf(
+      "character error rate: %.2f%% (%zu edits over %zu digits: %zu misread, %zu missed, %zu made up)   "
+      "target <= 1.5%%: %s\n",
+      100 * all.cer(), all.errors, all.chars, all.edits.substituted, all.edits.deleted, all.edits.inserted,
+      met(all.cer() <= 0.015));
   std::printf("blank pages with any digit: %.2f%% (%zu of %d)   target <= 1%%: %s\n", 100 * blank_rate,
               t.blank_with_digits, blanks, met(blank_rate <= 0.01));
   std::printf("time: %.1f ms per page (decode + read, one thread; pages up to 1400 px wide)\n",
@@ -102,7 +110,8 @@ int fail(const std::string& message, int status) {
 
 int cmd_eval_strings(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--mnist", "--weights", "--one-digit", "--line", "--pages", "--blank", "--seed", "--save"},
+  if (auto err = parse_args(argc, argv,
+                            {"--mnist", "--weights", "--one-digit", "--line", "--pages", "--blank", "--seed", "--save"},
                             {"--help", "--strings", "--show-errors"}, args)) {
     std::fprintf(stderr, "scrawl eval --strings: %s\n\n%s", err->c_str(), kHelp);
     return 2;

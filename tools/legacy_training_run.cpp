@@ -17,10 +17,8 @@ Result<TrainingRun> legacy_training_run(const std::string& command, const std::s
   Args args;
   TrainingRun run;
   std::string problem;
-  if (auto err = parse_args(int(argv.size()), argv.data(), kTrainValueOptions, kTrainFlags, args))
-    problem = *err;
-  else
-    problem = train_config_from(args, run.config);
+  if (auto err = parse_args(int(argv.size()), argv.data(), kTrainValueOptions, kTrainFlags, args)) problem = *err;
+  else problem = train_config_from(args, run.config);
   if (!problem.empty())
     return make_error(ErrorCode::kBadWeights, "the recorded training command does not read back: " + problem);
   run.real_writers = args.get("--real");

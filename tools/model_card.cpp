@@ -24,7 +24,8 @@ void write_architecture(std::ostream& out, const ModelCardFacts& f) {
 void write_training(std::ostream& out, const ModelCardFacts& f) {
   char buf[256];
   out << "## Training\n\n"
-      << "Command:\n\n```sh\n" << f.command << "\n```\n\n";
+      << "Command:\n\n```sh\n"
+      << f.command << "\n```\n\n";
   std::snprintf(buf, sizeof buf,
                 "- data: MNIST training set; the first %zu digits train, the last %zu are the validation split "
                 "used to choose settings. The test set is used once, after training.\n",
@@ -62,7 +63,8 @@ void write_accuracy(std::ostream& out, const ModelCardFacts& f) {
                 "%zu of them wrong; the other %zu digits are %.2f%% right.\n\n",
                 double(f.unsure_below), f.unsure, 100.0 * double(f.unsure) / double(std::max<size_t>(1, f.test_count)),
                 f.unsure_wrong, f.test_count - f.unsure,
-                100.0 * double(f.test_correct - (f.unsure - f.unsure_wrong)) / double(std::max<size_t>(1, f.test_count - f.unsure)));
+                100.0 * double(f.test_correct - (f.unsure - f.unsure_wrong)) /
+                    double(std::max<size_t>(1, f.test_count - f.unsure)));
   out << buf;
 }
 
@@ -95,8 +97,7 @@ void write_data_and_weaknesses(std::ostream& out, const ModelCardFacts& f) {
                  "Styles far from those are less certain, and digit shapes from other scripts are not recognised.\n"
                : "- Trained on MNIST only: digits as American writers wrote them around 1990. Styles far from those "
                  "are less certain, and digit shapes from other scripts are not recognised.\n")
-      << 
-         "- It always answers with one of ten digits: a letter or a symbol gets the most digit-like answer, "
+      << "- It always answers with one of ten digits: a letter or a symbol gets the most digit-like answer, "
          "often with a low confidence.\n"
          "- Every image goes through the page reader: a digit drawn in pieces far apart can be read as several "
          "digits, and a drawing that is no digit is sometimes read as one (`scrawl eval --real` counts both).\n";

@@ -32,15 +32,17 @@ Result<ModelCardFacts> measure_for_card(const std::vector<uint8_t>& weights, con
   facts.seconds = record.seconds;
   facts.confusion = format_confusion(e);
   facts.unsure_below = r.unsure_threshold();
-  facts.unsure = e.unsure, facts.unsure_wrong = e.unsure_wrong, facts.test_count = e.count, facts.test_correct = e.correct;
+  facts.unsure = e.unsure, facts.unsure_wrong = e.unsure_wrong, facts.test_count = e.count,
+  facts.test_correct = e.correct;
   std::fprintf(stderr, "robustness evaluation (10 transforms of the test digits)...\n");
   facts.robustness = evaluate_robustness(r, *test, 0);
   const TrainConfig& config = record.run.config;
-  const size_t used = config.limit > 0 ? std::min(record.run.mnist_digits, size_t(config.limit)) : record.run.mnist_digits;
+  const size_t used = config.limit > 0 ? std::min(record.run.mnist_digits, size_t(config.limit))
+                                       : record.run.mnist_digits;
   facts.validation_digits = std::min<size_t>(size_t(config.validation), used / 5);
   facts.train_digits = used - facts.validation_digits;
-  for (const char* name : {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                           "t10k-labels-idx1-ubyte"}) {
+  for (const char* name :
+       {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"}) {
     auto md5 = mnist_file_md5(mnist_dir, name);
     facts.md5_lines += std::string("| ") + name + " | " + (md5 ? *md5 : "?") + " |\n";
   }

@@ -80,7 +80,8 @@ bool line_config_from(const Args& args, LineTrainConfig& cfg) {
   cfg.shares.pen_lines = std::strtof(args.get("--pen-share", "0.4").c_str(), nullptr);
   cfg.shares.pen_scenes = std::strtof(args.get("--pen-scene-share", "0.5").c_str(), nullptr);
   if (cfg.epochs < 1 || cfg.epochs > 1000 || cfg.examples_per_epoch < cfg.batch || cfg.batch < 2 || cfg.batch > 4096 ||
-      cfg.threads < 1 || cfg.threads > 64 || !(cfg.learning_rate > 0) || !(cfg.shares.real >= 0 && cfg.shares.real <= 1) ||
+      cfg.threads < 1 || cfg.threads > 64 || !(cfg.learning_rate > 0) ||
+      !(cfg.shares.real >= 0 && cfg.shares.real <= 1) ||
       !(cfg.shares.mnist_digits >= 0 && cfg.shares.mnist_digits <= 1) ||
       !(cfg.shares.pen_lines >= 0 && cfg.shares.pen_lines <= 1) ||
       !(cfg.shares.pen_scenes >= 0 && cfg.shares.pen_scenes <= 1)) {
@@ -101,7 +102,8 @@ struct LineData {
 
 Status load_line_data(const Args& args, const LineTrainConfig& cfg, LineData& data) {
   const std::string dir = real::real_dir(args.get("--real"));
-  if (dir.empty()) return make_error(ErrorCode::kBadArgument, "no real-data folder given: pass --real DIR or set SCRAWL_REAL");
+  if (dir.empty())
+    return make_error(ErrorCode::kBadArgument, "no real-data folder given: pass --real DIR or set SCRAWL_REAL");
   auto amounts = real::load_cheque_amounts(dir);
   if (!amounts) return amounts.error();
   auto lines = cheque_lines(*amounts, real::WriterUse::kTrain);
@@ -139,7 +141,8 @@ int write_preview(const std::filesystem::path& folder, const LineData& data, con
     for (size_t j = 0; j < frame.size(); ++j) img.pixels[j] = uint8_t(255 - std::lround(255 * frame[j]));
     std::string name = std::to_string(i) + "_";
     for (int d : labels) name += char('0' + d);
-    if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st) return fail(st.error().message, 1);
+    if (auto st = write_file((folder / (name + ".png")).string(), encode_png(img)); !st)
+      return fail(st.error().message, 1);
   }
   std::fprintf(stderr, "wrote 64 training lines to %s (%zu real amounts, %zu of their digits, %zu pen writers)\n",
                folder.c_str(), maker.real_count(), maker.glyph_count(), maker.pen_writer_count());
@@ -147,12 +150,14 @@ int write_preview(const std::filesystem::path& folder, const LineData& data, con
 }
 
 Result<LineTrainResult> train_on(const LineData& data, const LineTrainConfig& cfg) {
-  std::fprintf(stderr, "training the line model on %zu cheque amounts and numbers composed from their digits%s and "
+  std::fprintf(stderr,
+               "training the line model on %zu cheque amounts and numbers composed from their digits%s and "
                "%zu pen samples; %d epochs of %d lines; %zu develop cheques for validation\n",
                data.lines.size(), data.mnist.size() ? " and MNIST's" : "", data.pens.size(), cfg.epochs,
                cfg.examples_per_epoch, data.validation.size());
   return train_lines(
-      data.lines, data.mnist.size() ? &data.mnist : nullptr, data.pens.empty() ? nullptr : &data.pens, data.validation, cfg,
+      data.lines, data.mnist.size() ? &data.mnist : nullptr, data.pens.empty() ? nullptr : &data.pens, data.validation,
+      cfg,
       [](const LineEpochReport& r) {
         std::fprintf(stderr, "\repoch %d/%d  loss %.4f  develop cheques exact %.2f%%  %.0fs  time left %dm%02ds\n",
                      r.epoch, r.epochs, r.loss, 100 * r.validation_exact, r.seconds, int(r.seconds_left) / 60,
@@ -185,10 +190,11 @@ int write_line_weights(Network folded, const LineTrainResult& trained, int argc,
 
 int cmd_train_line(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv,
-                            {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share", "--pen-scene-share",
-                             "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
-                            {"--help"}, args)) {
+  if (auto err = parse_args(
+          argc, argv,
+          {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share",
+           "--pen-scene-share", "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
+          {"--help"}, args)) {
     std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }

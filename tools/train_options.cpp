@@ -50,10 +50,26 @@ const char* const kTrainHelp =
     "  --no-test          do not touch the test set (for choosing settings on validation);\n"
     "                     `scrawl card` evaluates the chosen weights on it afterwards\n";
 
-const std::vector<std::string> kTrainValueOptions = {
-    "--mnist", "--epochs",           "--seed",          "--out",  "--card",  "--threads", "--lr",
-    "--batch", "--augment-strength", "--settle-epochs", "--arch", "--limit", "--augment", "--task",
-    "--cutout-pages", "--cutout-share", "--real", "--not-a-digit-share", "--shape-scenes", "--from"};
+const std::vector<std::string> kTrainValueOptions = {"--mnist",
+                                                     "--epochs",
+                                                     "--seed",
+                                                     "--out",
+                                                     "--card",
+                                                     "--threads",
+                                                     "--lr",
+                                                     "--batch",
+                                                     "--augment-strength",
+                                                     "--settle-epochs",
+                                                     "--arch",
+                                                     "--limit",
+                                                     "--augment",
+                                                     "--task",
+                                                     "--cutout-pages",
+                                                     "--cutout-share",
+                                                     "--real",
+                                                     "--not-a-digit-share",
+                                                     "--shape-scenes",
+                                                     "--from"};
 const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
 
 namespace {
@@ -73,8 +89,7 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
     if (!args.has(name) || !problem.empty()) return;
     if (!parse_int(args.get(name), lo, hi, v))
       problem = std::string(name) + " must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
-    else
-      field = decltype(field + 0)(v);
+    else field = decltype(field + 0)(v);
   };
   if (args.has("--task")) {
     const std::string task = args.get("--task");
@@ -102,10 +117,12 @@ std::string train_config_from(const Args& args, TrainConfig& cfg) {
   if (args.has("--arch")) cfg.architecture = args.get("--arch");
   if (args.has("--cutout-share")) cfg.cutout_share = std::strtof(args.get("--cutout-share").c_str(), nullptr);
   if (!(cfg.cutout_share >= 0.0f && cfg.cutout_share <= 1.0f)) return "--cutout-share must be a number from 0 to 1";
-  if (args.has("--not-a-digit-share")) cfg.not_a_digit_share = std::strtof(args.get("--not-a-digit-share").c_str(), nullptr);
+  if (args.has("--not-a-digit-share"))
+    cfg.not_a_digit_share = std::strtof(args.get("--not-a-digit-share").c_str(), nullptr);
   if (!(cfg.not_a_digit_share >= 0.0f && cfg.not_a_digit_share <= 1.0f))
     return "--not-a-digit-share must be a number from 0 to 1";
-  if (args.has("--augment-strength")) cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
+  if (args.has("--augment-strength"))
+    cfg.augment.strength = std::strtof(args.get("--augment-strength").c_str(), nullptr);
   if (!(cfg.augment.strength >= 0.0f && cfg.augment.strength <= 3.0f))
     return "--augment-strength must be a number from 0 to 3";
   if (args.has("--augment") && !AugmentOptions::parse(args.get("--augment"), cfg.augment))

@@ -83,5 +83,4 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width
 // The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call, or
 // in the last reading of exactly one digit.
 EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
-
 }

@@ -15,8 +15,7 @@ Result<std::vector<uint8_t>> read_maybe_gz(const std::string& dir, const std::st
   namespace fs = std::filesystem;
   std::string path = (fs::path(dir) / (name + ".gz")).string();
   if (!fs::exists(path)) path = (fs::path(dir) / name).string();
-  if (!fs::exists(path))
-    return make_error(ErrorCode::kIo, "MNIST file " + name + "(.gz) not found in '" + dir + "'");
+  if (!fs::exists(path)) return make_error(ErrorCode::kIo, "MNIST file " + name + "(.gz) not found in '" + dir + "'");
   std::unique_ptr<gzFile_s, decltype(&gzclose)> f(gzopen(path.c_str(), "rb"), &gzclose);
   if (!f) return make_error(ErrorCode::kIo, "cannot open " + path);
   std::vector<uint8_t> out;
@@ -32,8 +31,7 @@ uint32_t be32(const uint8_t* p) { return uint32_t(p[0]) << 24 | uint32_t(p[1]) <
 }  // namespace
 
 Result<DigitSet> load_mnist(const std::string& dir, const std::string& split) {
-  if (dir.empty())
-    return make_error(ErrorCode::kIo, "no MNIST folder given: pass --mnist DIR or set SCRAWL_MNIST");
+  if (dir.empty()) return make_error(ErrorCode::kIo, "no MNIST folder given: pass --mnist DIR or set SCRAWL_MNIST");
   auto images = read_maybe_gz(dir, split + "-images-idx3-ubyte");
   if (!images) return images.error();
   auto labels = read_maybe_gz(dir, split + "-labels-idx1-ubyte");

@@ -43,18 +43,18 @@ std::string with_commas(long long v) {
 
 Status check_image_size(long long width, long long height) {
   if (width <= 0 || height <= 0)
-    return make_error(ErrorCode::kEmptyImage, "the image is empty (" + std::to_string(width) + "×" +
-                                                  std::to_string(height) + " pixels)");
+    return make_error(ErrorCode::kEmptyImage,
+                      "the image is empty (" + std::to_string(width) + "×" + std::to_string(height) + " pixels)");
   if (width > kMaxSide || height > kMaxSide || width * height > kMaxPixels)
-    return make_error(ErrorCode::kImageTooLarge,
-                      "image is " + std::to_string(width) + "×" + std::to_string(height) +
-                          "; the largest accepted is " + std::to_string(kMaxSide) + " pixels a side and " +
-                          with_commas(kMaxPixels) + " pixels in all");
+    return make_error(ErrorCode::kImageTooLarge, "image is " + std::to_string(width) + "×" + std::to_string(height) +
+                                                     "; the largest accepted is " + std::to_string(kMaxSide) +
+                                                     " pixels a side and " + with_commas(kMaxPixels) +
+                                                     " pixels in all");
 #ifdef SCRAWL_FUZZ_MAX_PIXELS
   // The fuzz build only (tests/fuzz): small images keep each input to milliseconds.
   if (width * height > SCRAWL_FUZZ_MAX_PIXELS)
-    return make_error(ErrorCode::kImageTooLarge, "image is over the fuzz build's limit of " +
-                                                     with_commas(SCRAWL_FUZZ_MAX_PIXELS) + " pixels");
+    return make_error(ErrorCode::kImageTooLarge,
+                      "image is over the fuzz build's limit of " + with_commas(SCRAWL_FUZZ_MAX_PIXELS) + " pixels");
 #endif
   return Ok{};
 }
@@ -67,13 +67,15 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
   const char* format = known_format(bytes);
   if (format && std::string_view(format) == "PNG" && bytes.size() >= 24) {
     auto be32 = [&](size_t at) {
-      return (long long)bytes[at] << 24 | (long long)bytes[at + 1] << 16 | (long long)bytes[at + 2] << 8 | bytes[at + 3];
+      return (long long)bytes[at] << 24 | (long long)bytes[at + 1] << 16 | (long long)bytes[at + 2] << 8 |
+             bytes[at + 3];
     };
     if (auto size_ok = check_image_size(be32(16), be32(20)); !size_ok) return size_ok.error();
   }
   // Any file that starts with 0xFF may be a JPEG to stb_image (fill bytes before SOI).
   if (bytes[0] == 0xFF && !jpeg_huffman_tables_ok(bytes))
-    return make_error(ErrorCode::kNotAnImage, "the JPG image is damaged (its Huffman table is invalid) and cannot be read");
+    return make_error(ErrorCode::kNotAnImage,
+                      "the JPG image is damaged (its Huffman table is invalid) and cannot be read");
   int w = 0, h = 0, channels = 0;
   const int len = int(bytes.size());
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &channels)) {

@@ -12,9 +12,7 @@ struct Reader {
   std::span<const uint8_t> b;
   bool little = false;
   bool has(size_t at, size_t n) const { return at <= b.size() && n <= b.size() - at; }
-  uint16_t u16(size_t at) const {
-    return little ? uint16_t(b[at] | b[at + 1] << 8) : uint16_t(b[at] << 8 | b[at + 1]);
-  }
+  uint16_t u16(size_t at) const { return little ? uint16_t(b[at] | b[at + 1] << 8) : uint16_t(b[at] << 8 | b[at + 1]); }
   uint32_t u32(size_t at) const {
     return little ? uint32_t(b[at]) | uint32_t(b[at + 1]) << 8 | uint32_t(b[at + 2]) << 16 | uint32_t(b[at + 3]) << 24
                   : uint32_t(b[at]) << 24 | uint32_t(b[at + 1]) << 16 | uint32_t(b[at + 2]) << 8 | uint32_t(b[at + 3]);

@@ -45,7 +45,8 @@ bool jpeg_huffman_tables_ok(std::span<const uint8_t> b) {
     pos += 2 + length;
     if (marker == 0xDA) {
       // Entropy-coded data runs to the next marker that is not a stuffed zero or a restart.
-      while (pos + 1 < n && !(b[pos] == 0xFF && b[pos + 1] != 0x00 && !(b[pos + 1] >= 0xD0 && b[pos + 1] <= 0xD7))) ++pos;
+      while (pos + 1 < n && !(b[pos] == 0xFF && b[pos + 1] != 0x00 && !(b[pos + 1] >= 0xD0 && b[pos + 1] <= 0xD7)))
+        ++pos;
     }
   }
   return true;

@@ -11,8 +11,8 @@
 namespace scrawl {
 
 struct MnistEvaluation {
-  size_t count = 0, correct = 0, rejected = 0;  // rejected: the pipeline found no digit
-  size_t unsure = 0, unsure_wrong = 0;          // below the model's unsure threshold
+  size_t count = 0, correct = 0, rejected = 0;      // rejected: the pipeline found no digit
+  size_t unsure = 0, unsure_wrong = 0;              // below the model's unsure threshold
   std::array<std::array<int, 10>, 10> confusion{};  // [true][predicted]
   double ece = 0;                                   // expected calibration error, 15 bins
   std::array<double, 15> bin_confidence{}, bin_accuracy{};

@@ -17,7 +17,8 @@ std::vector<uint8_t> phone_photo_rgba(const synth::Page& page, int w, int h) {
       const float tx = fx - x0;
       for (int c = 0; c < 3; ++c) {
         auto at = [&](int xx, int yy) { return float(page.rgb[(size_t(yy) * page.width + xx) * 3 + size_t(c)]); };
-        const float v = (1 - ty) * ((1 - tx) * at(x0, y0) + tx * at(x1, y0)) + ty * ((1 - tx) * at(x0, y1) + tx * at(x1, y1));
+        const float v =
+            (1 - ty) * ((1 - tx) * at(x0, y0) + tx * at(x1, y0)) + ty * ((1 - tx) * at(x0, y1) + tx * at(x1, y1));
         rgba[(size_t(y) * w + x) * 4 + size_t(c)] = uint8_t(v + 0.5f);
       }
     }
@@ -35,7 +36,8 @@ PhonePhotoTiming time_phone_photo(Recognizer& reader, synth::PageMaker& maker, u
   for (int i = 0; i < 3; ++i) {
     const auto start = std::chrono::steady_clock::now();
     auto r = reader.read(photo.data(), 4000, 3000);
-    t.best_seconds = std::min(t.best_seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    t.best_seconds =
+        std::min(t.best_seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     t.got = r ? r->text : r.error().message;
   }
   return t;

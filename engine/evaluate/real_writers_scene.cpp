@@ -31,7 +31,8 @@ GrayImage cut_to_ink(const uint8_t* digit, CropStyle style) {
   int x0 = kSide, y0 = kSide, x1 = -1, y1 = -1;
   for (int y = 0; y < kSide; ++y)
     for (int x = 0; x < kSide; ++x)
-      if (digit[y * kSide + x] < kInk) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      if (digit[y * kSide + x] < kInk)
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   if (x1 < 0) x0 = y0 = 0, x1 = y1 = kSide - 1;
   if (style == CropStyle::kFilled) {
     const float bw = float(x1 - x0 + 1), bh = float(y1 - y0 + 1);
@@ -43,7 +44,8 @@ GrayImage cut_to_ink(const uint8_t* digit, CropStyle style) {
         const int ax = int(sx), ay = int(sy), bx = std::min(x1, ax + 1), by = std::min(y1, ay + 1);
         const float fx = sx - float(ax), fy = sy - float(ay);
         const auto at = [&](int xx, int yy) { return float(digit[yy * kSide + xx]); };
-        out.at(x, y) = uint8_t((1 - fy) * ((1 - fx) * at(ax, ay) + fx * at(bx, ay)) + fy * ((1 - fx) * at(ax, by) + fx * at(bx, by)) + 0.5f);
+        out.at(x, y) = uint8_t((1 - fy) * ((1 - fx) * at(ax, ay) + fx * at(bx, ay)) +
+                               fy * ((1 - fx) * at(ax, by) + fx * at(bx, by)) + 0.5f);
       }
     return out;
   }
@@ -67,14 +69,15 @@ RealImage render_real_item(const RealItem& it, const std::vector<real::PenSample
     const uint8_t* src = cvl.digits.image(it.index);
     const bool enlarged = it.index % 2;
     out.traits = enlarged ? "scan 84x84 (enlarged 3x)" : "scan 28x28";
-    out.file = enlarged ? encode_png(enlarge_to_rgb(src, 28, 3), 84, 84) : encode_png(enlarge_to_rgb(src, 28, 1), 28, 28);
+    out.file = enlarged ? encode_png(enlarge_to_rgb(src, 28, 3), 84, 84)
+                        : encode_png(enlarge_to_rgb(src, 28, 1), 28, 28);
     return out;
   }
   if (it.kind == RealKind::kCrop) {
     const CropStyle style = crop_style(it.index);
     const GrayImage crop = cut_to_ink(cvl.digits.image(it.index), style);
-    out.traits = std::string("scan cut to its ink, ") + crop_style_name(style) + ", " + std::to_string(crop.width) + "x" +
-                 std::to_string(crop.height);
+    out.traits = std::string("scan cut to its ink, ") + crop_style_name(style) + ", " + std::to_string(crop.width) +
+                 "x" + std::to_string(crop.height);
     out.file = encode_png(crop);
     return out;
   }

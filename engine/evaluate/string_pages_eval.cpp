@@ -11,9 +11,9 @@ int string_page_length(int k, int pages) {
 }
 
 std::vector<const char*> page_trait_names(const synth::PageTraits& t) {
-  const std::pair<const char*, bool> traits[] = {
-      {"touching", t.touching}, {"broken", t.broken}, {"blue ink", t.blue}, {"shadow", t.shadow},
-      {"ruled", t.ruled},       {"border", t.border}, {"blur", t.blur},     {"jpeg", t.jpeg}};
+  const std::pair<const char*, bool> traits[] = {{"touching", t.touching}, {"broken", t.broken}, {"blue ink", t.blue},
+                                                 {"shadow", t.shadow},     {"ruled", t.ruled},   {"border", t.border},
+                                                 {"blur", t.blur},         {"jpeg", t.jpeg}};
   std::vector<const char*> names;
   for (const auto& [name, on] : traits)
     if (on) names.push_back(name);

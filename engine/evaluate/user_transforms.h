@@ -21,8 +21,8 @@ struct UserTransform {
 const std::vector<UserTransform>& user_transforms();
 
 // Building blocks, exposed for tests.
-GrayImage mnist_to_image(const uint8_t* digit);                       // 28×28 as stored
-GrayImage invert(const GrayImage& img);                               // white on black <-> black on white
+GrayImage mnist_to_image(const uint8_t* digit);  // 28×28 as stored
+GrayImage invert(const GrayImage& img);          // white on black <-> black on white
 GrayImage scale_bilinear(const GrayImage& img, int factor);
 GrayImage place_on_canvas(const GrayImage& img, int w, int h, int x, int y, uint8_t paper);
 GrayImage rotate(const GrayImage& img, float degrees, uint8_t paper);

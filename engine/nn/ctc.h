@@ -10,10 +10,10 @@
 namespace scrawl {
 
 struct CtcSymbol {
-  int label = 0;              // 0 .. classes - 2
-  int first = 0, last = 0;    // the columns that emitted it
-  int peak = 0;               // the one of them where it was most probable
-  float probability = 0;      // its probability there
+  int label = 0;            // 0 .. classes - 2
+  int first = 0, last = 0;  // the columns that emitted it
+  int peak = 0;             // the one of them where it was most probable
+  float probability = 0;    // its probability there
 };
 
 // Best-path decoding of raw scores (logits) into `out` (cleared first; reserve to avoid

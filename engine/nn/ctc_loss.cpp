@@ -51,7 +51,8 @@ double ctc_loss(const float* z, int K, int T, std::span<const int> labels, float
     }
     for (int k = 0; k < K; ++k) {
       const double y = std::exp(lp[size_t(k) * T + t]);
-      const double o = occupancy[size_t(k)] == kNone ? 0.0 : std::exp(occupancy[size_t(k)] - log_p - lp[size_t(k) * T + t]);
+      const double o = occupancy[size_t(k)] == kNone ? 0.0
+                                                     : std::exp(occupancy[size_t(k)] - log_p - lp[size_t(k) * T + t]);
       grad[size_t(k) * T + t] = float(y - o);
     }
   }

@@ -53,8 +53,7 @@ class Layer {
   // Floats of scratch a call over n images needs (shared by forward and backward).
   virtual size_t scratch_floats(int /*n*/) const { return 0; }
 
-  virtual void forward(const float* params, const float* x, float* y, int n, float* scratch,
-                       float* cache) const = 0;
+  virtual void forward(const float* params, const float* x, float* y, int n, float* scratch, float* cache) const = 0;
 
 #ifndef SCRAWL_INFERENCE_ONLY
   // Training only (training.cpp).
@@ -63,8 +62,8 @@ class Layer {
   // Floats forward() keeps for backward() in training.
   virtual size_t cache_floats(int /*n*/) const { return 0; }
   // dx may be null (first layer); dparams is accumulated into (+=).
-  virtual void backward(const float* params, const float* x, const float* y, const float* dy, float* dx,
-                        float* dparams, int n, float* scratch, const float* cache) const = 0;
+  virtual void backward(const float* params, const float* x, const float* y, const float* dy, float* dx, float* dparams,
+                        int n, float* scratch, const float* cache) const = 0;
   // After a training step: fold what the caches saw into running state (batch-norm).
   virtual void update_state(float* /*params*/, std::span<const float* const> /*caches*/) const {}
 #endif

@@ -1,9 +1,9 @@
 #include "network.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
-#include <charconv>
 
 #include "batchnorm.h"
 #include "conv2d.h"
@@ -78,7 +78,8 @@ Result<std::unique_ptr<Layer>> make_conv(SpecWords& words, Shape in) {
   words.window(1, 15, kh, kw);
   if (filters < 0 || kh < 0 || kw < 0 || kh % 2 == 0 || kw % 2 == 0)
     return bad_spec("conv needs a filter count and an odd kernel size (3, or rows x columns as in 1x3)");
-  if (int64_t(filters) * in.h * in.w > Network::kMaxActivation || int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
+  if (int64_t(filters) * in.h * in.w > Network::kMaxActivation ||
+      int64_t(filters) * in.c * kh * kw > Network::kMaxParams)
     return bad_spec("a conv layer of " + std::to_string(filters) + " filters is larger than any model this app runs");
   return std::unique_ptr<Layer>(std::make_unique<Conv2D>(in, filters, kh, kw));
 }

@@ -20,7 +20,8 @@ class MaxPool final : public Layer {
  public:
   MaxPool(Shape in, int rows, int columns);
   std::string spec() const override {
-    return "maxpool " + (rows_ == columns_ ? std::to_string(rows_) : std::to_string(rows_) + "x" + std::to_string(columns_));
+    return "maxpool " +
+           (rows_ == columns_ ? std::to_string(rows_) : std::to_string(rows_) + "x" + std::to_string(columns_));
   }
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
 #ifndef SCRAWL_INFERENCE_ONLY

@@ -166,8 +166,8 @@ void Relu::backward(const float*, const float*, const float* y, const float* dy,
 }
 
 // The gradient goes to the first position that holds the maximum, as forward chose it.
-void MaxPool::backward(const float*, const float* x, const float* y, const float* dy, float* dx, float*, int n,
-                       float*, const float*) const {
+void MaxPool::backward(const float*, const float* x, const float* y, const float* dy, float* dx, float*, int n, float*,
+                       const float*) const {
   if (!dx) return;
   const int sy = rows_, sx = columns_;
   std::memset(dx, 0, sizeof(float) * size_t(n) * in_.size());
@@ -204,8 +204,8 @@ void GlobalAvgPool::backward(const float*, const float*, const float*, const flo
   }
 }
 
-void ColumnMean::backward(const float*, const float*, const float*, const float* dy, float* dx, float*, int n,
-                          float*, const float*) const {
+void ColumnMean::backward(const float*, const float*, const float*, const float* dy, float* dx, float*, int n, float*,
+                          const float*) const {
   if (!dx) return;
   const int H = in_.h, W = in_.w;
   for (int plane = 0; plane < n * in_.c; ++plane) {
@@ -229,8 +229,8 @@ void Dense::param_roles(std::span<ParamRole> roles) const {
   std::fill(roles.begin() + long(nw), roles.end(), ParamRole::kBias);
 }
 
-void Dense::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n,
-                     float*, const float*) const {
+void Dense::backward(const float* p, const float* x, const float*, const float* dy, float* dx, float* dp, int n, float*,
+                     const float*) const {
   const int in = in_.size(), out = out_.c;
   Eigen::Map<const MatRM> w(p, out, in);
   Eigen::Map<const MatRM> X(x, n, in);

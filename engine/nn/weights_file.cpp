@@ -194,8 +194,8 @@ Result<Model> parse_classifier(std::span<const uint8_t> bytes, int classes, cons
   if (!model) return model.error();
   const Network& net = model->network;
   if (net.input() != Shape{1, kDigitSide, kDigitSide} || net.output().size() != classes)
-    return make_error(ErrorCode::kBadWeights, "weights file is not " + what + " (28×28 in, " +
-                                                  std::to_string(classes) + " classes out)");
+    return make_error(ErrorCode::kBadWeights,
+                      "weights file is not " + what + " (28×28 in, " + std::to_string(classes) + " classes out)");
   return model;
 }
 

@@ -15,7 +15,8 @@ bool parse_boxes(const std::string& field, const std::string& digits, std::vecto
   while (std::getline(all, one, ';')) {
     Box b;
     char d = 0;
-    if (std::sscanf(one.c_str(), "%c:%d %d %d %d", &d, &b.x, &b.y, &b.w, &b.h) != 5 || b.w <= 0 || b.h <= 0) return false;
+    if (std::sscanf(one.c_str(), "%c:%d %d %d %d", &d, &b.x, &b.y, &b.w, &b.h) != 5 || b.w <= 0 || b.h <= 0)
+      return false;
     seen += d;
     boxes.push_back(b);
   }

@@ -11,10 +11,10 @@
 namespace scrawl::real {
 
 struct ChequeAmount {
-  std::string file;     // full path of the PNG
-  std::string digits;   // the digits written, left to right
+  std::string file;        // full path of the PNG
+  std::string digits;      // the digits written, left to right
   std::vector<Box> boxes;  // one per digit, left to right, in the image's pixels
-  std::string key;      // "orand:<name>": who wrote it is not known, so each cheque is its own writer
+  std::string key;         // "orand:<name>": who wrote it is not known, so each cheque is its own writer
 };
 
 Result<std::vector<ChequeAmount>> load_cheque_amounts(const std::string& real_dir);

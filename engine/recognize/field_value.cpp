@@ -26,7 +26,8 @@ FieldValue field_value(const Reading& reading, FieldKind kind, float unsure_belo
     const size_t n = f.value.size();
     if (n == 9) f.value.insert(5, "-");
     else if (n != 5)
-      f.problem = "a zip code has 5 or 9 digits; " + std::to_string(n) + (n == 1 ? " digit was" : " digits were") + " read";
+      f.problem =
+          "a zip code has 5 or 9 digits; " + std::to_string(n) + (n == 1 ? " digit was" : " digits were") + " read";
   }
   f.unsure = !f.problem.empty() || digit_unsure || f.confidence < unsure_below;
   return f;

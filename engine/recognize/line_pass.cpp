@@ -29,8 +29,8 @@ bool sure_split(const LineReading& read, float sure) {
 
 // The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
 // where it should replace theirs; null where the cut digits stand.
-const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s, const Box& line,
-                                  const std::string& cut, size_t count) {
+const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
+                                  const Box& line, const std::string& cut, size_t count) {
   if (line.h < s.field_fill * float(image.height)) return nullptr;
   const LineReading* read =
       &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));

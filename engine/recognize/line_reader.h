@@ -25,8 +25,8 @@ inline constexpr int kLineClasses = 11;  // the ten digits and the blank
 
 struct LineDigit {
   int digit = 0;
-  int x0 = 0, x1 = 0;       // the image columns it was read in
-  float probability = 0;    // at the column where it was surest
+  int x0 = 0, x1 = 0;             // the image columns it was read in
+  float probability = 0;          // at the column where it was surest
   std::array<float, 10> probs{};  // the ten digits' probabilities there, the blank left out
 };
 

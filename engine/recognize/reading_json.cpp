@@ -6,7 +6,8 @@ namespace scrawl {
 namespace {
 
 std::string box_json(const Box& b) {
-  return "[" + std::to_string(b.x) + "," + std::to_string(b.y) + "," + std::to_string(b.w) + "," + std::to_string(b.h) + "]";
+  return "[" + std::to_string(b.x) + "," + std::to_string(b.y) + "," + std::to_string(b.w) + "," + std::to_string(b.h) +
+         "]";
 }
 
 const char* bool_json(bool b) { return b ? "true" : "false"; }
@@ -22,19 +23,21 @@ std::string digit_json_members(int digit, float confidence, bool unsure, const B
 }
 
 std::string field_json_member(const FieldValue& f) {
-  std::string out = "\"field\":{\"format\":" + json_quote(field_kind_name(f.kind)) + ",\"value\":" + json_quote(f.value) +
-                    ",\"confidence\":" + json_number(f.confidence) + ",\"unsure\":" + bool_json(f.unsure);
+  std::string out = "\"field\":{\"format\":" + json_quote(field_kind_name(f.kind)) +
+                    ",\"value\":" + json_quote(f.value) + ",\"confidence\":" + json_number(f.confidence) +
+                    ",\"unsure\":" + bool_json(f.unsure);
   if (!f.problem.empty()) out += ",\"problem\":" + json_quote(f.problem);
   return out + "}";
 }
 
 std::string reading_json_members(const Reading& reading) {
-  std::string out = "\"text\":" + json_quote(reading.text) + ",\"lines\":" + std::to_string(reading.lines) + ",\"digits\":[";
+  std::string out =
+      "\"text\":" + json_quote(reading.text) + ",\"lines\":" + std::to_string(reading.lines) + ",\"digits\":[";
   for (size_t i = 0; i < reading.digits.size(); ++i) {
     const ReadDigit& d = reading.digits[i];
-    out += std::string(i ? "," : "") + "{\"digit\":" + std::to_string(d.digit) + ",\"confidence\":" +
-           json_number(d.confidence) + ",\"unsure\":" + bool_json(d.unsure) + ",\"line\":" + std::to_string(d.line) +
-           ",\"box\":" + box_json(d.box) + "}";
+    out += std::string(i ? "," : "") + "{\"digit\":" + std::to_string(d.digit) +
+           ",\"confidence\":" + json_number(d.confidence) + ",\"unsure\":" + bool_json(d.unsure) +
+           ",\"line\":" + std::to_string(d.line) + ",\"box\":" + box_json(d.box) + "}";
   }
   out += "]";
   if (!reading.message.empty()) out += ",\"message\":" + json_quote(reading.message);

@@ -82,9 +82,10 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
   Reading out;
   const auto found = segmenter_.find(image, score);
   if (const size_t marks = segmenter_.too_many_marks())
-    return make_error(ErrorCode::kTooManyMarks,
-                      "the image holds " + std::to_string(marks) +
-                          " separate marks, more than any page of handwritten numbers; crop it to the numbers to read them");
+    return make_error(
+        ErrorCode::kTooManyMarks,
+        "the image holds " + std::to_string(marks) +
+            " separate marks, more than any page of handwritten numbers; crop it to the numbers to read them");
   for (const FoundDigit& f : found) {
     const Recognition r = classify(f.pixels);
     if (!out.digits.empty() && f.line != out.digits.back().line) out.text += ' ';

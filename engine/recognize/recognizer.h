@@ -11,9 +11,9 @@
 #include "core/box.h"
 #include "core/image.h"
 #include "core/status.h"
+#include "line_reader.h"
 #include "nn/network.h"
 #include "nn/weights_file.h"
-#include "line_reader.h"
 #include "one_digit_check.h"
 #include "segment/digit_normalizer.h"
 #include "segment/segmenter.h"
@@ -35,8 +35,8 @@ struct ReadDigit {
   float confidence = 0;
   bool unsure = false;
   std::array<float, 10> probs{};
-  Box box;       // in the source image's pixels
-  int line = 0;  // 0-based, top to bottom
+  Box box;              // in the source image's pixels
+  int line = 0;         // 0-based, top to bottom
   DigitPixels input{};  // what the model saw, 0 = paper, 1 = ink
 };
 

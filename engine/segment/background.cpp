@@ -13,11 +13,13 @@ void box_blur3(std::vector<float>& img, std::vector<float>& tmp, int w, int h) {
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
       tmp[size_t(y) * w + x] = (img[size_t(y) * w + std::max(0, x - 1)] + img[size_t(y) * w + x] +
-                                img[size_t(y) * w + std::min(w - 1, x + 1)]) / 3.0f;
+                                img[size_t(y) * w + std::min(w - 1, x + 1)]) /
+                               3.0f;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
       img[size_t(y) * w + x] = (tmp[size_t(std::max(0, y - 1)) * w + x] + tmp[size_t(y) * w + x] +
-                                tmp[size_t(std::min(h - 1, y + 1)) * w + x]) / 3.0f;
+                                tmp[size_t(std::min(h - 1, y + 1)) * w + x]) /
+                               3.0f;
 }
 
 // One raster scan of fill_enclosed, forth (step 1) or back (-1): each pixel takes the lowest
@@ -71,7 +73,8 @@ long long ink_peak_of(const long long* hist, int level, int contrast, int& ink_l
   for (int v = 0; v < 256; ++v) {
     if (std::abs(v - level) <= contrast) continue;
     long long around = 0;
-    for (int u = std::max(0, v - 6); u <= std::min(255, v + 6); ++u) around += std::abs(u - level) > contrast ? hist[u] : 0;
+    for (int u = std::max(0, v - 6); u <= std::min(255, v + 6); ++u)
+      around += std::abs(u - level) > contrast ? hist[u] : 0;
     if (around > ink_peak) ink_peak = around, ink_level = v;
   }
   return ink_peak;
@@ -114,7 +117,8 @@ int BackgroundFlattener::noise_contrast(int pw, int ph) const {
   long long diffs[256] = {};
   long long count = 0;
   for (int y = 0; y < ph; ++y)
-    for (int x = 1; x < pw; ++x, ++count) ++diffs[std::abs(int(probe_[size_t(y) * pw + x]) - int(probe_[size_t(y) * pw + x - 1]))];
+    for (int x = 1; x < pw; ++x, ++count)
+      ++diffs[std::abs(int(probe_[size_t(y) * pw + x]) - int(probe_[size_t(y) * pw + x - 1]))];
   int median_diff = 0;
   for (long long seen = 0; median_diff < 255 && (seen += diffs[median_diff]) * 2 < count;) ++median_diff;
   return std::max(int(kStrokeContrast), 4 * median_diff);
@@ -140,11 +144,13 @@ bool BackgroundFlattener::even_background_says(int pw, int ph, int contrast, boo
   judge_flat(hist, pw, ph, contrast, flat_dark, flat_light);
   const double some_ink = 0.001 * 255.0 * double(probe_.size());
   if (flat_ && flat_dark + flat_light >= some_ink) return light_ink = flat_light > flat_dark, true;
-  if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink) return light_ink = light > dark, true;
+  if (even >= (long long)probe_.size() * kEvenBackground / 100 && dark + light >= some_ink)
+    return light_ink = light > dark, true;
   return false;
 }
 
-void BackgroundFlattener::judge_flat(const long long* hist, int pw, int ph, int contrast, double& flat_dark, double& flat_light) {
+void BackgroundFlattener::judge_flat(const long long* hist, int pw, int ph, int contrast, double& flat_dark,
+                                     double& flat_light) {
   // A flat background (a canvas): the level its border shows, which a bold digit covering
   // most of the image leaves alone, holds much of the image, and next to nothing lies
   // between it and the ink but the strokes' soft edges.
@@ -330,7 +336,8 @@ void BackgroundFlattener::close_image(const std::vector<uint8_t>& gray, int w, i
   narrow_cap_at_frame(gray, w, h, near);
 }
 
-void BackgroundFlattener::estimate_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int radius, int sw, int sh) {
+void BackgroundFlattener::estimate_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int radius, int sw,
+                                         int sh) {
   // Brightest pixel per block: any block that touches paper reports the paper.
   small_.assign(size_t(sw) * sh, 0.0f);
   for (int y = 0; y < h; ++y) {
@@ -347,8 +354,8 @@ void BackgroundFlattener::estimate_paper(const std::vector<uint8_t>& gray, int w
   for (size_t i = 0; i < small_.size(); ++i) small_[i] = std::min(small_[i], closed_[i]);
 }
 
-void BackgroundFlattener::darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw, int sh,
-                                                 float min_paper, bool bold_strokes) {
+void BackgroundFlattener::darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw,
+                                                 int sh, float min_paper, bool bold_strokes) {
   // Bilinear upsampling of the paper level (row by row: first between two rows of the
   // small copy, then along the row), then darkness = 1 - pixel / paper.
   x0_.resize(size_t(w)), tx_.resize(size_t(w)), row_.resize(size_t(sw));

@@ -57,8 +57,8 @@ class BackgroundFlattener {
   const std::vector<float>& flat_darkness(const std::vector<uint8_t>& gray, int w, int h);
   void close_image(const std::vector<uint8_t>& gray, int w, int h, int near);
   void estimate_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int radius, int sw, int sh);
-  void darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw, int sh, float min_paper,
-                              bool bold_strokes);
+  void darkness_against_paper(const std::vector<uint8_t>& gray, int w, int h, int block, int sw, int sh,
+                              float min_paper, bool bold_strokes);
   // Where what the paper estimate's cap (local_close_) takes for ink connects to the image's
   // border, a closing of radius `near` caps instead: a strip of the table between a page's
   // edge and the frame, as narrow as a bold stroke.

@@ -11,10 +11,10 @@ namespace scrawl {
 
 struct InkMap {
   int width = 0, height = 0;
-  std::vector<uint8_t> mask;  // 1 = ink
-  std::vector<float> ink;     // 0 (paper) .. 1 (full ink): what the digit normaliser reads
+  std::vector<uint8_t> mask;    // 1 = ink
+  std::vector<float> ink;       // 0 (paper) .. 1 (full ink): what the digit normaliser reads
   std::vector<float> darkness;  // the (smoothed) darkness the mask was cut from
-  float low = 0, high = 0;    // the hysteresis thresholds on darkness
+  float low = 0, high = 0;      // the hysteresis thresholds on darkness
 };
 
 class Binarizer {

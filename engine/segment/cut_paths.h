@@ -12,8 +12,8 @@
 namespace scrawl {
 
 struct CutPath {
-  int offset = 0;        // its columns are columns()[offset, offset + box.h), one per row
-  float crossings = 0;   // strokes crossed: ~1 where two digits touch, 2 through a 0
+  int offset = 0;       // its columns are columns()[offset, offset + box.h), one per row
+  float crossings = 0;  // strokes crossed: ~1 where two digits touch, 2 through a 0
   int mean_x = 0;
 };
 

@@ -87,8 +87,8 @@ float DigitSplitter::GroupInk::stroke_width(const Box& b) const {
     for (int x = b.x; x < b.right(); ++x) {
       if (!mine(x, y)) continue;
       ++area;
-      edges += (x == b.x || !mine(x - 1, y)) + (x + 1 == b.right() || !mine(x + 1, y)) +
-               (y == b.y || !mine(x, y - 1)) + (y + 1 == b.bottom() || !mine(x, y + 1));
+      edges += (x == b.x || !mine(x - 1, y)) + (x + 1 == b.right() || !mine(x + 1, y)) + (y == b.y || !mine(x, y - 1)) +
+               (y + 1 == b.bottom() || !mine(x, y + 1));
     }
   return 2.0f * float(area) / float(std::max(1, edges));
 }
@@ -104,7 +104,8 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
     // Hairlines (a page edge, a fold, a scratch) are far thinner than any pen stroke on
     // digits of this size.
     const float width = mine.stroke_width(b);
-    if (width < kMinStrokePixels || width < (src.flat ? kMinCanvasStroke : kMinStroke) * std::max(H, float(b.h))) continue;
+    if (width < kMinStrokePixels || width < (src.flat ? kMinCanvasStroke : kMinStroke) * std::max(H, float(b.h)))
+      continue;
 
     std::span<const CutPath> cuts;
     // A group alone on its line sets the line height itself; it is more likely one wide
@@ -130,7 +131,8 @@ void DigitSplitter::make_atoms(const InkSource& src, std::span<const Group> grou
   }
 }
 
-void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<const CutPath> cuts, size_t first_path, float H) {
+void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<const CutPath> cuts, size_t first_path,
+                              float H) {
   const int* paths = cut_finder_.columns().data();  // for the atoms' boxes just below
   // Atoms between consecutive cuts, each with the rows its ink spans.
   for (size_t k = 0; k <= cuts.size(); ++k) {
@@ -144,7 +146,8 @@ void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<cons
     int x0 = b.right(), x1 = b.x, y0 = b.bottom(), y1 = b.y;
     for (int y = b.y; y < b.bottom(); ++y)
       for (int x = b.x; x < b.right(); ++x)
-        if (a.contains(x, y) && mine(x, y)) x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
+        if (a.contains(x, y) && mine(x, y))
+          x0 = std::min(x0, x), x1 = std::max(x1, x + 1), y0 = std::min(y0, y), y1 = std::max(y1, y + 1);
     if (x1 <= x0) continue;
     a.box = {x0, y0, x1 - x0, y1 - y0};
     // What it costs to end a digit just before this atom.
@@ -195,8 +198,8 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
       if (small(box)) continue;  // too small to be a digit on its own
       const Box cut_box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
       const CandidateScore scored = score(Cutout{pixels_, cut_box, cutter_.mask()});
-      float s = std::log(std::max(1e-4f, scored.digit)) + kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) +
-                kDigitBonus - end_cost(j);
+      float s = std::log(std::max(1e-4f, scored.digit)) +
+                kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) + kDigitBonus - end_cost(j);
       s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
       if (best_[size_t(i)] + s > best_[size_t(j)])

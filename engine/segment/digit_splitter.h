@@ -31,9 +31,9 @@ struct CandidateScore {
 using DigitScorer = std::function<CandidateScore(const Cutout&)>;
 
 struct FoundDigit {
-  DigitPixels pixels;  // what the model reads
-  Box box;             // working pixels until the segmenter maps it to the source
-  int line = 0;        // 0-based, top to bottom
+  DigitPixels pixels;    // what the model reads
+  Box box;               // working pixels until the segmenter maps it to the source
+  int line = 0;          // 0-based, top to bottom
   float confidence = 0;  // the digit model's
   float one_digit = 1;   // the one-digit check's
   int strokes = 0;       // pieces of ink in its cut-out that are not specks (0: not counted)
@@ -51,8 +51,8 @@ struct FoundDigit {
 class DigitSplitter {
  public:
   // Appends the line's digits, left to right, to out.
-  void read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
-                 const DigitScorer& score, std::vector<FoundDigit>& out);
+  void read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line, const DigitScorer& score,
+                 std::vector<FoundDigit>& out);
 
  private:
   // The line's digit height, refined for a line whose digits all touch.

@@ -113,7 +113,8 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x) ++histogram_[image.at(x, y)];
   const long total = long(w) * h;
-  const int p1 = level_at(histogram_, total, 0.01), p50 = level_at(histogram_, total, 0.5), p99 = level_at(histogram_, total, 0.99);
+  const int p1 = level_at(histogram_, total, 0.01), p50 = level_at(histogram_, total, 0.5),
+            p99 = level_at(histogram_, total, 0.99);
   inverted_ = p99 - p50 > p50 - p1;
 
   // The paper's brightness, block by block (the brightest tenth of each block is paper even

@@ -38,12 +38,12 @@ class LineNormalizer {
   void even_out_light(const GrayImage& image, int x0, int y0, int w, int h);  // fills light_
   void level_slope(int w, int h);  // shears ink_ (w×h) so the line runs level
 
-  bool inverted_ = false;  // the region's ink is lighter than its paper
+  bool inverted_ = false;               // the region's ink is lighter than its paper
   std::vector<float> blocks_, sorted_;  // the paper's brightness per block
-  std::vector<float> light_;    // the region with the paper evened out, 0..255
+  std::vector<float> light_;            // the region with the paper evened out, 0..255
   std::vector<float> sheared_;
-  std::vector<float> ink_;      // the region as ink levels, grown as needed
-  std::vector<int> histogram_;  // 256 bins
+  std::vector<float> ink_;       // the region as ink levels, grown as needed
+  std::vector<int> histogram_;   // 256 bins
   std::vector<double> profile_;  // ink per row, then per column
 };
 

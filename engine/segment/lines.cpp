@@ -92,7 +92,8 @@ void LineBuilder::follow_lines(std::span<const Piece> pieces, int big) {
   const int n = int(pieces.size());
   order_.resize(size_t(n));
   std::iota(order_.begin(), order_.end(), 0);
-  std::sort(order_.begin(), order_.end(), [&](int a, int b) { return pieces[size_t(a)].box.x < pieces[size_t(b)].box.x; });
+  std::sort(order_.begin(), order_.end(),
+            [&](int a, int b) { return pieces[size_t(a)].box.x < pieces[size_t(b)].box.x; });
 
   // Follow lines left to right: first with the tall pieces (digits), then the small ones
   // (bars, dots, fragments of broken digits) join the line of a tall piece right next to
@@ -131,7 +132,8 @@ int LineBuilder::line_for_tall(std::span<const Piece> pieces, const Box& b) cons
       if (!ref || dist < ref_dist) ref = &r, ref_dist = dist;
     }
     if (!ref || b.x - ref->right() > kMaxGap * ref->h || ref->x - b.right() > kMaxGap * ref->h) continue;
-    const float ratio = float(overlap(b.y, b.bottom(), ref->y, ref->bottom())) / float(std::max(1, std::min(b.h, ref->h)));
+    const float ratio =
+        float(overlap(b.y, b.bottom(), ref->y, ref->bottom())) / float(std::max(1, std::min(b.h, ref->h)));
     if (ratio >= best_score) best_score = ratio, best = t;
   }
   return best;
@@ -167,8 +169,9 @@ void LineBuilder::order_by_line() {
   });
   track_rank_.resize(tracks_.size());
   for (int r = 0; r < int(track_order_.size()); ++r) track_rank_[size_t(track_order_[size_t(r)])] = r;
-  std::stable_sort(order_.begin(), order_.end(),
-                   [&](int a, int b) { return track_rank_[size_t(track_of_[size_t(a)])] < track_rank_[size_t(track_of_[size_t(b)])]; });
+  std::stable_sort(order_.begin(), order_.end(), [&](int a, int b) {
+    return track_rank_[size_t(track_of_[size_t(a)])] < track_rank_[size_t(track_of_[size_t(b)])];
+  });
 }
 
 void LineBuilder::group_columns(std::span<const Piece> pieces, int label_count) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-
 namespace scrawl {
 namespace {
 
@@ -101,7 +100,9 @@ bool PieceFinder::erase_rules_across(InkMap& ink) {
   // it out would leave their stubs as marks; it is dropped whole as a frame instead.
   for (int pass = 0; pass < 1; ++pass) {
     const int lines = pass == 0 ? h : w, length = pass == 0 ? w : h;
-    auto is_rule = [&](int i) { return longest_run(pass == 0 ? i * w : i, pass == 0 ? 1 : w, length) >= kAcross * float(length); };
+    auto is_rule = [&](int i) {
+      return longest_run(pass == 0 ? i * w : i, pass == 0 ? 1 : w, length) >= kAcross * float(length);
+    };
     for (int i = 0; i < lines;) {
       if (!is_rule(i)) {
         ++i;
@@ -183,7 +184,11 @@ bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps,
     if (c.area * 2 >= b.w * b.h) continue;  // solid: the table, or a blot; the rules below decide
     const Contact& e = contact_[size_t(c.label)];
     // Each edge: how long the component runs along it, and how far it reaches in from it.
-    const struct { int contact, along, reach; bool rows; int first; } edges[] = {
+    const struct {
+      int contact, along, reach;
+      bool rows;
+      int first;
+    } edges[] = {
         {e.top, b.w, b.bottom(), true, 0},
         {e.bottom, b.w, h - b.y, true, h - band},
         {e.left, b.h, b.right(), false, 0},
@@ -197,7 +202,8 @@ bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps,
       if (edge.contact < kEdgeContact * float(edge.along) || edge.reach < 3 * band) continue;
       int inside = 0;
       for (int k = edge.first; k < edge.first + band; ++k)
-        for (int j = 0; j < (edge.rows ? w : h); ++j) inside += labels[edge.rows ? size_t(k) * w + j : size_t(j) * w + k] == c.label;
+        for (int j = 0; j < (edge.rows ? w : h); ++j)
+          inside += labels[edge.rows ? size_t(k) * w + j : size_t(j) * w + k] == c.label;
       // More than a line, or most of what there is: the table's edge, a strip of it.
       if (float(inside) > thin * float(edge.contact) || float(inside) > kEdgeLineShare * float(c.area)) continue;
       for (int k = edge.first; k < edge.first + band; ++k)
@@ -256,7 +262,8 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);
     // (On a canvas a bold digit filling the frame is solid too; a tap of the finger is small.)
     const bool frame_filling = flat_background && std::max(b.w, b.h) >= kFillsFrame * float(std::min(w, h));
-    if (roundish && !frame_filling && float(c.area) > kSolidFill * float(b.w) * float(b.h) && std::min(b.w, b.h) > 2 * speck)
+    if (roundish && !frame_filling && float(c.area) > kSolidFill * float(b.w) * float(b.h) &&
+        std::min(b.w, b.h) > 2 * speck)
       continue;
     pieces_.push_back({c.label, c.area, b});
   }

@@ -53,9 +53,10 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
     read_once(with_margin(image, pad), score, false);
     // Where nothing was read, the margin's one digit is read as any image's is (doubted or
     // not); it replaces a doubtful digit only if it is sure of its own, and surer.
-    const bool better = too_many_ == 0 && digits_.size() == 1 &&
-                        (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
-                                            digits_[0].confidence > first_[0].confidence));
+    const bool better =
+        too_many_ == 0 && digits_.size() == 1 &&
+        (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
+                            digits_[0].confidence > first_[0].confidence));
     if (!better) {
       digits_.swap(first_);
       doubted_.swap(first_doubted_);
@@ -83,7 +84,8 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
 int Segmenter::paper_level(const GrayImage& image) {
   ring_.clear();
   for (int x = 0; x < image.width; ++x) ring_.push_back(image.at(x, 0)), ring_.push_back(image.at(x, image.height - 1));
-  for (int y = 1; y + 1 < image.height; ++y) ring_.push_back(image.at(0, y)), ring_.push_back(image.at(image.width - 1, y));
+  for (int y = 1; y + 1 < image.height; ++y)
+    ring_.push_back(image.at(0, y)), ring_.push_back(image.at(image.width - 1, y));
   std::nth_element(ring_.begin(), ring_.begin() + long(ring_.size() / 2), ring_.end());
   return ring_[ring_.size() / 2];
 }
@@ -186,7 +188,8 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     const float median_one_digit = confidences_[confidences_.size() / 2];
     const bool lone_whole_digit = digits_.size() - before == 1 && digits_[before].one_digit >= kLoneWholeDigit;
     const bool lone_certain_digit = digits_.size() - before == 1 && digits_[before].is_certain();
-    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) || (median_one_digit < kMinLineOneDigit && !lone_certain_digit)) {
+    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) ||
+        (median_one_digit < kMinLineOneDigit && !lone_certain_digit)) {
       if (digits_.size() - before > kShortLine) {
         Box line_box = digits_[before].box;
         for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);
@@ -217,7 +220,8 @@ void Segmenter::drop_dashes(size_t first) {
   const float typical = heights_[heights_.size() / 2];
   digits_.erase(std::remove_if(digits_.begin() + long(first), digits_.end(),
                                [&](const FoundDigit& d) {
-                                 return float(d.box.h) < kDashHeight * typical && float(d.box.w) > kDashWidth * float(d.box.h);
+                                 return float(d.box.h)<kDashHeight * typical&& float(d.box.w)> kDashWidth *
+                                        float(d.box.h);
                                }),
                 digits_.end());
 }

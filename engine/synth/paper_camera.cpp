@@ -34,7 +34,8 @@ std::vector<uint8_t> photograph(std::vector<float>& cover, int w, int h, const P
   if (l.blur > 0) gaussian_blur(cover, tmp, w, h, std::max(0.5f, l.blur * stroke * 0.5f), 3.0f);
   // A soft shadow: a half-plane with a blurred edge (a hand or a phone between the lamp and the page).
   const float sa = rng.uniform(0, 6.2832f), snx = std::cos(sa), sny = std::sin(sa);
-  const float sc = rng.uniform(-0.3f, 0.3f) * float(std::max(w, h)), soft = rng.uniform(0.05f, 0.25f) * float(std::max(w, h));
+  const float sc = rng.uniform(-0.3f, 0.3f) * float(std::max(w, h)),
+              soft = rng.uniform(0.05f, 0.25f) * float(std::max(w, h));
   const float gx = std::cos(l.angle), gy = std::sin(l.angle), diag = std::hypot(float(w), float(h));
   std::vector<uint8_t> rgb(size_t(w) * h * 3);
   for (int y = 0; y < h; ++y)
@@ -54,6 +55,5 @@ std::vector<uint8_t> photograph(std::vector<float>& cover, int w, int h, const P
     }
   return encode_jpeg(rgb, w, h, l.quality);
 }
-
 
 }  // namespace scrawl::synth

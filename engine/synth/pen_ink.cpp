@@ -65,7 +65,8 @@ std::vector<Point> as_finger(const std::vector<Point>& sparse) {
   std::vector<Point> out(line.size());
   for (size_t i = 0; i < line.size(); ++i) {
     float sx = 0, sy = 0, n = 0;
-    for (size_t k = i >= 2 ? i - 2 : 0; k <= std::min(line.size() - 1, i + 2); ++k) sx += line[k][0], sy += line[k][1], ++n;
+    for (size_t k = i >= 2 ? i - 2 : 0; k <= std::min(line.size() - 1, i + 2); ++k)
+      sx += line[k][0], sy += line[k][1], ++n;
     out[i] = {sx / n, sy / n};
   }
   out.front() = line.front(), out.back() = line.back();

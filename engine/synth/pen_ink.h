@@ -17,10 +17,10 @@ enum class PenInput {
 };
 
 struct Placement {
-  float x = 0, y = 0;    // top-left of the writing's box, pixels
-  float height = 0;      // of the writing's box, pixels (its width follows the writer's aspect)
-  float stroke = 1;      // pen width, pixels
-  float rotation = 0;    // degrees, about the box's centre
+  float x = 0, y = 0;  // top-left of the writing's box, pixels
+  float height = 0;    // of the writing's box, pixels (its width follows the writer's aspect)
+  float stroke = 1;    // pen width, pixels
+  float rotation = 0;  // degrees, about the box's centre
 };
 
 // The strokes' bounding box in their own units.

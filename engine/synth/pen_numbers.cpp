@@ -112,10 +112,11 @@ Scene photographed(const std::vector<Stroke>& strokes, float height, bool tight,
   Scene s;
   s.width = w, s.height = h;
   s.file = photograph(sheet.cover, w, h, look, stroke, rng);
-  s.traits = describe("photo %dx%d, digits %.0f px, stroke %.0f%%, %s, %s ink, rotated %.1f, shadow %.2f, blur %.2f, JPEG %d",
-                      w, h, double(height), 100.0 * stroke / height, tight ? "touching" : "spaced",
-                      look.ink[2] > look.ink[0] + 40 ? "blue" : "black", double(rotation), double(look.shadow),
-                      double(look.blur), look.quality);
+  s.traits =
+      describe("photo %dx%d, digits %.0f px, stroke %.0f%%, %s, %s ink, rotated %.1f, shadow %.2f, blur %.2f, JPEG %d",
+               w, h, double(height), 100.0 * stroke / height, tight ? "touching" : "spaced",
+               look.ink[2] > look.ink[0] + 40 ? "blue" : "black", double(rotation), double(look.shadow),
+               double(look.blur), look.quality);
   return s;
 }
 

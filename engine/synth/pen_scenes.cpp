@@ -43,7 +43,8 @@ Placement place(const Extent& e, int w, int h, float height, float stroke, Rng& 
 }  // namespace
 
 Scene canvas_drawing(const std::vector<Stroke>& strokes, Rng& rng) {
-  static constexpr int kSizes[][2] = {{280, 280}, {280, 280}, {200, 200}, {400, 300}, {560, 400}, {360, 480}, {128, 128}};
+  static constexpr int kSizes[][2] = {{280, 280}, {280, 280}, {200, 200}, {400, 300},
+                                      {560, 400}, {360, 480}, {128, 128}};
   const auto& size = kSizes[rng.below(7)];
   const int w = size[0], h = size[1];
   const PenInput input = PenInput(rng.below(3));
@@ -60,7 +61,8 @@ Scene canvas_drawing(const std::vector<Stroke>& strokes, Rng& rng) {
   const int style = rng.below(10);
   const bool transparent = style < 3, dark_background = style == 9;
   uint8_t ink[3] = {0, 0, 0};
-  if (rng.chance(0.2f)) ink[0] = uint8_t(rng.below(80)), ink[1] = uint8_t(rng.below(80)), ink[2] = uint8_t(120 + rng.below(136));
+  if (rng.chance(0.2f))
+    ink[0] = uint8_t(rng.below(80)), ink[1] = uint8_t(rng.below(80)), ink[2] = uint8_t(120 + rng.below(136));
   std::vector<uint8_t> rgba(size_t(w) * h * 4);
   for (size_t i = 0; i < cover.size(); ++i) {
     const float c = cover[i];
@@ -79,10 +81,11 @@ Scene canvas_drawing(const std::vector<Stroke>& strokes, Rng& rng) {
   s.file = encode_png_rgba(rgba, w, h);
   s.traits = format("canvas %dx%d %s, digit %.0f%% high, stroke %.1f%% of width%s", w, h, input_name(input),
                     100.0 * p.height / h, 100.0 * p.stroke / w,
-                    transparent ? ", transparent" : dark_background ? ", light on dark" : "");
+                    transparent       ? ", transparent"
+                    : dark_background ? ", light on dark"
+                                      : "");
   return s;
 }
-
 
 Scene paper_photo(const std::vector<Stroke>& strokes, Rng& rng, int max_width) {
   const int w = 240 + rng.below(std::max(1, max_width - 240));
@@ -97,10 +100,11 @@ Scene paper_photo(const std::vector<Stroke>& strokes, Rng& rng, int max_width) {
   Scene s;
   s.width = w, s.height = h;
   s.file = photograph(cover, w, h, look, p.stroke, rng);
-  s.traits = format("photo %dx%d, digit %.0f%% high, stroke %.0f%% of it, %s ink, gradient %.2f, vignette %.2f, "
-                    "shadow %.2f, blur %.2f, JPEG %d",
-                    w, h, 100.0 * p.height / h, 100.0 * p.stroke / p.height, look.ink[2] > look.ink[0] + 40 ? "blue" : "black",
-                    double(look.gradient), double(look.vignette), double(look.shadow), double(look.blur), look.quality);
+  s.traits = format(
+      "photo %dx%d, digit %.0f%% high, stroke %.0f%% of it, %s ink, gradient %.2f, vignette %.2f, "
+      "shadow %.2f, blur %.2f, JPEG %d",
+      w, h, 100.0 * p.height / h, 100.0 * p.stroke / p.height, look.ink[2] > look.ink[0] + 40 ? "blue" : "black",
+      double(look.gradient), double(look.vignette), double(look.shadow), double(look.blur), look.quality);
   return s;
 }
 
@@ -120,8 +124,9 @@ Stroke poly(std::initializer_list<std::array<float, 2>> pts) { return Stroke(pts
 std::vector<Stroke> drawing(int kind, Rng& rng) {
   switch (kind) {
     case 0:  // a person: a circle (head) over a box (body), arms and legs
-      return {circle(50, 18, 14), poly({{32, 34}, {68, 34}, {68, 70}, {32, 70}, {32, 34}}),
-              poly({{32, 40}, {12, 58}}), poly({{68, 40}, {88, 58}}), poly({{40, 70}, {36, 98}}), poly({{60, 70}, {64, 98}})};
+      return {circle(50, 18, 14),         poly({{32, 34}, {68, 34}, {68, 70}, {32, 70}, {32, 34}}),
+              poly({{32, 40}, {12, 58}}), poly({{68, 40}, {88, 58}}),
+              poly({{40, 70}, {36, 98}}), poly({{60, 70}, {64, 98}})};
     case 1:  // a house
       return {poly({{15, 45}, {85, 45}, {85, 95}, {15, 95}, {15, 45}}), poly({{10, 48}, {50, 8}, {90, 48}}),
               poly({{42, 95}, {42, 70}, {58, 70}, {58, 95}})};
@@ -148,7 +153,8 @@ std::vector<Stroke> drawing(int kind, Rng& rng) {
       std::vector<Stroke> out{circle(50, 50, 22)};
       for (int i = 0; i < 8; ++i) {
         const float a = 6.2832f * float(i) / 8;
-        out.push_back(poly({{50 + 30 * std::cos(a), 50 + 30 * std::sin(a)}, {50 + 46 * std::cos(a), 50 + 46 * std::sin(a)}}));
+        out.push_back(
+            poly({{50 + 30 * std::cos(a), 50 + 30 * std::sin(a)}, {50 + 46 * std::cos(a), 50 + 46 * std::sin(a)}}));
       }
       return out;
     }

@@ -17,9 +17,9 @@ float bilinear(const std::vector<float>& img, int w, int h, double x, double y) 
   const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
   const float fx = float(x - x0), fy = float(y - y0);
   auto at = [&](int xx, int yy) { return (xx < 0 || yy < 0 || xx >= w || yy >= h) ? 0.0f : img[size_t(yy) * w + xx]; };
-  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+         fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
 }
-
 
 float smoothstep(float e0, float e1, float x) {
   const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
@@ -97,7 +97,8 @@ float PageMaker::lay_out_string(int length, Rng& rng, Page& page) {
     int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
     for (int y = 0; y < 28; ++y)
       for (int x = 0; x < 28; ++x)
-        if (img[y * 28 + x] > 30) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+        if (img[y * 28 + x] > 30)
+          x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
     d.cx0 = x0, d.cy0 = y0, d.cw = x1 - x0 + 1, d.ch = y1 - y0 + 1;
     d.scale = rng.uniform(0.9f, 1.1f) / 20.0f;  // for now: digit heights per MNIST pixel
     if (i > 0) pen += t.touching && rng.chance(0.5f) ? rng.uniform(-0.08f, 0.0f) : rng.uniform(0.12f, 0.45f);
@@ -152,7 +153,8 @@ void PageMaker::draw_dust(int length, Rng& rng) {
     for (int yy = std::max(0, int(y - r - 1)); yy < std::min(h_, int(y + r + 2)); ++yy)
       for (int xx = std::max(0, int(x - r - 1)); xx < std::min(w_, int(x + r + 2)); ++xx) {
         const float d = std::hypot(xx + 0.5f - x, yy + 0.5f - y);
-        flat_ink_[size_t(yy) * w_ + xx] = std::max(flat_ink_[size_t(yy) * w_ + xx], std::clamp(r + 0.5f - d, 0.0f, 1.0f) * 0.8f);
+        flat_ink_[size_t(yy) * w_ + xx] =
+            std::max(flat_ink_[size_t(yy) * w_ + xx], std::clamp(r + 0.5f - d, 0.0f, 1.0f) * 0.8f);
       }
   }
 }
@@ -227,7 +229,8 @@ void PageMaker::colour_and_light(int length, Rng& rng, Page& page) {
       const double gx = x - cx, gy = y - cy;
       float light = 1.0f - gradient * float(0.5 + (std::cos(ga) * gx + std::sin(ga) * gy) / diag);
       if (t.shadow)
-        light *= 1.0f - shadow_depth * smoothstep(-shadow_soft, shadow_soft, float(std::cos(sha) * gx + std::sin(sha) * gy - shadow_at));
+        light *= 1.0f - shadow_depth * smoothstep(-shadow_soft, shadow_soft,
+                                                  float(std::cos(sha) * gx + std::sin(sha) * gy - shadow_at));
       const float grain = rng.normal() * noise;
       for (int ch = 0; ch < 3; ++ch) {
         float v;

@@ -43,8 +43,8 @@ class PageMaker {
   Page make(int length, Rng& rng, int width = 0, int height = 0);
 
  private:
-  struct Placed {  // one digit on the flat page
-    size_t index;  // in the test set
+  struct Placed {          // one digit on the flat page
+    size_t index;          // in the test set
     int cx0, cy0, cw, ch;  // its ink's box in the 28×28 image
     float x, y, scale;     // top-left on the page, page pixels per MNIST pixel
     bool broken;

@@ -16,7 +16,8 @@ float sample_bilinear(const std::vector<float>& img, float x, float y) {
   const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
   const float fx = x - float(x0), fy = y - float(y0);
   auto at = [&](int xx, int yy) { return (xx < 0 || yy < 0 || xx >= N || yy >= N) ? 0.0f : img[size_t(yy) * N + xx]; };
-  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) + fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
+  return (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
+         fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1));
 }
 
 // Gaussian blur of an N×N field, cut off at 3 sigma.

@@ -1,5 +1,5 @@
-// For the trainer's single-digit preparation (single_digit.h). GrayImage -> ink map: how much ink each pixel holds, 0 (paper) to 1 (full ink), whichever
-// the polarity (dark ink on paper, light strokes on a dark canvas) and the contrast.
+// For the trainer's single-digit preparation (single_digit.h). GrayImage -> ink map: how much ink each pixel holds, 0
+// (paper) to 1 (full ink), whichever the polarity (dark ink on paper, light strokes on a dark canvas) and the contrast.
 #pragma once
 #include <vector>
 
@@ -10,10 +10,10 @@ namespace scrawl {
 
 struct InkImage {
   int width = 0, height = 0;
-  std::vector<float> ink;      // width*height, row-major
-  float scale = 1.0f;          // source pixels per ink pixel (> 1 when a big image was shrunk)
-  bool dark_ink = true;        // the source had dark ink on light paper
-  float contrast = 0.0f;       // ink-to-paper difference in the source, 0..255
+  std::vector<float> ink;  // width*height, row-major
+  float scale = 1.0f;      // source pixels per ink pixel (> 1 when a big image was shrunk)
+  bool dark_ink = true;    // the source had dark ink on light paper
+  float contrast = 0.0f;   // ink-to-paper difference in the source, 0..255
   float at(int x, int y) const { return ink[size_t(y) * width + x]; }
 };
 

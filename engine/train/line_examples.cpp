@@ -6,8 +6,8 @@
 #include <string>
 
 #include "data/gaussian_blur.h"
-#include "segment/resample.h"
 #include "decode/decode.h"
+#include "segment/resample.h"
 #include "synth/pen_ink.h"
 #include "synth/pen_numbers.h"
 
@@ -107,7 +107,8 @@ int darkest_around(const uint8_t* img, int xx, int yy) {
   int v = img[yy * 28 + xx];
   for (int dy = -1; dy <= 1; ++dy)
     for (int dx = -1; dx <= 1; ++dx)
-      if (yy + dy >= 0 && yy + dy < 28 && xx + dx >= 0 && xx + dx < 28) v = std::max<int>(v, img[(yy + dy) * 28 + xx + dx]);
+      if (yy + dy >= 0 && yy + dy < 28 && xx + dx >= 0 && xx + dx < 28)
+        v = std::max<int>(v, img[(yy + dy) * 28 + xx + dx]);
   return v;
 }
 
@@ -116,12 +117,13 @@ PlacedGlyph mnist_glyph(const uint8_t* img, float h_here, Rng& rng, std::vector<
   int x0 = 28, x1 = 0, y0 = 28, y1 = 0;
   for (int yy = 0; yy < 28; ++yy)
     for (int xx = 0; xx < 28; ++xx)
-      if (img[yy * 28 + xx] > 40) x0 = std::min(x0, xx), x1 = std::max(x1, xx + 1), y0 = std::min(y0, yy), y1 = std::max(y1, yy + 1);
+      if (img[yy * 28 + xx] > 40)
+        x0 = std::min(x0, xx), x1 = std::max(x1, xx + 1), y0 = std::min(y0, yy), y1 = std::max(y1, yy + 1);
   if (x1 <= x0) x0 = 0, x1 = 28, y0 = 0, y1 = 28;
   const size_t at = alphas.size();
   // Now and then a bolder pen (felt-tip): the strokes grown by a pixel of MNIST's 28.
   const float pen = rng.uniform();
-  const bool bold = pen < 0.3f, thin = pen > 0.75f;  // thin: a fine pen on a large page
+  const bool bold = pen<0.3f, thin = pen> 0.75f;  // thin: a fine pen on a large page
   for (int yy = y0; yy < y1; ++yy) {
     for (int xx = x0; xx < x1; ++xx) {
       const int v = bold ? darkest_around(img, xx, yy) : img[yy * 28 + xx];
@@ -144,13 +146,14 @@ MarkPlan plan_marks(int n, Rng& rng) {
     plan.after[size_t(n - 3)] = 2;
   }
   plan.trailing = rng.chance(0.35f) ? 1 + rng.below(4) : 0;  // - = /- .-
-  plan.leading = rng.chance(0.1f) ? 1 + rng.below(2) : 0;     // - =
+  plan.leading = rng.chance(0.1f) ? 1 + rng.below(2) : 0;    // - =
   return plan;
 }
 
 void draw_glyphs(const std::vector<PlacedGlyph>& placed, Canvas& ink) {
   for (const PlacedGlyph& p : placed) {
-    const int ow = std::max(1, int(std::lround(float(p.w) * p.scale))), oh = std::max(1, int(std::lround(float(p.h) * p.scale)));
+    const int ow = std::max(1, int(std::lround(float(p.w) * p.scale))),
+              oh = std::max(1, int(std::lround(float(p.h) * p.scale)));
     std::vector<float> scaled(size_t(ow) * oh);
     resample_area(p.alpha, p.w, p.h, p.stride, scaled.data(), ow, oh);
     for (int yy = 0; yy < oh; ++yy)
@@ -165,7 +168,9 @@ void draw_marks(const std::vector<std::pair<float, int>>& marks, float baseline,
     const float mid = baseline - height * 0.45f, len = height * rng.uniform(0.3f, 0.6f);
     switch (kind) {
       case 1: ink.disc(mx, baseline - r, r * 1.3f); break;
-      case 2: ink.disc(mx, baseline - r, r * 1.3f), ink.stroke(mx, baseline - r, mx - r * 2, baseline + r * 3, r * 0.8f); break;
+      case 2:
+        ink.disc(mx, baseline - r, r * 1.3f), ink.stroke(mx, baseline - r, mx - r * 2, baseline + r * 3, r * 0.8f);
+        break;
       case 3: ink.stroke(mx, mid, mx + len, mid + rng.uniform(-2, 2), r); break;
       case 4:
         ink.stroke(mx, mid - height * 0.12f, mx + len, mid - height * 0.12f, r);
@@ -284,14 +289,16 @@ void LineExampleMaker::real(size_t i, Rng& rng, float* frame, std::vector<int>& 
   if (!line.boxes.empty()) {
     int bx0 = right, by0 = bottom, bx1 = 0, by1 = 0;
     for (const Box& b : line.boxes)
-      bx0 = std::min(bx0, b.x), by0 = std::min(by0, b.y), bx1 = std::max(bx1, b.right()), by1 = std::max(by1, b.bottom());
+      bx0 = std::min(bx0, b.x), by0 = std::min(by0, b.y), bx1 = std::max(bx1, b.right()),
+      by1 = std::max(by1, b.bottom());
     auto cut = [&](int room) { return room > 2 && rng.chance(0.5f) ? rng.below(room - 1) : 0; };
     left = cut(bx0), top = cut(by0);
     right -= cut(line.image.width - bx1), bottom -= cut(line.image.height - by1);
   }
   GrayImage crop(std::max(1, right - left), std::max(1, bottom - top));
   for (int y = 0; y < crop.height; ++y)
-    for (int x = 0; x < crop.width; ++x) crop.at(x, y) = line.image.at(std::min(left + x, line.image.width - 1), std::min(top + y, line.image.height - 1));
+    for (int x = 0; x < crop.width; ++x)
+      crop.at(x, y) = line.image.at(std::min(left + x, line.image.width - 1), std::min(top + y, line.image.height - 1));
   warp(crop, rng, rng.below(8), rng.below(6), warped_);
   finish(warped_, rng, frame);
 }
@@ -338,8 +345,8 @@ void LineExampleMaker::pick_digits(const PenWriter* pen, Rng& rng, std::vector<i
   }
 }
 
-LineExampleMaker::LineLayout LineExampleMaker::lay_out(const std::vector<int>& labels, const PenWriter* pen, float height,
-                                                       const MarkPlan& plan, Rng& rng) {
+LineExampleMaker::LineLayout LineExampleMaker::lay_out(const std::vector<int>& labels, const PenWriter* pen,
+                                                       float height, const MarkPlan& plan, Rng& rng) {
   const int n = int(labels.size());
   LineLayout layout;
   layout.mnist_alpha.reserve(size_t(n) * 784);
@@ -354,7 +361,7 @@ LineExampleMaker::LineLayout LineExampleMaker::lay_out(const std::vector<int>& l
     const bool from_mnist = mnist_ && !mnist_of_[d].empty() && (glyphs_[d].empty() || rng.chance(shares_.mnist_digits));
     float h_here = height * rng.uniform(0.85f, 1.05f);
     if (d == 0 && rng.chance(0.25f)) h_here *= rng.uniform(0.5f, 0.8f);  // "2oo": small zeros
-    PlacedGlyph p = pen ? pen_glyph((*pen)[size_t(d)], i, h_here, rng)
+    PlacedGlyph p = pen          ? pen_glyph((*pen)[size_t(d)], i, h_here, rng)
                     : from_mnist ? mnist_glyph(mnist_->image(mnist_of_[d][size_t(rng.below(int(mnist_of_[d].size())))]),
                                                h_here, rng, layout.mnist_alpha)
                                  : real_glyph(d, h_here, rng);
@@ -378,12 +385,14 @@ LineExampleMaker::LineLayout LineExampleMaker::lay_out(const std::vector<int>& l
   return layout;
 }
 
-LineExampleMaker::PlacedGlyph LineExampleMaker::pen_glyph(const std::vector<const real::PenSample*>& samples, int i, float h_here, Rng& rng) {
+LineExampleMaker::PlacedGlyph LineExampleMaker::pen_glyph(const std::vector<const real::PenSample*>& samples, int i,
+                                                          float h_here, Rng& rng) {
   // The writer's digit drawn at this height with a pen of this line's width.
   const real::PenSample& sample = *samples[size_t(rng.below(int(samples.size())))];
   const synth::Extent e = synth::extent_of(sample.strokes);
   const float pen_width = std::max(1.2f, h_here * rng.uniform(0.05f, 0.12f));
-  const int gw = int(std::ceil(synth::width_at(e, h_here) + pen_width)) + 2, gh = int(std::ceil(h_here + pen_width)) + 2;
+  const int gw = int(std::ceil(synth::width_at(e, h_here) + pen_width)) + 2,
+            gh = int(std::ceil(h_here + pen_width)) + 2;
   std::vector<float>& alpha = pen_glyphs_[size_t(i)];
   alpha.assign(size_t(gw) * gh, 0.0f);
   synth::Placement where;

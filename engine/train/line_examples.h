@@ -74,15 +74,16 @@ class LineExampleMaker {
   void pen_scene(const PenWriter& writer, Rng& rng, float* frame, std::vector<int>& labels);
   // The phases of composed(): its digits, then where each goes.
   void pick_digits(const PenWriter* pen, Rng& rng, std::vector<int>& labels) const;
-  LineLayout lay_out(const std::vector<int>& labels, const PenWriter* pen, float height, const MarkPlan& plan, Rng& rng);
+  LineLayout lay_out(const std::vector<int>& labels, const PenWriter* pen, float height, const MarkPlan& plan,
+                     Rng& rng);
   PlacedGlyph pen_glyph(const std::vector<const real::PenSample*>& samples, int i, float h_here, Rng& rng);
   PlacedGlyph real_glyph(int d, float h_here, Rng& rng) const;
 
   const std::vector<WrittenLine>* lines_;
   const DigitSet* mnist_;
   LineShares shares_;
-  std::vector<Glyph> glyphs_[10];        // the real lines' digits, by label
-  std::vector<uint32_t> mnist_of_[10];   // MNIST digits, by label
+  std::vector<Glyph> glyphs_[10];                                                 // the real lines' digits, by label
+  std::vector<uint32_t> mnist_of_[10];                                            // MNIST digits, by label
   std::vector<std::array<std::vector<const real::PenSample*>, 10>> pen_writers_;  // by writer, then label
   std::vector<const real::PenSample*> pen_number_;
   std::vector<std::vector<float>> pen_glyphs_;  // this line's pen digits, drawn

@@ -60,8 +60,9 @@ Result<Network> line_network(const std::vector<WrittenLine>& lines, const DigitS
   if (!built) return built.error();
   const Shape out = built->output();
   if (out.c != kLineClasses || out.h != 1 || out.w < 8)
-    return make_error(ErrorCode::kBadArgument, "a line model must end in " + std::to_string(kLineClasses) +
-                                                   " scores per column, for at least 8 columns (colmean, then conv 11 1)");
+    return make_error(ErrorCode::kBadArgument,
+                      "a line model must end in " + std::to_string(kLineClasses) +
+                          " scores per column, for at least 8 columns (colmean, then conv 11 1)");
   if (lines.empty() && !mnist) return make_error(ErrorCode::kBadArgument, "no lines and no MNIST digits to learn from");
   return built;
 }
@@ -153,8 +154,8 @@ Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const
       run_batch(net, cfg, epoch, b, workers, grad, loss_sum);
       seen += cfg.batch;
       clip_gradient(grad, cfg.batch, cfg.clip_norm);
-      sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate), cfg.batch,
-               {cfg.momentum, cfg.weight_decay});
+      sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate),
+               cfg.batch, {cfg.momentum, cfg.weight_decay});
       if (on_batch && (b % 50 == 49 || b == batches - 1)) on_batch(epoch, b + 1, batches, loss_sum / double(seen));
     }
     LineEpochReport rep;

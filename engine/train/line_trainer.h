@@ -35,7 +35,7 @@ struct LineTrainConfig {
 
 struct LineEpochReport {
   int epoch = 0, epochs = 0;
-  double loss = 0;             // mean CTC loss per line
+  double loss = 0;              // mean CTC loss per line
   double validation_exact = 0;  // share of validation lines read exactly
   double seconds = 0, seconds_left = 0;
 };

@@ -29,7 +29,8 @@ std::vector<Stroke> house(Rng& rng) {
   const float l = rng.uniform(5, 25), r = rng.uniform(75, 95), eave = rng.uniform(35, 60), ridge = rng.uniform(0, 25);
   const float floor = rng.uniform(85, 100);
   out.push_back(polyline({{l, eave}, {r, eave}, {r, floor}, {l, floor}, {l, eave}}));
-  out.push_back(polyline({{l - rng.uniform(0, 6), eave + 2}, {50 + rng.uniform(-8, 8), ridge}, {r + rng.uniform(0, 6), eave + 2}}));
+  out.push_back(polyline(
+      {{l - rng.uniform(0, 6), eave + 2}, {50 + rng.uniform(-8, 8), ridge}, {r + rng.uniform(0, 6), eave + 2}}));
   if (rng.chance(0.7f)) {
     const float dx = rng.uniform(l + 5, r - 25), dw = rng.uniform(10, 18), dt = rng.uniform(eave + 10, floor - 15);
     out.push_back(polyline({{dx, floor}, {dx, dt}, {dx + dw, dt}, {dx + dw, floor}}));
@@ -48,7 +49,8 @@ std::vector<Stroke> person(Rng& rng) {
   out.push_back(ellipse(50, head + 2, head, head));
   if (rng.chance(0.5f)) {
     const float half = rng.uniform(8, 20);
-    out.push_back(polyline({{50 - half, neck}, {50 + half, neck}, {50 + half, hip}, {50 - half, hip}, {50 - half, neck}}));
+    out.push_back(
+        polyline({{50 - half, neck}, {50 + half, neck}, {50 + half, hip}, {50 - half, hip}, {50 - half, neck}}));
   } else {
     out.push_back(polyline({{50, neck}, {50, hip}}));
   }
@@ -71,9 +73,11 @@ std::vector<Stroke> sun_or_flower(Rng& rng) {
   for (int i = 0; i < n; ++i) {
     const float a = a0 + kTau * float(i) / float(n), r0 = r + rng.uniform(2, 8), r1 = rng.uniform(38, 50);
     if (petals)
-      out.push_back(ellipse(50 + (r + r1) / 2 * std::cos(a), 50 + (r + r1) / 2 * std::sin(a), (r1 - r) / 2, (r1 - r) / 3));
+      out.push_back(
+          ellipse(50 + (r + r1) / 2 * std::cos(a), 50 + (r + r1) / 2 * std::sin(a), (r1 - r) / 2, (r1 - r) / 3));
     else
-      out.push_back(polyline({{50 + r0 * std::cos(a), 50 + r0 * std::sin(a)}, {50 + r1 * std::cos(a), 50 + r1 * std::sin(a)}}));
+      out.push_back(
+          polyline({{50 + r0 * std::cos(a), 50 + r0 * std::sin(a)}, {50 + r1 * std::cos(a), 50 + r1 * std::sin(a)}}));
   }
   return out;
 }
@@ -85,7 +89,11 @@ std::vector<Stroke> face(Rng& rng) {
   const float ey = rng.uniform(30, 45), ex = rng.uniform(12, 20), er = rng.uniform(1, 6);
   for (float side : {-1.0f, 1.0f}) out.push_back(ellipse(50 + side * ex, ey, er, er + rng.uniform(0, 4)));
   const float my = rng.uniform(58, 72), mw = rng.uniform(12, 25), bend = rng.uniform(-12, 14);
-  out.push_back(polyline({{50 - mw, my}, {50 - mw / 2, my + bend * 0.75f}, {50, my + bend}, {50 + mw / 2, my + bend * 0.75f}, {50 + mw, my}}));
+  out.push_back(polyline({{50 - mw, my},
+                          {50 - mw / 2, my + bend * 0.75f},
+                          {50, my + bend},
+                          {50 + mw / 2, my + bend * 0.75f},
+                          {50 + mw, my}}));
   return out;
 }
 
@@ -110,7 +118,8 @@ std::vector<Stroke> heart(Rng& rng) {
   Stroke s;
   for (int i = 0; i <= 40; ++i) {
     const float t = kTau * float(i) / 40, st = std::sin(t);
-    s.push_back({50 + 45 * st * st * st, 45 - (13 * std::cos(t) - 5 * std::cos(2 * t) - 2 * std::cos(3 * t) - std::cos(4 * t)) * 3});
+    s.push_back({50 + 45 * st * st * st,
+                 45 - (13 * std::cos(t) - 5 * std::cos(2 * t) - 2 * std::cos(3 * t) - std::cos(4 * t)) * 3});
   }
   out.push_back(s);
   return out;
@@ -129,10 +138,12 @@ std::vector<Stroke> fir_tree(Rng& rng) {
 // An arrow, pointing any way but up or down (a 1 has a flag at its top).
 std::vector<Stroke> arrow(Rng& rng) {
   std::vector<Stroke> out;
-  const float a = rng.uniform(-1.0f, 1.0f) + (rng.chance(0.5f) ? 0.0f : kTau / 2), c = std::cos(a), sn = std::sin(a), head = rng.uniform(15, 30);
+  const float a = rng.uniform(-1.0f, 1.0f) + (rng.chance(0.5f) ? 0.0f : kTau / 2), c = std::cos(a), sn = std::sin(a),
+              head = rng.uniform(15, 30);
   out.push_back(polyline({{50 - 45 * c, 50 - 45 * sn}, {50 + 45 * c, 50 + 45 * sn}}));
   for (float side : {-0.6f, 0.6f})
-    out.push_back(polyline({{50 + 45 * c, 50 + 45 * sn}, {50 + 45 * c - head * std::cos(a + side), 50 + 45 * sn - head * std::sin(a + side)}}));
+    out.push_back(polyline({{50 + 45 * c, 50 + 45 * sn},
+                            {50 + 45 * c - head * std::cos(a + side), 50 + 45 * sn - head * std::sin(a + side)}}));
   return out;
 }
 
@@ -213,7 +224,8 @@ std::vector<Stroke> marked_ring(Rng& rng) {
   out.push_back(ellipse(50, 50, 40, rng.uniform(30, 45)));
   for (int i = 0, n = 3 + rng.below(4); i < n; ++i) {
     const float a = rng.uniform(0, kTau), r0 = rng.uniform(0, 30), r1 = rng.uniform(10, 55);
-    out.push_back({{50 + r0 * std::cos(a), 50 + r0 * std::sin(a)}, {50 + r1 * std::cos(a + 0.3f), 50 + r1 * std::sin(a + 0.3f)}});
+    out.push_back(
+        {{50 + r0 * std::cos(a), 50 + r0 * std::sin(a)}, {50 + r1 * std::cos(a + 0.3f), 50 + r1 * std::sin(a + 0.3f)}});
   }
   return out;
 }

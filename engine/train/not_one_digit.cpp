@@ -20,7 +20,8 @@ Span ink_box(const float* ink, int w, int h) {
   int x0 = w, y0 = h, x1 = -1, y1 = -1;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      if (ink[size_t(y) * size_t(w) + size_t(x)] > kInk) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      if (ink[size_t(y) * size_t(w) + size_t(x)] > kInk)
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   if (x1 < 0) return {};
   return {x0, y0, x1 - x0 + 1, y1 - y0 + 1};
 }
@@ -97,11 +98,13 @@ void NotOneDigitMaker::fit(uint8_t* out) {
   const int w = std::clamp(int(std::lround(float(s.w) * r)), 1, kDigitBox);
   const int h = std::clamp(int(std::lround(float(s.h) * r)), 1, kDigitBox);
   fitted_.assign(size_t(w) * size_t(h), 0.0f);
-  resample_area(canvas_.ink.data() + size_t(s.y) * size_t(canvas_.w) + size_t(s.x), s.w, s.h, canvas_.w, fitted_.data(), w, h);
+  resample_area(canvas_.ink.data() + size_t(s.y) * size_t(canvas_.w) + size_t(s.x), s.w, s.h, canvas_.w, fitted_.data(),
+                w, h);
   const int ox = (kSide - w) / 2, oy = (kSide - h) / 2;
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      out[(oy + y) * kSide + ox + x] = uint8_t(std::clamp(fitted_[size_t(y) * size_t(w) + size_t(x)] * 255.0f + 0.5f, 0.0f, 255.0f));
+      out[(oy + y) * kSide + ox + x] =
+          uint8_t(std::clamp(fitted_[size_t(y) * size_t(w) + size_t(x)] * 255.0f + 0.5f, 0.0f, 255.0f));
 }
 
 void NotOneDigitMaker::with_neighbour_sliver(const DigitSet& set, size_t digit, size_t pool_begin, size_t pool_end,
@@ -154,7 +157,8 @@ void NotOneDigitMaker::make(const DigitSet& set, size_t digit, size_t pool_begin
   }
   // A digit with a piece of its neighbour: all of a and the left part of b, or the right
   // part of a and all of b.
-  if (rng.chance(0.5f)) cut(rng, float(b_left_) + 0.25f * float(b_width_), float(b_left_) + 0.6f * float(b_width_), true);
+  if (rng.chance(0.5f))
+    cut(rng, float(b_left_) + 0.25f * float(b_width_), float(b_left_) + 0.6f * float(b_width_), true);
   else cut(rng, 0.4f * float(a_width_), 0.75f * float(a_width_), false);
   fit(out);
 }

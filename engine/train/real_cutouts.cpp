@@ -49,7 +49,8 @@ Status load_real_sources(const std::string& real_dir, RealSources& s) {
   for (size_t i = 0; i < s.cvl_more.digits.size(); ++i)
     if (real::writer_use(s.cvl_more.writers[i]) == real::WriterUse::kTrain) s.scans.push_back({&s.cvl_more, i});
   for (size_t i = 0; i < s.pens.size(); ++i)
-    if (real::writer_use(s.pens[i].writer) == real::WriterUse::kTrain) s.jobs.push_back({kCanvas, i}), s.jobs.push_back({kPhoto, i});
+    if (real::writer_use(s.pens[i].writer) == real::WriterUse::kTrain)
+      s.jobs.push_back({kCanvas, i}), s.jobs.push_back({kPhoto, i});
   for (size_t i = 0; i < s.scans.size(); ++i) s.jobs.push_back({kScan, i});
   // One digit of a training cheque's amount, cut by its box (with the cheque's own
   // background, security pattern and printed line).
@@ -74,7 +75,8 @@ bool read_cheque_digit(Recognizer& rec, const real::ChequeAmount& amount, size_t
   const Box& b = amount.boxes[d];
   const int m = std::max(2, b.h / 6);
   const int x0 = std::clamp(b.x - m, 0, image->width - 1), y0 = std::clamp(b.y - m, 0, image->height - 1);
-  const int x1 = std::clamp(b.right() + m, x0 + 1, image->width), y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
+  const int x1 = std::clamp(b.right() + m, x0 + 1, image->width),
+            y1 = std::clamp(b.bottom() + m, y0 + 1, image->height);
   GrayImage crop(x1 - x0, y1 - y0, 255);
   for (int y = y0; y < y1; ++y)
     for (int x = x0; x < x1; ++x) crop.at(x - x0, y - y0) = image->at(x, y);
@@ -115,7 +117,8 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
       want = set->digits.labels[k];
     } else {
       const auto& pen = s.pens[i];
-      file = (kind == kCanvas ? synth::canvas_drawing(pen.strokes, rng) : synth::paper_photo(pen.strokes, rng, 480)).file;
+      file =
+          (kind == kCanvas ? synth::canvas_drawing(pen.strokes, rng) : synth::paper_photo(pen.strokes, rng, 480)).file;
       want = pen.label;
     }
     auto r = rec.read(file);
@@ -126,16 +129,19 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
   });
   if (!status) return status;
   for (size_t j = 0; j < s.jobs.size(); ++j)
-    if (label[j] >= 0) out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
+    if (label[j] >= 0)
+      out.pixels.push_back(pixels[j]), out.labels.push_back(0), out.digits.push_back(uint8_t(label[j]));
   return Ok{};
 }
 
-Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads, LabelledCutouts& out) {
+Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads,
+                        LabelledCutouts& out) {
   std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
   auto status = on_readers(found.size(), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
     Rng rng(seed, 600, j);
     const auto strokes = not_a_digit_strokes(rng);
-    const auto file = (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
+    const auto file =
+        (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
     auto r = rec.read(file);
     if (r && (r->digits.size() == 1 || r->digits.size() == 2))
       for (const auto& d : r->digits) found[j].push_back(d.input);

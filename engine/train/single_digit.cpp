@@ -6,11 +6,11 @@
 namespace scrawl {
 namespace {
 
-constexpr float kMaskLevel = 0.3f;          // ink above this is part of a stroke
-constexpr float kLineSpan = 0.9f;           // a line covers this much of the image's width (height)
-constexpr float kSpeckFraction = 0.05f;     // components smaller than this share of the largest are specks
-constexpr double kBlobFill = 0.65;          // share of its box a solid dot fills
-constexpr double kBlobSize = 0.2;           // a dot is smaller than this share of the image
+constexpr float kMaskLevel = 0.3f;       // ink above this is part of a stroke
+constexpr float kLineSpan = 0.9f;        // a line covers this much of the image's width (height)
+constexpr float kSpeckFraction = 0.05f;  // components smaller than this share of the largest are specks
+constexpr double kBlobFill = 0.65;       // share of its box a solid dot fills
+constexpr double kBlobSize = 0.2;        // a dot is smaller than this share of the image
 
 }  // namespace
 
@@ -99,7 +99,8 @@ Result<PreparedDigit> SingleDigitPreprocessor::run(const GrayImage& image) {
   return out;
 }
 
-void SingleDigitPreprocessor::crop_kept(const InkImage& ink, std::span<const Component> comps, int min_area, const Box& box) {
+void SingleDigitPreprocessor::crop_kept(const InkImage& ink, std::span<const Component> comps, int min_area,
+                                        const Box& box) {
   // Copy the box, keeping only the ink of the kept components (and faint edges next to them).
   const auto& labels = finder_.labels();
   const int w = ink.width, h = ink.height;

@@ -8,9 +8,9 @@
 #include <thread>
 
 #include "not_a_digit.h"
+#include "not_one_digit.h"
 #include "optimizer.h"
 #include "single_digit.h"
-#include "not_one_digit.h"
 
 namespace scrawl {
 namespace {
@@ -40,7 +40,8 @@ void run_shard(const Network& net, DigitReplica& r, int n) {
     const int label = r.labels[size_t(i)];
     r.loss += std::log(s) - double(z[label] - m);
     r.correct += int(std::max_element(z, z + k) - z) == label;
-    for (int j = 0; j < k; ++j) g[size_t(i) * k + j] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
+    for (int j = 0; j < k; ++j)
+      g[size_t(i) * k + j] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
   }
   backward_for_training(net, r, n);
 }
@@ -141,7 +142,8 @@ void augmented(const ExampleSource& src, uint32_t idx, uint8_t label, const uint
   const TrainConfig& cfg = src.cfg;
   const bool digits = cfg.task == TrainTask::kDigits;
   if (digits && cfg.augment.neighbour && rng.chance(0.1f))
-    tools.maker.with_neighbour_sliver(src.data, idx, 0, src.train_n, rng, tools.made.data()), source = tools.made.data();
+    tools.maker.with_neighbour_sliver(src.data, idx, 0, src.train_n, rng, tools.made.data()),
+        source = tools.made.data();
   if (digits && cfg.augment.broken && rng.chance(0.1f))
     break_strokes(source, rng, tools.broken.data()), source = tools.broken.data();
   const bool whole_zero = src.data.labels[idx] == 0 && (digits || label == 0);
@@ -281,8 +283,8 @@ Result<TrainResult> train(const DigitSet& data, const TrainConfig& cfg, const Pr
     for (int b = 0; b < batches; ++b, ++step) {
       runner.run(net, source, order, b, epoch, settling, grad, loss_sum, correct);
       seen += cfg.batch;
-      sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate), cfg.batch,
-               {cfg.momentum, cfg.weight_decay});
+      sgd_step(net, roles, grad, velocity, scheduled_rate(step, warmup_steps, total_steps, cfg.learning_rate),
+               cfg.batch, {cfg.momentum, cfg.weight_decay});
       if (progress.batch && (b % 20 == 19 || b == batches - 1)) {
         const double el = std::chrono::duration<double>(Clock::now() - start).count();
         const double left = el / double(step + 1) * double(total_steps - step - 1);

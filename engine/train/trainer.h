@@ -40,9 +40,9 @@ struct TrainConfig {
   float weight_decay = 5e-4f;
   float momentum = 0.9f;
   int warmup_epochs = 1;
-  int validation = 5000;       // the last this many training digits are held out
+  int validation = 5000;  // the last this many training digits are held out
   int threads = 2;
-  int limit = 0;               // train on only the first this many digits (0 = all); for tests
+  int limit = 0;  // train on only the first this many digits (0 = all); for tests
   AugmentOptions augment;
   // In the last this many epochs half of the digits are shown undistorted, so that the model
   // settles on ordinary handwriting after learning from distorted copies of it.

@@ -12,11 +12,11 @@
 namespace scrawl {
 
 struct TrainingRun {
-  TrainConfig config;         // its pointers (cut-outs, the model to start from) are not kept
-  size_t mnist_digits = 0;    // MNIST training digits before config.limit
-  std::string real_writers;   // the real-data folder the run also learned from; empty: none
-  int shape_scenes = 0;       // one-digit task with real writers: drawings of shapes it was shown
-  std::string started_from;   // fine-tuning: the weights file it started from; empty: random weights
+  TrainConfig config;        // its pointers (cut-outs, the model to start from) are not kept
+  size_t mnist_digits = 0;   // MNIST training digits before config.limit
+  std::string real_writers;  // the real-data folder the run also learned from; empty: none
+  int shape_scenes = 0;      // one-digit task with real writers: drawings of shapes it was shown
+  std::string started_from;  // fine-tuning: the weights file it started from; empty: random weights
 };
 
 using Metadata = std::map<std::string, std::string>;

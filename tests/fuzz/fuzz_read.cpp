@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <span>
 
-#include "recognize/reading_json.h"
 #include "fuzz_model.h"
+#include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

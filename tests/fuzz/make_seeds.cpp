@@ -99,7 +99,8 @@ Bytes with_exif(const Bytes& jpeg, int o) {
 }
 
 void write(const fs::path& path, const Bytes& bytes) {
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
 }
 
 Bytes with_crc(Bytes b) {
@@ -169,7 +170,8 @@ int main(int argc, char** argv) {
     net->init_params(uint64_t(++n));
     const scrawl::Model model{std::move(net.value()), {{"unsure_below", "0.8"}}};
     write(w / ("small-" + std::to_string(n) + "-f16.bin"), scrawl::serialize_model(model));
-    write(w / ("small-" + std::to_string(n) + "-f32.bin"), scrawl::serialize_model(model, scrawl::TensorType::kFloat32));
+    write(w / ("small-" + std::to_string(n) + "-f32.bin"),
+          scrawl::serialize_model(model, scrawl::TensorType::kFloat32));
   }
   std::printf("seeds written to %s\n", out.c_str());
   return 0;

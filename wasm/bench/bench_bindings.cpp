@@ -49,12 +49,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_max_diff(int trials) {
   double worst = 0;
   for (int t = 0; t < trials; ++t) {
     const int m = 1 + rng.below(40), k = 1 + rng.below(300), n = 1 + rng.below(900);
-    std::vector<float> w(size_t(m) * k), x(size_t(k) * n), b(static_cast<size_t>(m)), y1(size_t(m) * n), y2(size_t(m) * n);
+    std::vector<float> w(size_t(m) * k), x(size_t(k) * n), b(static_cast<size_t>(m)), y1(size_t(m) * n),
+        y2(size_t(m) * n);
     for (auto* v : {&w, &x, &b})
       for (float& f : *v) f = rng.normal();
     scrawl::gemm_bias_reference(w.data(), x.data(), b.data(), y1.data(), m, k, n);
     scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y2.data(), m, k, n);
-    for (size_t i = 0; i < y1.size(); ++i) worst = std::max(worst, double(std::fabs(y1[i] - y2[i])) / (1.0 + std::fabs(y1[i])));
+    for (size_t i = 0; i < y1.size(); ++i)
+      worst = std::max(worst, double(std::fabs(y1[i] - y2[i])) / (1.0 + std::fabs(y1[i])));
   }
   return worst;
 }

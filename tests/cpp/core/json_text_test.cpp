@@ -47,12 +47,12 @@ TEST(JsonNumber, SixSignificantDigitsAndNullForWhatJsonCannotHold) {
 }
 
 TEST(JsonQuote, BytesThatAreNotUtf8BecomeTheReplacementCharacter) {
-  EXPECT_EQ(json_quote("caf\xe9.png"), "\"caf\\ufffd.png\"");      // Latin-1 é
-  EXPECT_EQ(json_quote("\xc3"), "\"\\ufffd\"");                    // a sequence cut short
-  EXPECT_EQ(json_quote("\xc0\xaf"), "\"\\ufffd\\ufffd\"");          // an overlong '/'
-  EXPECT_EQ(json_quote("\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+  EXPECT_EQ(json_quote("caf\xe9.png"), "\"caf\\ufffd.png\"");                     // Latin-1 é
+  EXPECT_EQ(json_quote("\xc3"), "\"\\ufffd\"");                                   // a sequence cut short
+  EXPECT_EQ(json_quote("\xc0\xaf"), "\"\\ufffd\\ufffd\"");                        // an overlong '/'
+  EXPECT_EQ(json_quote("\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\"");             // a surrogate
   EXPECT_EQ(json_quote("\xf4\x90\x80\x80"), "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");  // above U+10FFFF
-  EXPECT_EQ(json_quote("\x80×"), "\"\\ufffd×\"");                  // a lone continuation byte, then valid
+  EXPECT_EQ(json_quote("\x80×"), "\"\\ufffd×\"");  // a lone continuation byte, then valid
 }
 
 }  // namespace

@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "data/encode.h"
 #include "decode/decode.h"
 #include "decode/jpeg_tables.h"
-#include "data/encode.h"
 #include "evaluate/user_transforms.h"
 
 namespace scrawl {
@@ -147,7 +147,7 @@ std::vector<uint8_t> jpeg_with_orientation(const GrayImage& img, int orientation
   std::vector<uint8_t> tiff = little_endian ? std::vector<uint8_t>{'I', 'I'} : std::vector<uint8_t>{'M', 'M'};
   u16(tiff, 42), u16(tiff, 8), u16(tiff, 0);  // offset 8 as u32: low half, high half by order
   if (!little_endian) std::swap(tiff[4], tiff[6]), std::swap(tiff[5], tiff[7]);
-  u16(tiff, 2);                                             // two entries
+  u16(tiff, 2);                                                                                  // two entries
   u16(tiff, 0x010F), u16(tiff, 2), u16(tiff, 4), u16(tiff, 0), u16(tiff, 0x4142), u16(tiff, 0);  // Make "AB"
   u16(tiff, 0x0112), u16(tiff, 3), u16(tiff, 1), u16(tiff, 0), u16(tiff, orientation), u16(tiff, 0);
   u16(tiff, 0), u16(tiff, 0);  // no next IFD
@@ -167,8 +167,8 @@ TEST(Decode, TurnsAPhoneJpegTheWayItsExifSays) {
   struct Case {
     int orientation, w, h, dark_x, dark_y;  // where the dark corner ends up
   };
-  const Case cases[] = {{1, 60, 30, 5, 5},   {2, 60, 30, 55, 5},  {3, 60, 30, 55, 25}, {4, 60, 30, 5, 25},
-                        {5, 30, 60, 5, 5},   {6, 30, 60, 25, 5},  {7, 30, 60, 25, 55}, {8, 30, 60, 5, 55}};
+  const Case cases[] = {{1, 60, 30, 5, 5}, {2, 60, 30, 55, 5}, {3, 60, 30, 55, 25}, {4, 60, 30, 5, 25},
+                        {5, 30, 60, 5, 5}, {6, 30, 60, 25, 5}, {7, 30, 60, 25, 55}, {8, 30, 60, 5, 55}};
   for (bool little : {false, true})
     for (const Case& c : cases) {
       auto d = decode_image(jpeg_with_orientation(img, c.orientation, little));

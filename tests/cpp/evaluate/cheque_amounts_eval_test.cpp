@@ -12,7 +12,9 @@
 namespace scrawl {
 namespace {
 
-real::ChequeAmount amount(const std::string& digits, const std::string& key) { return {"/nonexistent/" + key, digits, {}, key}; }
+real::ChequeAmount amount(const std::string& digits, const std::string& key) {
+  return {"/nonexistent/" + key, digits, {}, key};
+}
 
 // Cheques "orand:c<i>" that the split gives to `use`.
 std::string cheque_of(real::WriterUse use, int nth) {

@@ -40,8 +40,10 @@ TEST(MnistEval, ConfusionMatrixHasAHeaderAndARowPerTrueDigit) {
   e.confusion[9][9] = 1000;
   const std::string text = format_confusion(e);
   EXPECT_EQ(text.substr(0, text.find('\n')), "true\\pred     0     1     2     3     4     5     6     7     8     9");
-  EXPECT_NE(text.find("\n        3     0     0     0     0     0    12     0     0     0     0\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("\n        9     0     0     0     0     0     0     0     0     0  1000\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n        3     0     0     0     0     0    12     0     0     0     0\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n        9     0     0     0     0     0     0     0     0     0  1000\n"), std::string::npos)
+      << text;
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 11);
 }
 

@@ -191,13 +191,12 @@ TEST(RealWritersTally, AReadingIsOneDigitNoneOrSeveral) {
 }
 
 TEST(RealWritersTally, CountsRightEmptySplitAndSureMisreadsPerKindAndGroup) {
-  const std::vector<RealItem> items = {
-      {RealKind::kCanvas, 3, 0, "uji"},    {RealKind::kCanvas, 3, 1, "uji"},    {RealKind::kCanvas, 3, 2, "unipen"},
-      {RealKind::kCanvas, 3, 3, "unipen"}, {RealKind::kCanvas, 3, 4, "unipen"}, {RealKind::kNone, -1, 0, "none"},
-      {RealKind::kNone, -1, 1, "none"},    {RealKind::kNone, -1, 2, "none"}};
-  const std::vector<RealAnswer> answers = {
-      {"3", 3, 0.99f}, {"", -1, 0}, {"31", -2, 0.9f}, {"8", 8, 0.95f}, {"8", 8, 0.5f},
-      {"", -1, 0},     {"7", 7, 0.85f}, {"7", 7, 0.3f}};
+  const std::vector<RealItem> items = {{RealKind::kCanvas, 3, 0, "uji"},    {RealKind::kCanvas, 3, 1, "uji"},
+                                       {RealKind::kCanvas, 3, 2, "unipen"}, {RealKind::kCanvas, 3, 3, "unipen"},
+                                       {RealKind::kCanvas, 3, 4, "unipen"}, {RealKind::kNone, -1, 0, "none"},
+                                       {RealKind::kNone, -1, 1, "none"},    {RealKind::kNone, -1, 2, "none"}};
+  const std::vector<RealAnswer> answers = {{"3", 3, 0.99f}, {"", -1, 0}, {"31", -2, 0.9f}, {"8", 8, 0.95f},
+                                           {"8", 8, 0.5f},  {"", -1, 0}, {"7", 7, 0.85f},  {"7", 7, 0.3f}};
   const RealWritersTally t = tally_real_writers(items, answers);
   const RealTally& canvas = t.total[size_t(RealKind::kCanvas)];
   EXPECT_EQ(canvas.n, 5u);

@@ -47,11 +47,12 @@ TEST(StringPagesEval, AFewPagesAreReadAndTalliedInOrder) {
   synth::PageMaker maker(*mnist);
   std::vector<int> seen;
   size_t written = 0;
-  auto t = read_string_pages(**reader, maker, 4, 2, 1, [&](int k, const synth::Page& page, const std::string&) -> Status {
-    seen.push_back(k);
-    written += page.text.size();
-    return Ok{};
-  });
+  auto t =
+      read_string_pages(**reader, maker, 4, 2, 1, [&](int k, const synth::Page& page, const std::string&) -> Status {
+        seen.push_back(k);
+        written += page.text.size();
+        return Ok{};
+      });
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(seen, (std::vector<int>{0, 1, 2, 3, 4, 5}));
   EXPECT_EQ(t->all.strings, 4u);
@@ -63,11 +64,12 @@ TEST(StringPagesEval, AFewPagesAreReadAndTalliedInOrder) {
 
   // An error from the callback stops the run there.
   seen.clear();
-  auto stopped = read_string_pages(**reader, maker, 4, 2, 1, [&](int k, const synth::Page&, const std::string&) -> Status {
-    seen.push_back(k);
-    if (k == 1) return make_error(ErrorCode::kIo, "cannot write page 1");
-    return Ok{};
-  });
+  auto stopped =
+      read_string_pages(**reader, maker, 4, 2, 1, [&](int k, const synth::Page&, const std::string&) -> Status {
+        seen.push_back(k);
+        if (k == 1) return make_error(ErrorCode::kIo, "cannot write page 1");
+        return Ok{};
+      });
   ASSERT_FALSE(stopped.ok());
   EXPECT_EQ(stopped.error().message, "cannot write page 1");
   EXPECT_EQ(seen, (std::vector<int>{0, 1}));

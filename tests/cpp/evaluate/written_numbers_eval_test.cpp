@@ -75,7 +75,8 @@ TEST(WrittenNumbers, NoWriterWithFiveSamplesWritesNothing) {
 }
 
 TEST(WrittenNumbersTally, PerLookLengthAndSourceWithSplitAndEmptyReadings) {
-  const std::vector<WrittenNumber> numbers = {{{}, "12345", "uji"}, {{}, "1234567", "unipen"}, {{}, "1234567890", "uji"}};
+  const std::vector<WrittenNumber> numbers = {
+      {{}, "12345", "uji"}, {{}, "1234567", "unipen"}, {{}, "1234567890", "uji"}};
   // Image i is number i / 2 as a scan (even) or a photo (odd).
   const std::vector<std::string> got = {"12345", "123 45", "1234567", "", "error: too many marks", "1234567890"};
   const auto looks = tally_written_numbers(numbers, got);

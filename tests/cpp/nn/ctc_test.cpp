@@ -65,7 +65,8 @@ TEST(Ctc, TheForwardPassAloneGivesTheSameProbability) {
   const auto z = random_logits(K, T, 21);
   std::vector<double> lp(size_t(K) * T), alpha(size_t(2 * labels.size() + 1) * T);
   ctc_log_softmax(z.data(), K, T, lp.data());
-  EXPECT_NEAR(ctc_forward(lp.data(), K, T, labels, alpha.data()), std::log(brute_force_probability(z, K, T, labels)), 1e-6);
+  EXPECT_NEAR(ctc_forward(lp.data(), K, T, labels, alpha.data()), std::log(brute_force_probability(z, K, T, labels)),
+              1e-6);
 }
 
 TEST(Ctc, GradientMatchesFiniteDifferences) {
@@ -90,7 +91,8 @@ TEST(Ctc, LabelsLongerThanTheColumnsCannotBeRead) {
   const int K = 3, T = 3;
   const auto z = random_logits(K, T, 2);
   std::vector<float> grad(z.size(), 1.0f);
-  EXPECT_TRUE(std::isinf(ctc_loss(z.data(), K, T, std::vector<int>{0, 0, 1}, grad.data())));  // needs a blank between the 0s
+  EXPECT_TRUE(
+      std::isinf(ctc_loss(z.data(), K, T, std::vector<int>{0, 0, 1}, grad.data())));  // needs a blank between the 0s
   for (float g : grad) EXPECT_EQ(g, 0.0f);
 }
 

@@ -3,8 +3,8 @@
 #include <tuple>
 #include <vector>
 
-#include "nn/network.h"
 #include "core/crc32.h"
+#include "nn/network.h"
 #include "nn/weights_file.h"
 
 namespace scrawl {
@@ -147,8 +147,8 @@ std::vector<uint8_t> weights_file_claiming(uint32_t c, uint32_t h, uint32_t w, c
 
 TEST(WeightsFile, RefusesArchitecturesTooLargeToHold) {
   for (const auto& [c, h, w, spec] : std::vector<std::tuple<uint32_t, uint32_t, uint32_t, std::string>>{
-           {64, 4096, 4096, "dense 65536"},        // 256 TiB of weights
-           {64, 4096, 4096, "conv 4096 15"},       // a 2^36-element activation: overflows int
+           {64, 4096, 4096, "dense 65536"},          // 256 TiB of weights
+           {64, 4096, 4096, "conv 4096 15"},         // a 2^36-element activation: overflows int
            {1, 28, 28, "dense 65536; dense 65536"},  // 16 GB
            {1, 28, 28, "conv 4096 3; conv 4096 3"},  // 600 MB of weights, 12 MB a sample
        }) {

@@ -24,17 +24,18 @@ std::string write_temp(const std::string& name, const std::string& text) {
 }
 
 TEST(PenSamples, LoadsLabelsWritersAndFlipsAnUpwardYAxis) {
-  const std::string path = write_temp("scrawl-pen.jsonl",
-                                      "{\"label\":\"7\",\"writer\":\"W1\",\"strokes\":[[[0,10],[5,0]]],\"y_axis\":\"up\"}\n"
-                                      "{\"label\":\"a\",\"writer\":\"W1\",\"strokes\":[[[0,0]]]}\n"
-                                      "{\"label\":\"1\",\"writer\":\"W2\",\"strokes\":[[[3,4],[3,9]],[]]}\n");
+  const std::string path =
+      write_temp("scrawl-pen.jsonl",
+                 "{\"label\":\"7\",\"writer\":\"W1\",\"strokes\":[[[0,10],[5,0]]],\"y_axis\":\"up\"}\n"
+                 "{\"label\":\"a\",\"writer\":\"W1\",\"strokes\":[[[0,0]]]}\n"
+                 "{\"label\":\"1\",\"writer\":\"W2\",\"strokes\":[[[3,4],[3,9]],[]]}\n");
   auto s = real::load_pen_samples(path, "test");
   ASSERT_TRUE(s.ok()) << s.error().message;
   ASSERT_EQ(s->size(), 2u);  // the letter is skipped
   EXPECT_EQ((*s)[0].label, 7);
   EXPECT_EQ((*s)[0].writer, "test:W1");
   EXPECT_FLOAT_EQ((*s)[0].strokes[0][0][1], -10.0f);  // up becomes down
-  EXPECT_EQ((*s)[1].strokes.size(), 1u);               // the empty stroke is dropped
+  EXPECT_EQ((*s)[1].strokes.size(), 1u);              // the empty stroke is dropped
 
   const std::string bad = write_temp("scrawl-bad.jsonl", "{\"label\":\"1\"\n");
   auto b = real::load_pen_samples(bad, "test");

@@ -52,7 +52,8 @@ TEST(FieldValue, AZipCodeHasFiveOrNineDigits) {
   EXPECT_EQ(four.value, "0213");
   EXPECT_TRUE(four.unsure);
   EXPECT_EQ(four.problem, "a zip code has 5 or 9 digits; 4 digits were read");
-  EXPECT_EQ(field_value(reading_of("7"), FieldKind::kZip, 0.8f).problem, "a zip code has 5 or 9 digits; 1 digit was read");
+  EXPECT_EQ(field_value(reading_of("7"), FieldKind::kZip, 0.8f).problem,
+            "a zip code has 5 or 9 digits; 1 digit was read");
 }
 
 TEST(FieldValue, NothingReadIsAnUnsureEmptyField) {

@@ -39,7 +39,7 @@ TEST(LineNormalizer, TheInkFillsTheFrameHoweverLooselyTheRegionIsDrawn) {
   double differ = 0;
   for (size_t i = 0; i < tight.size(); ++i) differ += std::fabs(tight[i] - loose[i]);
   EXPECT_LT(differ / tight.size(), 0.02);
-  EXPECT_GT(*std::max_element(loose.begin(), loose.end()), 0.9f);  // ink is 1
+  EXPECT_GT(*std::max_element(loose.begin(), loose.end()), 0.9f);                          // ink is 1
   for (int y = 0; y < kLineHeight; ++y) EXPECT_EQ(frame_at(loose, b.width + 1, y), 0.0f);  // beyond the line: paper
   // The band with its margin: the strokes' height (40 + 5) and 15% of it above and below.
   EXPECT_NEAR(b.source.h, 45 * 1.3, 4);
@@ -84,7 +84,8 @@ TEST(LineNormalizer, AShadowAcrossTheLineIsPaperNotInk) {
 
 TEST(LineNormalizer, LightInkOnADarkBoardIsInkToo) {
   GrayImage dark(300, 100, 30), light(300, 100, 225);
-  for (int x = 40; x < 260; x += 50) stroke(dark, float(x), 25, float(x), 75, 6, 230), stroke(light, float(x), 25, float(x), 75, 6, 35);
+  for (int x = 40; x < 260; x += 50)
+    stroke(dark, float(x), 25, float(x), 75, 6, 230), stroke(light, float(x), 25, float(x), 75, 6, 35);
   std::vector<float> a(size_t(kLineHeight) * kLineWidth), b(a.size());
   LineNormalizer n;
   const auto on_board = n.prepare(dark, Box{0, 0, 300, 100}, a.data());
@@ -299,7 +300,8 @@ TEST(LinePass, AnAmountStandingOnTheLineUnderItIsReadAsWritten) {
   ASSERT_TRUE(rec.ok());
   GrayImage img(280, 80, 0);
   for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(200 + 30 * x / img.width + 8 * ((x * 5 + y * 3) % 7) / 6);
+    for (int x = 0; x < img.width; ++x)
+      img.at(x, y) = uint8_t(200 + 30 * x / img.width + 8 * ((x * 5 + y * 3) % 7) / 6);
   write_amount(img, "25000", 25, 14, 44, 4, 40);
   stroke(img, 5, 61, 275, 61, 2, 70);  // the printed line the digits stand on
   if (const char* dump = std::getenv("SCRAWL_TEST_DUMP")) {

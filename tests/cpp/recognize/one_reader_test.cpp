@@ -23,7 +23,8 @@ std::unique_ptr<Recognizer> reader() {
 void loop(GrayImage& img, float cx, float cy, float rx, float ry, float width) {
   for (int s = 0; s < 120; ++s) {
     const float a0 = 6.2831853f * s / 120, a1 = 6.2831853f * (s + 1) / 120;
-    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, 0);
+    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width,
+           0);
   }
 }
 
@@ -64,7 +65,8 @@ TEST(OneReader, ADigitNearTheCanvasEdgeIsRead) {
 TEST(OneReader, ADigitCloseToAPhotosEdgeIsRead) {
   GrayImage img(400, 500, 0);
   for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(170 + 60 * x / img.width + 10 * ((x * 7 + y * 13) % 5) / 4);
+    for (int x = 0; x < img.width; ++x)
+      img.at(x, y) = uint8_t(170 + 60 * x / img.width + 10 * ((x * 7 + y * 13) % 5) / 4);
   stroke(img, 140, 14, 260, 14, 16, 40);
   stroke(img, 260, 14, 180, 300, 16, 40);
   auto r = reader()->recognize_gray(img);
@@ -78,10 +80,11 @@ TEST(OneReader, ADigitCloseToAPhotosEdgeIsRead) {
 TEST(OneReader, DigitsStandingOnALineAlongTheCropsEdgeAreRead) {
   GrayImage img(240, 80, 0);
   for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) img.at(x, y) = uint8_t(170 + 60 * x / img.width + 12 * ((x * 7 + y * 13) % 5) / 4);
-  stroke(img, 0, 78, 200, 78, 2, 60);  // the printed line, along the bottom edge from the left
-  stroke(img, 40, 12, 40, 78, 6, 30);  // 1
-  loop(img, 100, 45, 22, 32, 6);       // 0, down to the line
+    for (int x = 0; x < img.width; ++x)
+      img.at(x, y) = uint8_t(170 + 60 * x / img.width + 12 * ((x * 7 + y * 13) % 5) / 4);
+  stroke(img, 0, 78, 200, 78, 2, 60);    // the printed line, along the bottom edge from the left
+  stroke(img, 40, 12, 40, 78, 6, 30);    // 1
+  loop(img, 100, 45, 22, 32, 6);         // 0, down to the line
   stroke(img, 150, 14, 196, 14, 6, 30);  // 7
   stroke(img, 196, 14, 166, 78, 6, 30);
   auto r = reader()->read(img);
@@ -124,7 +127,8 @@ TEST(OneReader, ADigitCutToItsInkIsRead) {
       EXPECT_EQ(reading->text, want) << crop.width << "x" << crop.height << ", margin " << margin;
       if (!reading->digits.empty()) {
         const Box& b = reading->digits[0].box;
-        EXPECT_TRUE(b.x >= 0 && b.y >= 0 && b.right() <= crop.width && b.bottom() <= crop.height) << "the box is in the crop";
+        EXPECT_TRUE(b.x >= 0 && b.y >= 0 && b.right() <= crop.width && b.bottom() <= crop.height)
+            << "the box is in the crop";
       }
     }
   }
@@ -139,7 +143,8 @@ TEST(OneReader, APageOfThousandsOfMarksIsRefusedInWords) {
   auto r = reader()->read(many);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kTooManyMarks);
-  EXPECT_NE(r.error().message.find("more than any page of handwritten numbers"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("more than any page of handwritten numbers"), std::string::npos)
+      << r.error().message;
 
   GrayImage few(1200, 1000, 255);
   for (int gy = 0; gy < 10; ++gy)
@@ -205,11 +210,11 @@ TEST(OneReader, ASunIsNoNumberButTwoLinesOfDigitsAre) {
   EXPECT_TRUE(t->digits.empty()) << t->text;
 
   GrayImage lines(400, 400, 255);
-  loop(lines, 120, 90, 35, 55, 8);                // 0
-  stroke(lines, 250, 40, 250, 145, 8, 0);          // 1
-  stroke(lines, 90, 255, 160, 255, 8, 0);          // 7
+  loop(lines, 120, 90, 35, 55, 8);         // 0
+  stroke(lines, 250, 40, 250, 145, 8, 0);  // 1
+  stroke(lines, 90, 255, 160, 255, 8, 0);  // 7
   stroke(lines, 160, 255, 110, 360, 8, 0);
-  stroke(lines, 260, 250, 260, 360, 8, 0);         // 1
+  stroke(lines, 260, 250, 260, 360, 8, 0);  // 1
   auto two = reader()->read(lines);
   ASSERT_TRUE(two.ok()) << two.error().message;
   EXPECT_EQ(two->text, "01 71");
@@ -231,7 +236,8 @@ TEST(OneReader, ACrossedZeroIsReadAndASmileyIsNot) {
   loop(smiley, 175, 110, 8, 8, 9);
   for (int s = 0; s < 20; ++s) {
     const float a0 = 0.5f + 2.14f * float(s) / 20, a1 = 0.5f + 2.14f * float(s + 1) / 20;
-    stroke(smiley, 140 + 55 * std::cos(a0), 140 + 55 * std::sin(a0), 140 + 55 * std::cos(a1), 140 + 55 * std::sin(a1), 9, 0);
+    stroke(smiley, 140 + 55 * std::cos(a0), 140 + 55 * std::sin(a0), 140 + 55 * std::cos(a1), 140 + 55 * std::sin(a1),
+           9, 0);
   }
   auto r = reader()->read(smiley);
   ASSERT_TRUE(r.ok()) << r.error().message;

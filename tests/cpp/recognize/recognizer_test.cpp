@@ -1,5 +1,5 @@
-#include <cstdio>
 #include <gtest/gtest.h>
+#include <cstdio>
 
 #include <numeric>
 
@@ -80,7 +80,8 @@ TEST(Recognizer, ReadsMnistDigitsSavedAsImages) {
     const int label = mnist->labels[size_t(i)];
     auto a = rec->recognize_file(encode_png(plain));
     auto b = rec->recognize_file(encode_png(invert(plain)));
-    auto c = rec->recognize_file(encode_png(place_on_canvas(invert(scale_bilinear(plain, 4)), 500, 300, 17 + i % 300, 9 + i % 150, 255)));
+    auto c = rec->recognize_file(
+        encode_png(place_on_canvas(invert(scale_bilinear(plain, 4)), 500, 300, 17 + i % 300, 9 + i % 150, 255)));
     ok_plain += a.ok() && a->digit == label, ok_inverted += b.ok() && b->digit == label;
     ok_canvas += c.ok() && c->digit == label;
   }

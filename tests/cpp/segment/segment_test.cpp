@@ -11,8 +11,8 @@
 #include "segment/page_edge.h"
 #include "segment/pieces.h"
 #include "segment/segmenter.h"
-#include "synth/string_page.h"
 #include "support/test_data.h"
+#include "synth/string_page.h"
 
 namespace scrawl {
 namespace {
@@ -24,7 +24,8 @@ void ring(GrayImage& img, float cx, float cy, float rx, float ry, float width, u
   const int steps = 360;
   for (int s = 0; s < steps; ++s) {
     const float a0 = 6.2831853f * s / steps, a1 = 6.2831853f * (s + 1) / steps;
-    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width, ink);
+    stroke(img, cx + rx * std::cos(a0), cy + ry * std::sin(a0), cx + rx * std::cos(a1), cy + ry * std::sin(a1), width,
+           ink);
   }
 }
 
@@ -132,7 +133,7 @@ TEST(PieceFinder, ABarStoppingShortOfBothSidesIsNoRule) {
   EXPECT_EQ(finder.find(ink, true).size(), 1u);
 
   GrayImage ruled(360, 480, 255);
-  stroke(ruled, 0, 250, 340, 250, 4, 0);  // a rule from the left side, stopping short of the right
+  stroke(ruled, 0, 250, 340, 250, 4, 0);     // a rule from the left side, stopping short of the right
   stroke(ruled, 180, 150, 180, 350, 12, 0);  // a 1 across it
   InkMap ruled_ink = ink_of(ruled);
   EXPECT_EQ(finder.find(ruled_ink, true).size(), 2u);  // the 1 above the rule and below it
@@ -404,7 +405,8 @@ TEST(Recognizer, ReadsAStringOfMnistDigits) {
     want += char('0' + mnist->labels[size_t(k)]);
     const uint8_t* d = mnist->image(size_t(k));
     for (int y = 0; y < 56; ++y)
-      for (int x = 0; x < 56; ++x) page.at(60 + 84 * k + x, 52 + y) = uint8_t(240 - d[(y / 2) * 28 + x / 2] * 220 / 255);
+      for (int x = 0; x < 56; ++x)
+        page.at(60 + 84 * k + x, 52 + y) = uint8_t(240 - d[(y / 2) * 28 + x / 2] * 220 / 255);
   }
   auto reader = model();
   auto r = reader->read(page);

@@ -6,11 +6,11 @@
 
 #include "decode/decode.h"
 #include "recognize/recognizer.h"
+#include "support/test_data.h"
 #include "synth/homography.h"
 #include "synth/pen_ink.h"
 #include "synth/pen_numbers.h"
 #include "synth/string_page.h"
-#include "support/test_data.h"
 
 namespace scrawl {
 namespace {
@@ -160,7 +160,8 @@ TEST(StringPages, SayWhoseInkEachPixelIs) {
           if (p.owner[i] == d) ink += dark;
           else if (p.owner[i] == 0) paper += dark, ++paper_n;
         }
-      EXPECT_GT(ink / double(count[d]), paper / double(std::max<size_t>(1, paper_n)) + 40) << "digit " << d << " of page " << k;
+      EXPECT_GT(ink / double(count[d]), paper / double(std::max<size_t>(1, paper_n)) + 40)
+          << "digit " << d << " of page " << k;
     }
     // Left to right, as the text is.
     std::vector<double> mean_x(p.text.size() + 1, 0);

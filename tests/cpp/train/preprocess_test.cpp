@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "evaluate/user_transforms.h"
-#include "train/single_digit.h"
 #include "support/test_data.h"
+#include "train/single_digit.h"
 
 namespace scrawl {
 namespace {
@@ -14,7 +14,8 @@ using testing::drawn_one;
 double centre_of_mass_offset(const DigitPixels& px) {
   double m = 0, mx = 0, my = 0;
   for (int y = 0; y < 28; ++y)
-    for (int x = 0; x < 28; ++x) m += px[size_t(y * 28 + x)], mx += px[size_t(y * 28 + x)] * (x + 0.5), my += px[size_t(y * 28 + x)] * (y + 0.5);
+    for (int x = 0; x < 28; ++x)
+      m += px[size_t(y * 28 + x)], mx += px[size_t(y * 28 + x)] * (x + 0.5), my += px[size_t(y * 28 + x)] * (y + 0.5);
   return std::hypot(mx / m - 14, my / m - 14);
 }
 
@@ -22,7 +23,8 @@ void ink_box(const DigitPixels& px, int& w, int& h) {
   int x0 = 28, y0 = 28, x1 = -1, y1 = -1;
   for (int y = 0; y < 28; ++y)
     for (int x = 0; x < 28; ++x)
-      if (px[size_t(y * 28 + x)] > 0.1f) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      if (px[size_t(y * 28 + x)] > 0.1f)
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
   w = x1 - x0 + 1, h = y1 - y0 + 1;
 }
 
@@ -83,7 +85,8 @@ TEST(Preprocess, ADotOrABlobIsNoDigit) {
   GrayImage zero(280, 280, 255);  // a thick ring is a digit, though
   for (int a = 0; a < 64; ++a) {
     const float t0 = a * 6.2832f / 64, t1 = (a + 1) * 6.2832f / 64;
-    testing::stroke(zero, 140 + 60 * std::cos(t0), 140 + 90 * std::sin(t0), 140 + 60 * std::cos(t1), 140 + 90 * std::sin(t1), 22, 0);
+    testing::stroke(zero, 140 + 60 * std::cos(t0), 140 + 90 * std::sin(t0), 140 + 60 * std::cos(t1),
+                    140 + 90 * std::sin(t1), 22, 0);
   }
   EXPECT_TRUE(pre.run(zero).ok());
 }
@@ -93,7 +96,7 @@ TEST(Preprocess, RuledLinesAndSpecksAreIgnored) {
   auto clean = pre.run(drawn_one(200, 200));
   GrayImage noisy = drawn_one(200, 200);
   for (int x = 0; x < 200; ++x) noisy.at(x, 190) = noisy.at(x, 191) = 40;  // a ruled line
-  noisy.at(20, 20) = noisy.at(150, 60) = 0;                               // two specks
+  noisy.at(20, 20) = noisy.at(150, 60) = 0;                                // two specks
   auto r = pre.run(noisy);
   ASSERT_TRUE(clean.ok() && r.ok());
   double diff = 0;

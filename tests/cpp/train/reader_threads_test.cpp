@@ -44,7 +44,9 @@ TEST(OnReaders, StopsAtTheFirstErrorAndReturnsIt) {
   EXPECT_EQ(st.error().message, "job 3 failed");
   EXPECT_LT(runs.load(), 1000);
 
-  const ReaderFactory broken = [] { return Result<std::unique_ptr<Recognizer>>(make_error(ErrorCode::kIo, "no model")); };
+  const ReaderFactory broken = [] {
+    return Result<std::unique_ptr<Recognizer>>(make_error(ErrorCode::kIo, "no model"));
+  };
   auto none = on_readers(10, 2, broken, [](Recognizer&, size_t) -> Status { return Ok{}; });
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.error().message, "no model");

@@ -124,8 +124,7 @@ TEST(Train, TheDigitModelLearnsFromPageCutoutsAndTheirWrittenDigits) {
   LabelledCutouts cutouts;
   cut_pages(slice(*mnist, 0, 2560), 60, 4, 2, cutouts);
   ASSERT_EQ(cutouts.digits.size(), cutouts.labels.size());
-  for (size_t i = 0; i < cutouts.labels.size(); ++i)
-    EXPECT_EQ(cutouts.digits[i] <= 9, cutouts.labels[i] == 0);
+  for (size_t i = 0; i < cutouts.labels.size(); ++i) EXPECT_EQ(cutouts.digits[i] <= 9, cutouts.labels[i] == 0);
   TrainConfig cfg = tiny_config();
   cfg.cutouts = &cutouts;
   cfg.cutout_share = 1.0f;
