@@ -97,7 +97,7 @@ void cross_zero(std::vector<float>& f, Rng& rng) {
 bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
   const float strength = out.strength;
   if (list == "all") return out = AugmentOptions{}, out.strength = strength, true;
-  out = AugmentOptions{false, false, false, false, false, false, false, false, false, strength};
+  out = AugmentOptions{false, false, false, false, false, false, false, false, false, false, false, strength};
   if (list == "none") return true;
   std::stringstream ss(list);
   std::string item;
@@ -111,6 +111,8 @@ bool AugmentOptions::parse(const std::string& list, AugmentOptions& out) {
     else if (item == "broken") out.broken = true;
     else if (item == "neighbour") out.neighbour = true;
     else if (item == "crossed") out.crossed = true;
+    else if (item == "stretched") out.stretched = true;
+    else if (item == "bilevel") out.bilevel = true;
     else return false;
   }
   return true;
@@ -124,7 +126,7 @@ std::string AugmentOptions::list() const {
   };
   add(affine, "affine"), add(elastic, "elastic"), add(thickness, "thickness");
   add(blur, "blur"), add(noise, "noise"), add(polarity, "polarity"), add(broken, "broken"), add(neighbour, "neighbour");
-  add(crossed, "crossed");
+  add(crossed, "crossed"), add(stretched, "stretched"), add(bilevel, "bilevel");
   if (s == "affine,elastic,thickness,blur,noise,polarity,broken,neighbour,crossed") s = "all";
   return s;
 }
@@ -152,8 +154,33 @@ void Augmenter::render(const uint8_t* digit, Rng& rng, GrayImage& out, bool is_z
   warp(map, elastic);
   if (is_zero && opt_.crossed && rng.chance(0.25f)) cross_zero(a_, rng);
   if (opt_.thickness) change_thickness(rng);
-  if (opt_.blur && rng.chance(0.2f)) gaussian_blur(a_, b_, rng.uniform(0.4f, 0.9f));
+  if (opt_.stretched && rng.chance(0.1f)) stretch_to_square();
+  const bool bilevel = opt_.bilevel && rng.chance(0.1f);
+  if (bilevel) {
+    for (float& v : a_) v = v >= 0.5f ? 1.0f : 0.0f;
+  } else if (opt_.blur && rng.chance(0.2f)) {
+    gaussian_blur(a_, b_, rng.uniform(0.4f, 0.9f));
+  }
   on_paper(rng, out);
+}
+
+void Augmenter::stretch_to_square() {
+  int x0 = N, y0 = N, x1 = -1, y1 = -1;
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x)
+      if (a_[size_t(y) * N + x] > 0.3f)
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+  if (x1 < x0) return;
+  const float bw = float(x1 - x0 + 1), bh = float(y1 - y0 + 1), side = std::max(bw, bh);
+  const float left = N / 2.0f - side / 2;
+  b_.assign(size_t(N) * N, 0.0f);
+  for (int y = 0; y < N; ++y)
+    for (int x = 0; x < N; ++x) {
+      const float u = (float(x) + 0.5f - left) / side, v = (float(y) + 0.5f - left) / side;  // 0..1 across the square
+      if (u < 0 || v < 0 || u > 1 || v > 1) continue;
+      b_[size_t(y) * N + x] = sample_bilinear(a_, float(x0) - 0.5f + u * bw, float(y0) - 0.5f + v * bh);
+    }
+  a_.swap(b_);
 }
 
 Augmenter::InverseAffine Augmenter::random_affine(Rng& rng) const {

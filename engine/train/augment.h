@@ -24,12 +24,17 @@ struct AugmentOptions {
                           // cut through touching digits leaves it, a tenth of the time
   bool crossed = true;    // a 0 with a slash or a bar through it, as many writers cross their 0s
                           // and MNIST's writers do not, a quarter of the 0s
-  float strength = 0.5f;  // scales the geometric distortions (affine ranges, elastic amplitude)
+  // Asked for by name only ("all" is the set above, as the shipped models were trained):
+  bool stretched = false;  // the ink stretched to fill a square, as some scanners' software saves
+                           // digits (a 1 as wide as it is tall), a tenth of the time
+  bool bilevel = false;    // black and white only, as a bilevel scanner leaves it, a tenth of the time
+  float strength = 0.5f;   // scales the geometric distortions (affine ranges, elastic amplitude)
 
   bool any() const {
-    return affine || elastic || thickness || blur || noise || polarity || broken || neighbour || crossed;
+    return affine || elastic || thickness || blur || noise || polarity || broken || neighbour || crossed || stretched ||
+           bilevel;
   }
-  // "all", "none" or a comma list such as "affine,thickness".
+  // "all", "none" or a comma list such as "affine,thickness" (all and more: every name listed).
   static bool parse(const std::string& list, AugmentOptions& out);
   // The distortions that are on, as parse() reads them: "all", "none" or a comma list.
   std::string list() const;
@@ -55,6 +60,7 @@ class Augmenter {
   void random_displacement(Rng& rng);  // dx_, dy_: the elastic distortion
   void warp(const InverseAffine& map, bool elastic);
   void change_thickness(Rng& rng);
+  void stretch_to_square();  // a_'s ink box resampled to fill a square around the centre
   void on_paper(Rng& rng, GrayImage& out);
 
   AugmentOptions opt_;

@@ -278,3 +278,45 @@ TEST(Train, AQuarterOfTheZerosAreCrossedWithAStrokeReachingOutOfTheLoop) {
 
 }  // namespace
 }  // namespace scrawl
+
+namespace scrawl {
+namespace {
+
+// Some scanners' software saves a digit stretched to fill a square, others in black and
+// white only: a tenth of the digits each.
+TEST(Train, ATenthOfTheDigitsAreStretchedToASquareAndATenthAreBlackAndWhite) {
+  AugmentOptions o;
+  ASSERT_TRUE(AugmentOptions::parse("stretched,bilevel", o));
+  EXPECT_EQ(o.list(), "stretched,bilevel");
+  // A bar 4 wide and 20 high, in MNIST's grey: a 1.
+  uint8_t bar[784] = {};
+  for (int y = 4; y < 24; ++y)
+    for (int x = 12; x < 16; ++x) bar[y * 28 + x] = 200;
+  Augmenter aug(o);
+  int square = 0, two_levels = 0;
+  for (int k = 0; k < 300; ++k) {
+    GrayImage out;
+    Rng rng(9, 0, uint64_t(k));
+    aug.render(bar, rng, out, false);
+    int x0 = 99, x1 = -1, y0 = 99, y1 = -1, grey = 0, full = 0;
+    for (int y = 0; y < out.height; ++y)
+      for (int x = 0; x < out.width; ++x) {
+        const uint8_t v = out.at(x, y);
+        grey += v != 0 && v != 255 && v != 200 && v != 199;
+        full += v == 255;
+        if (v > 100) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+    ASSERT_GE(x1, x0);
+    const int w = x1 - x0 + 1, h = y1 - y0 + 1;
+    EXPECT_TRUE(w == 4 || std::abs(w - h) <= 2) << "as drawn, or filling a square: " << w << "x" << h;
+    square += w > 4;
+    two_levels += grey == 0 && full > 0;
+  }
+  EXPECT_GT(square, 15);
+  EXPECT_LT(square, 50);
+  EXPECT_GT(two_levels, 15);
+  EXPECT_LT(two_levels, 50);
+}
+
+}  // namespace
+}  // namespace scrawl
