@@ -13,72 +13,75 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   too_many_ = 0;
   if (image.empty()) return digits_;
   read_once(image, score, false);
+  if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) read_bold(image, score);
+  int pad = 0;
+  if (too_many_ == 0 && digits_.size() <= 1 && std::max(image.width, image.height) <= kMaxPaddedSide &&
+      ink_at_edge(image))
+    pad = read_with_margin(image, score);
+  to_source(image, pad);
+  return digits_;
+}
+
+void Segmenter::keep_first_reading() {
+  first_.assign(digits_.begin(), digits_.end());
+  first_doubted_.assign(doubted_.begin(), doubted_.end());
+  first_lines_ = line_count_, first_factor_ = working_factor_;
+  digits_.clear();
+  doubted_.clear();
+  line_count_ = 0;
+}
+
+void Segmenter::back_to_first_reading() {
+  digits_.swap(first_);
+  doubted_.swap(first_doubted_);
+  line_count_ = first_lines_;
+  working_factor_ = first_factor_;
+  too_many_ = 0;
+}
+
+void Segmenter::read_bold(const GrayImage& image, const DigitScorer& score) {
   // A felt-tip digit filling a photo has strokes bolder than the paper estimate's widest, and
   // comes out of it in pieces or not at all. Where the reading found nothing, or one or two
   // digits it doubts, the page is read once more taking strokes of any width for ink; that
   // reading is kept only if it is one digit the model is sure of.
-  if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) {
-    first_.assign(digits_.begin(), digits_.end());
-    first_doubted_.assign(doubted_.begin(), doubted_.end());
-    const int first_lines = line_count_;
-    digits_.clear();
-    doubted_.clear();
-    line_count_ = 0;
-    read_once(image, score, true);
-    const bool sure_one = too_many_ == 0 && digits_.size() == 1 && digits_[0].confidence >= kSureOfBold &&
-                          digits_[0].one_digit >= kOneDigitOfBold && !fills_frame(digits_[0].box) &&
-                          (first_.size() != 1 || digits_[0].confidence > first_[0].confidence);
-    if (!sure_one) {
-      digits_.swap(first_);
-      doubted_.swap(first_doubted_);
-      line_count_ = first_lines;
-      too_many_ = 0;
-    }
-  }
+  keep_first_reading();
+  read_once(image, score, true);
+  const bool sure_one = too_many_ == 0 && digits_.size() == 1 && digits_[0].confidence >= kSureOfBold &&
+                        digits_[0].one_digit >= kOneDigitOfBold && !fills_frame(digits_[0].box) &&
+                        (first_.size() != 1 || digits_[0].confidence > first_[0].confidence);
+  if (!sure_one) back_to_first_reading();
+}
 
+int Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score) {
   // A tight crop (a scan cut to the digit, a digit touching the edge of a small image) has
   // strokes along its edges that every stage takes for what the frame cut off; read with a
   // margin of its own paper around it, it is a digit like any other (and a 7's bar along the
   // top is no rule across the image). Asked for where nothing or one digit was read.
-  int pad = 0;
-  if (too_many_ == 0 && digits_.size() <= 1 && std::max(image.width, image.height) <= kMaxPaddedSide &&
-      ink_at_edge(image)) {
-    first_.assign(digits_.begin(), digits_.end());
-    first_doubted_.assign(doubted_.begin(), doubted_.end());
-    const int first_lines = line_count_, first_factor = working_factor_;
-    digits_.clear();
-    doubted_.clear();
-    line_count_ = 0;
-    pad = std::max(3, std::max(image.width, image.height) / 8);
-    read_once(with_margin(image, pad), score, false);
-    // Where nothing was read, the margin's one digit is read as any image's is (doubted or
-    // not); it replaces a doubtful digit only if it is sure of its own, and surer.
-    const bool better =
-        too_many_ == 0 && digits_.size() == 1 &&
-        (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
-                            digits_[0].confidence > first_[0].confidence));
-    if (!better) {
-      digits_.swap(first_);
-      doubted_.swap(first_doubted_);
-      line_count_ = first_lines;
-      working_factor_ = first_factor;
-      too_many_ = 0;
-      pad = 0;
-    }
-  }
+  keep_first_reading();
+  const int pad = std::max(3, std::max(image.width, image.height) / 8);
+  read_once(with_margin(image, pad), score, false);
+  // Where nothing was read, the margin's one digit is read as any image's is (doubted or
+  // not); it replaces a doubtful digit only if it is sure of its own, and surer.
+  const bool better =
+      too_many_ == 0 && digits_.size() == 1 &&
+      (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
+                          digits_[0].confidence > first_[0].confidence));
+  if (better) return pad;
+  back_to_first_reading();
+  return 0;
+}
 
-  // Boxes back to the source image's pixels.
+void Segmenter::to_source(const GrayImage& image, int pad) {
   const float s = float(working_factor_);
-  const auto to_source = [&](const Box& b) {
+  const auto map = [&](const Box& b) {
     const int x0 = std::clamp(int(std::floor(b.x * s)) - pad, 0, image.width - 1);
     const int y0 = std::clamp(int(std::floor(b.y * s)) - pad, 0, image.height - 1);
     const int x1 = std::min(image.width, int(std::ceil(b.right() * s)) - pad);
     const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)) - pad);
     return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
   };
-  for (FoundDigit& d : digits_) d.box = to_source(d.box);
-  for (Box& b : doubted_) b = to_source(b);
-  return digits_;
+  for (FoundDigit& d : digits_) d.box = map(d.box);
+  for (Box& b : doubted_) b = map(b);
 }
 
 int Segmenter::paper_level(const GrayImage& image) {
@@ -152,56 +155,8 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
     too_many_ = to_read;
     return;
   }
-  for (const TextLine& line : lines_.lines()) {
-    if (line.height < min_height) continue;
-    const size_t before = digits_.size();
-    splitter_.read_line(src, lines_.groups(), line, score, digits_);
-    // The line's ink as it was cut, before any of it is dropped as no digit: a drawing's
-    // lines hold shapes (a sun's disc) between the strokes that read as digits.
-    if (digits_.size() > before) {
-      Box extent = digits_[before].box;
-      for (size_t i = before + 1; i < digits_.size(); ++i) extent = unite(extent, digits_[i].box);
-      cut_lines_.push_back({extent, 0});
-    }
-    // Paper edges that read as a "1", and what the models say is no digit, go before anything
-    // counts the line's digits.
-    // (In a number of three or more digits the others vouch for a doubtful one: a cut through
-    // touching digits is often doubted by the check, and it is still a digit.)
-    drop_dashes(before);
-    const bool short_line = digits_.size() - before <= kShortLine;
-    digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
-                                 [&](const FoundDigit& d) {
-                                   return (short_line && d.is_no_digit()) || edge_.is_page_edge(copy.gray, w, h, d.box);
-                                 }),
-                  digits_.end());
-    if (digits_.size() == before) continue;
-    // A line the model finds no convincing digit in is texture, stains or an edge.
-    confidences_.clear();
-    for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].confidence);
-    std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
-    const float median_confidence = confidences_[confidences_.size() / 2];
-    // ...and one where most of what is cut out is no single digit to the one-digit check is
-    // hatching, a grid or noise: the digits of a number vouch for a doubtful one, not for each other.
-    confidences_.clear();
-    for (size_t i = before; i < digits_.size(); ++i) confidences_.push_back(digits_[i].one_digit);
-    std::nth_element(confidences_.begin(), confidences_.begin() + confidences_.size() / 2, confidences_.end());
-    const float median_one_digit = confidences_[confidences_.size() / 2];
-    const bool lone_whole_digit = digits_.size() - before == 1 && digits_[before].one_digit >= kLoneWholeDigit;
-    const bool lone_certain_digit = digits_.size() - before == 1 && digits_[before].is_certain();
-    if ((median_confidence < kMinLineConfidence && !lone_whole_digit) ||
-        (median_one_digit < kMinLineOneDigit && !lone_certain_digit)) {
-      if (digits_.size() - before > kShortLine) {
-        Box line_box = digits_[before].box;
-        for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);
-        doubted_.push_back(line_box);
-      }
-      digits_.resize(before);
-      continue;
-    }
-    for (size_t i = before; i < digits_.size(); ++i) digits_[i].line = line_count_;
-    cut_lines_.back().digits = int(digits_.size() - before);
-    ++line_count_;
-  }
+  for (const TextLine& line : lines_.lines())
+    if (line.height >= min_height) read_line(src, line, copy, score);
 
   // Every group of every line tall enough to read, for the whole ink as one digit.
   used_groups_.clear();
@@ -210,6 +165,62 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
   if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
   if (is_stacked_drawing()) digits_.clear(), doubted_.clear(), line_count_ = 0;
+}
+
+void Segmenter::read_line(const InkSource& src, const TextLine& line, const WorkingCopy& copy,
+                          const DigitScorer& score) {
+  const size_t before = digits_.size();
+  splitter_.read_line(src, lines_.groups(), line, score, digits_);
+  // The line's ink as it was cut, before any of it is dropped as no digit: a drawing's
+  // lines hold shapes (a sun's disc) between the strokes that read as digits.
+  if (digits_.size() > before) {
+    Box extent = digits_[before].box;
+    for (size_t i = before + 1; i < digits_.size(); ++i) extent = unite(extent, digits_[i].box);
+    cut_lines_.push_back({extent, 0});
+  }
+  // Paper edges that read as a "1", and what the models say is no digit, go before anything
+  // counts the line's digits.
+  // (In a number of three or more digits the others vouch for a doubtful one: a cut through
+  // touching digits is often doubted by the check, and it is still a digit.)
+  drop_dashes(before);
+  const bool short_line = digits_.size() - before <= kShortLine;
+  digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
+                               [&](const FoundDigit& d) {
+                                 return (short_line && d.is_no_digit()) ||
+                                        edge_.is_page_edge(copy.gray, copy.width, copy.height, d.box);
+                               }),
+                digits_.end());
+  if (digits_.size() == before) return;
+  if (!convincing_line(before)) {
+    if (digits_.size() - before > kShortLine) {
+      Box line_box = digits_[before].box;
+      for (size_t i = before + 1; i < digits_.size(); ++i) line_box = unite(line_box, digits_[i].box);
+      doubted_.push_back(line_box);
+    }
+    digits_.resize(before);
+    return;
+  }
+  for (size_t i = before; i < digits_.size(); ++i) digits_[i].line = line_count_;
+  cut_lines_.back().digits = int(digits_.size() - before);
+  ++line_count_;
+}
+
+bool Segmenter::convincing_line(size_t first) {
+  const auto median = [&](float FoundDigit::*member) {
+    confidences_.clear();
+    for (size_t i = first; i < digits_.size(); ++i) confidences_.push_back(digits_[i].*member);
+    std::nth_element(confidences_.begin(), confidences_.begin() + long(confidences_.size() / 2), confidences_.end());
+    return confidences_[confidences_.size() / 2];
+  };
+  // A line the model finds no convincing digit in is texture, stains or an edge...
+  const float median_confidence = median(&FoundDigit::confidence);
+  // ...and one where most of what is cut out is no single digit to the one-digit check is
+  // hatching, a grid or noise: the digits of a number vouch for a doubtful one, not for each other.
+  const float median_one_digit = median(&FoundDigit::one_digit);
+  const bool lone_whole_digit = digits_.size() - first == 1 && digits_[first].one_digit >= kLoneWholeDigit;
+  const bool lone_certain_digit = digits_.size() - first == 1 && digits_[first].is_certain();
+  return (median_confidence >= kMinLineConfidence || lone_whole_digit) &&
+         (median_one_digit >= kMinLineOneDigit || lone_certain_digit);
 }
 
 void Segmenter::drop_dashes(size_t first) {

@@ -72,6 +72,15 @@ class Segmenter {
  private:
   // One pass through the stages, boxes in working pixels.
   void read_once(const GrayImage& image, const DigitScorer& score, bool bold_strokes);
+  // The second readings: the first is kept aside (first_...) and put back where the second
+  // is not better.
+  void keep_first_reading();
+  void back_to_first_reading();
+  void read_bold(const GrayImage& image, const DigitScorer& score);
+  // Returns the margin kept (0: the first reading was).
+  int read_with_margin(const GrayImage& image, const DigitScorer& score);
+  // Boxes from working pixels (of the image with `pad` pixels of margin) to the source image's.
+  void to_source(const GrayImage& image, int pad);
   static bool doubtful(std::span<const FoundDigit> digits);
   bool fills_frame(const Box& working_box) const;
   // The median of the image's outermost pixels: its paper, where it is a crop.
@@ -83,6 +92,10 @@ class Segmenter {
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
   bool is_stacked_drawing();
+  // One line's digits, appended to digits_ where the line convinces.
+  void read_line(const InkSource& src, const TextLine& line, const WorkingCopy& copy, const DigitScorer& score);
+  // Whether the models find the line's digits (digits_[first...]) digits.
+  bool convincing_line(size_t first);
   // Drops the dashes among digits_[first...] (one line's).
   void drop_dashes(size_t first);
 
@@ -108,7 +121,7 @@ class Segmenter {
   std::vector<char> joined_;  // is_stacked_drawing's scratch
   GrayImage padded_;
   std::vector<uint8_t> ring_;
-  int line_count_ = 0;
+  int line_count_ = 0, first_lines_ = 0, first_factor_ = 1;
   size_t too_many_ = 0;
   int working_factor_ = 1;
   int frame_w_ = 0, frame_h_ = 0;  // the working copy's
