@@ -39,6 +39,35 @@ const char* kHelp =
     "  --weights FILE   use this model instead of the one built in\n"
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n";
 
+// One file's reading: as JSON, as a form field's value, as one digit or as the number read.
+void print_reading(const std::string& file, const Reading& reading, bool json, std::optional<FieldKind> format,
+                   float unsure_below) {
+  const ReadDigit* one = reading.digits.size() == 1 ? &reading.digits[0] : nullptr;
+  if (json) {
+    const std::string field = format ? "," + field_json_member(field_value(reading, *format, unsure_below)) : "";
+    std::printf("{\"file\":%s,%s%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str(), field.c_str());
+  } else if (format) {
+    const FieldValue f = field_value(reading, *format, unsure_below);
+    if (f.value.empty()) std::printf("%s: %s\n", file.c_str(), f.problem.c_str());
+    else if (!f.problem.empty())
+      std::printf("%s: %s (%s, unsure: %s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
+                  f.problem.c_str());
+    else
+      std::printf("%s: %s (%s, %.1f%% sure%s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
+                  100.0 * f.confidence, f.unsure ? ", unsure" : "");
+  } else if (one) {
+    std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence, one->unsure ? " unsure" : "");
+  } else if (reading.digits.empty()) {
+    std::printf("%s: %s\n", file.c_str(), reading.message.c_str());
+  } else {
+    int unsure = 0;
+    for (const ReadDigit& d : reading.digits) unsure += d.unsure;
+    std::printf("%s: %s", file.c_str(), reading.text.c_str());
+    if (unsure) std::printf(" (%d unsure digit%s)", unsure, unsure > 1 ? "s" : "");
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 int cmd_recognize(int argc, char** argv) {
@@ -76,34 +105,7 @@ int cmd_recognize(int argc, char** argv) {
       else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
       continue;
     }
-    const Reading& reading = *r;
-    const ReadDigit* one = reading.digits.size() == 1 ? &reading.digits[0] : nullptr;
-    if (json) {
-      const std::string field =
-          format ? "," + field_json_member(field_value(reading, *format, (*recognizer)->unsure_threshold())) : "";
-      std::printf("{\"file\":%s,%s%s}\n", json_quote(file).c_str(), reading_json_members(reading).c_str(),
-                  field.c_str());
-    } else if (format) {
-      const FieldValue f = field_value(reading, *format, (*recognizer)->unsure_threshold());
-      if (f.value.empty()) std::printf("%s: %s\n", file.c_str(), f.problem.c_str());
-      else if (!f.problem.empty())
-        std::printf("%s: %s (%s, unsure: %s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
-                    f.problem.c_str());
-      else
-        std::printf("%s: %s (%s, %.1f%% sure%s)\n", file.c_str(), f.value.c_str(), field_kind_name(f.kind),
-                    100.0 * f.confidence, f.unsure ? ", unsure" : "");
-    } else if (one) {
-      std::printf("%s: %d (%.1f%%)%s\n", file.c_str(), one->digit, 100.0 * one->confidence,
-                  one->unsure ? " unsure" : "");
-    } else if (reading.digits.empty()) {
-      std::printf("%s: %s\n", file.c_str(), reading.message.c_str());
-    } else {
-      int unsure = 0;
-      for (const ReadDigit& d : reading.digits) unsure += d.unsure;
-      std::printf("%s: %s", file.c_str(), reading.text.c_str());
-      if (unsure) std::printf(" (%d unsure digit%s)", unsure, unsure > 1 ? "s" : "");
-      std::printf("\n");
-    }
+    print_reading(file, *r, json, format, (*recognizer)->unsure_threshold());
   }
   return failures ? 1 : 0;
 }
