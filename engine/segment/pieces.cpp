@@ -217,6 +217,20 @@ bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps,
   return trimmed;
 }
 
+void PieceFinder::drop_faint(const InkMap& ink, size_t components) {
+  // Faint pieces: what is left of a page edge, a shadow's rim, noise. Somewhere along its
+  // strokes, ink is about as dark as the rest of the writing on the page.
+  peaks_.assign(components + 1, 0.0f);
+  const auto& labels = finder_.labels();
+  for (size_t i = 0; i < labels.size(); ++i)
+    if (labels[i]) peaks_[size_t(labels[i])] = std::max(peaks_[size_t(labels[i])], ink.darkness[i]);
+  float darkest = 0;
+  for (const Piece& p : pieces_)
+    if (p.area >= kNotSpeck) darkest = std::max(darkest, peaks_[size_t(p.label)]);
+  const float faint = std::max(kMinPeakInk, kFaintShare * darkest);
+  std::erase_if(pieces_, [&](const Piece& p) { return peaks_[size_t(p.label)] < faint; });
+}
+
 std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   const int w = ink.width, h = ink.height;
   auto comps = finder_.find(ink.mask.data(), w, h);
@@ -268,17 +282,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     pieces_.push_back({c.label, c.area, b});
   }
 
-  // Faint pieces: what is left of a page edge, a shadow's rim, noise. Somewhere along its
-  // strokes, ink is about as dark as the rest of the writing on the page.
-  peaks_.assign(comps.size() + 1, 0.0f);
-  const auto& labels = finder_.labels();
-  for (size_t i = 0; i < labels.size(); ++i)
-    if (labels[i]) peaks_[size_t(labels[i])] = std::max(peaks_[size_t(labels[i])], ink.darkness[i]);
-  float darkest = 0;
-  for (const Piece& p : pieces_)
-    if (p.area >= kNotSpeck) darkest = std::max(darkest, peaks_[size_t(p.label)]);
-  const float faint = std::max(kMinPeakInk, kFaintShare * darkest);
-  std::erase_if(pieces_, [&](const Piece& p) { return peaks_[size_t(p.label)] < faint; });
+  drop_faint(ink, comps.size());
   return pieces_;
 }
 

@@ -41,6 +41,8 @@ class PieceFinder {
   bool trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin);
   // A ruled line, a page border's side, a fold: long, thin and straight (labels: finder_'s).
   bool is_line(const Component& c, int w, int h) const;
+  // Drops the pieces whose darkest ink is faint beside the page's darkest writing.
+  void drop_faint(const InkMap& ink, size_t components);
 
   struct Contact {
     int left = 0, right = 0, top = 0, bottom = 0;
