@@ -67,18 +67,18 @@ GrayImage rotate(const GrayImage& img, float degrees, uint8_t paper) {
 
 GrayImage morph(const GrayImage& img, int radius, bool grow_bright) {
   GrayImage out = img;
+  // The brightest (darkest) pixel within a disc of the radius, inside the image.
+  const auto extreme = [&](int x, int y) {
+    int m = img.at(x, y);
+    for (int dy = std::max(-radius, -y); dy <= std::min(radius, img.height - 1 - y); ++dy)
+      for (int dx = std::max(-radius, -x); dx <= std::min(radius, img.width - 1 - x); ++dx) {
+        if (dx * dx + dy * dy > radius * radius) continue;
+        m = grow_bright ? std::max(m, int(img.at(x + dx, y + dy))) : std::min(m, int(img.at(x + dx, y + dy)));
+      }
+    return m;
+  };
   for (int y = 0; y < img.height; ++y)
-    for (int x = 0; x < img.width; ++x) {
-      int m = img.at(x, y);
-      for (int dy = -radius; dy <= radius; ++dy)
-        for (int dx = -radius; dx <= radius; ++dx) {
-          if (dx * dx + dy * dy > radius * radius) continue;
-          const int nx = x + dx, ny = y + dy;
-          if (nx < 0 || ny < 0 || nx >= img.width || ny >= img.height) continue;
-          m = grow_bright ? std::max(m, int(img.at(nx, ny))) : std::min(m, int(img.at(nx, ny)));
-        }
-      out.at(x, y) = uint8_t(m);
-    }
+    for (int x = 0; x < img.width; ++x) out.at(x, y) = uint8_t(extreme(x, y));
   return out;
 }
 

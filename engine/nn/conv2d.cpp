@@ -29,26 +29,24 @@ size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * kh_ * kw_ * in
 // col[(c*kh + ky)*kw + kx][y*W + x] = x[c][y + ky - pad_y][x + kx - pad_x]
 void Conv2D::im2col(const float* x, float* col) const {
   const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2;
-  for (int c = 0; c < in_.c; ++c) {
+  // One row of col per (channel, kernel row, kernel column): the channel shifted by the tap.
+  for (int r = 0; r < in_.c * kh_ * kw_; ++r) {
+    const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_;
     const float* xc = x + size_t(c) * H * W;
-    for (int ky = 0; ky < kh_; ++ky) {
-      for (int kx = 0; kx < kw_; ++kx) {
-        float* row = col + size_t((c * kh_ + ky) * kw_ + kx) * H * W;
-        const int dx = kx - pad_x;
-        const int x0 = std::max(0, -dx), x1 = std::min(W, W - dx);
-        for (int y = 0; y < H; ++y) {
-          const int sy = y + ky - pad_y;
-          float* out = row + size_t(y) * W;
-          if (sy < 0 || sy >= H) {
-            std::memset(out, 0, sizeof(float) * size_t(W));
-            continue;
-          }
-          const float* in = xc + size_t(sy) * W;
-          for (int xx = 0; xx < x0; ++xx) out[xx] = 0.0f;
-          for (int xx = x0; xx < x1; ++xx) out[xx] = in[xx + dx];
-          for (int xx = x1; xx < W; ++xx) out[xx] = 0.0f;
-        }
+    float* row = col + size_t(r) * H * W;
+    const int dx = kx - pad_x;
+    const int x0 = std::max(0, -dx), x1 = std::min(W, W - dx);
+    for (int y = 0; y < H; ++y) {
+      const int sy = y + ky - pad_y;
+      float* out = row + size_t(y) * W;
+      if (sy < 0 || sy >= H) {
+        std::memset(out, 0, sizeof(float) * size_t(W));
+        continue;
       }
+      const float* in = xc + size_t(sy) * W;
+      std::fill(out, out + x0, 0.0f);
+      std::copy(in + x0 + dx, in + x1 + dx, out + x0);
+      std::fill(out + x1, out + W, 0.0f);
     }
   }
 }

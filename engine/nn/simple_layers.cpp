@@ -27,13 +27,11 @@ void MaxPool::forward(const float*, const float* x, float* y, int n, float*, flo
   for (int plane = 0; plane < n * in_.c; ++plane) {
     const float* xp = x + size_t(plane) * in_.h * in_.w;
     float* yp = y + size_t(plane) * out_.h * out_.w;
-    for (int oy = 0; oy < out_.h; ++oy) {
-      for (int ox = 0; ox < out_.w; ++ox) {
-        float m = xp[size_t(oy * sy) * in_.w + ox * sx];
-        for (int dy = 0; dy < sy; ++dy)
-          for (int dx = 0; dx < sx; ++dx) m = std::max(m, xp[size_t(oy * sy + dy) * in_.w + ox * sx + dx]);
-        yp[oy * out_.w + ox] = m;
-      }
+    for (int o = 0; o < out_.h * out_.w; ++o) {
+      const float* window = xp + size_t(o / out_.w * sy) * in_.w + size_t(o % out_.w * sx);
+      float m = window[0];
+      for (int d = 0; d < sy * sx; ++d) m = std::max(m, window[size_t(d / sx) * in_.w + size_t(d % sx)]);
+      yp[o] = m;
     }
   }
 }

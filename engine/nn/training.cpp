@@ -42,21 +42,17 @@ void Conv2D::param_roles(std::span<ParamRole> roles) const {
 void Conv2D::col2im(const float* col, float* dx) const {
   const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2;
   std::memset(dx, 0, sizeof(float) * size_t(in_.size()));
-  for (int c = 0; c < in_.c; ++c) {
+  // Each row of col (a channel, kernel row and kernel column) added back where im2col took it.
+  for (int r = 0; r < in_.c * kh_ * kw_; ++r) {
+    const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_;
     float* dc = dx + size_t(c) * H * W;
-    for (int ky = 0; ky < kh_; ++ky) {
-      for (int kx = 0; kx < kw_; ++kx) {
-        const float* row = col + size_t((c * kh_ + ky) * kw_ + kx) * H * W;
-        const int ddx = kx - pad_x;
-        const int x0 = std::max(0, -ddx), x1 = std::min(W, W - ddx);
-        for (int y = 0; y < H; ++y) {
-          const int sy = y + ky - pad_y;
-          if (sy < 0 || sy >= H) continue;
-          const float* in = row + size_t(y) * W;
-          float* out = dc + size_t(sy) * W;
-          for (int xx = x0; xx < x1; ++xx) out[xx + ddx] += in[xx];
-        }
-      }
+    const float* row = col + size_t(r) * H * W;
+    const int ddx = kx - pad_x;
+    const int x0 = std::max(0, -ddx), x1 = std::min(W, W - ddx);
+    for (int y = std::max(0, pad_y - ky); y < std::min(H, H + pad_y - ky); ++y) {
+      const float* in = row + size_t(y) * W;
+      float* out = dc + size_t(y + ky - pad_y) * W;
+      for (int xx = x0; xx < x1; ++xx) out[xx + ddx] += in[xx];
     }
   }
 }
