@@ -98,27 +98,21 @@ bool PieceFinder::erase_rules_across(InkMap& ink) {
   bool erased = false;
   // Rows only: a vertical rule across the image (a margin) crosses the ruled lines, and cutting
   // it out would leave their stubs as marks; it is dropped whole as a frame instead.
-  for (int pass = 0; pass < 1; ++pass) {
-    const int lines = pass == 0 ? h : w, length = pass == 0 ? w : h;
-    auto is_rule = [&](int i) {
-      return longest_run(pass == 0 ? i * w : i, pass == 0 ? 1 : w, length) >= kAcross * float(length);
-    };
-    for (int i = 0; i < lines;) {
-      if (!is_rule(i)) {
-        ++i;
-        continue;
-      }
-      int end = i;
-      while (end < lines && is_rule(end)) ++end;
-      if (end - i <= max_band)
-        for (int k = std::max(0, i - 1); k < std::min(lines, end + 1); ++k)
-          for (int j = 0; j < length; ++j) {
-            const size_t p = pass == 0 ? size_t(k) * w + j : size_t(j) * w + k;
-            ink.mask[p] = 0, ink.ink[p] = 0;
-          }
-      erased = true;
-      i = end;
+  auto is_rule = [&](int y) { return longest_run(y * w, 1, w) >= kAcross * float(w); };
+  for (int y = 0; y < h;) {
+    if (!is_rule(y)) {
+      ++y;
+      continue;
     }
+    int end = y;
+    while (end < h && is_rule(end)) ++end;
+    if (end - y <= max_band) {
+      const size_t from = size_t(std::max(0, y - 1)) * w, to = size_t(std::min(h, end + 1)) * w;
+      std::fill(ink.mask.begin() + long(from), ink.mask.begin() + long(to), 0);
+      std::fill(ink.ink.begin() + long(from), ink.ink.begin() + long(to), 0);
+    }
+    erased = true;
+    y = end;
   }
   return erased;
 }
@@ -173,6 +167,20 @@ void PieceFinder::measure_contact(std::span<const Component> comps, int w, int h
   }
 }
 
+// The pixels of a band of rows (or columns) from `first` that carry the label; erased from
+// `erase` where it is given.
+int in_band(const std::vector<int>& labels, InkMap* erase, int w, int h, bool rows, int first, int band, int label) {
+  int count = 0;
+  for (int k = first; k < first + band; ++k)
+    for (int j = 0; j < (rows ? w : h); ++j) {
+      const size_t p = rows ? size_t(k) * w + j : size_t(j) * w + k;
+      if (labels[p] != label) continue;
+      ++count;
+      if (erase) erase->mask[p] = 0, erase->ink[p] = 0;
+    }
+  return count;
+}
+
 bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin) {
   const int w = ink.width, h = ink.height;
   const auto& labels = finder_.labels();
@@ -200,17 +208,10 @@ bool PieceFinder::trim_edge_lines(InkMap& ink, std::span<const Component> comps,
     if (along_edges != 1) continue;
     for (const auto& edge : edges) {
       if (edge.contact < kEdgeContact * float(edge.along) || edge.reach < 3 * band) continue;
-      int inside = 0;
-      for (int k = edge.first; k < edge.first + band; ++k)
-        for (int j = 0; j < (edge.rows ? w : h); ++j)
-          inside += labels[edge.rows ? size_t(k) * w + j : size_t(j) * w + k] == c.label;
+      const int inside = in_band(labels, nullptr, w, h, edge.rows, edge.first, band, c.label);
       // More than a line, or most of what there is: the table's edge, a strip of it.
       if (float(inside) > thin * float(edge.contact) || float(inside) > kEdgeLineShare * float(c.area)) continue;
-      for (int k = edge.first; k < edge.first + band; ++k)
-        for (int j = 0; j < (edge.rows ? w : h); ++j) {
-          const size_t p = edge.rows ? size_t(k) * w + j : size_t(j) * w + k;
-          if (labels[p] == c.label) ink.mask[p] = 0, ink.ink[p] = 0;
-        }
+      in_band(labels, &ink, w, h, edge.rows, edge.first, band, c.label);
       trimmed = true;
     }
   }
