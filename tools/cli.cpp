@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <filesystem>
+
 #include "recognize/one_digit_check.h"
 
 #include <algorithm>
@@ -109,6 +111,14 @@ Result<std::unique_ptr<Recognizer>> load_reader(const Args& args) {
   if (auto st = use_one_digit_check(**rec, args.get("--one-digit")); !st) return st.error();
   if (auto st = use_line_reader(**rec, args.get("--line")); !st) return st.error();
   return rec;
+}
+
+std::ofstream open_gallery(const std::string& dir, const std::string& heading) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::ofstream md(std::filesystem::path(dir) / "index.md");
+  md << heading;
+  return md;
 }
 
 std::string shell_quote(const std::string& word) {

@@ -1,6 +1,7 @@
 // Small helpers the CLI commands share: argument parsing, files, quoting (JSON text: core/json_text.h).
 #pragma once
 #include <cstdint>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,6 +38,10 @@ Status use_line_reader(Recognizer& recognizer, const std::string& flag);
 
 // The reader an evaluation runs: --weights, --one-digit and --line applied to it.
 Result<std::unique_ptr<Recognizer>> load_reader(const Args& args);
+
+// A gallery of what an evaluation read wrongly: dir made, and its index.md opened with `heading`
+// (Markdown) written; the caller adds a row per image beside it.
+std::ofstream open_gallery(const std::string& dir, const std::string& heading);
 
 // A command line as a person would type it: words with spaces or shell characters in single quotes.
 std::string shell_quote(const std::string& word);

@@ -51,10 +51,9 @@ void write_amounts_gallery(const std::string& dir, const std::vector<real::Chequ
   namespace fs = std::filesystem;
   const fs::path out = dir;
   std::error_code ec;
-  fs::create_directories(out, ec);
-  std::ofstream md(out / "index.md");
-  md << "# Cheque amounts read wrongly\n\n`build/native/scrawl eval --real DIR --amounts --writers " << which
-     << "`\n\n| image | written | read |\n|---|---|---|\n";
+  std::ofstream md =
+      open_gallery(dir, "# Cheque amounts read wrongly\n\n`build/native/scrawl eval --real DIR --amounts --writers " +
+                            which + "`\n\n| image | written | read |\n|---|---|---|\n");
   size_t shown = 0;
   for (size_t i = 0; i < amounts.size() && shown < 100; ++i) {
     if (digits_of(got[i]) == amounts[i].digits) continue;

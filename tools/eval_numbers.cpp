@@ -59,13 +59,9 @@ void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
 // The images read wrongly (up to 100) and an index.md that shows them; false when one cannot be written.
 bool write_numbers_gallery(const std::string& dir, const std::vector<WrittenNumber>& numbers,
                            const WrittenNumbersRun& run, const std::string& command) {
-  namespace fs = std::filesystem;
-  const fs::path out = dir;
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  std::ofstream md(out / "index.md");
-  md << "# Numbers in real writers' hands read wrongly\n\n`" << command
-     << "`\n\n| image | written | read | how it was made |\n|---|---|---|---|\n";
+  const std::filesystem::path out = dir;
+  std::ofstream md = open_gallery(dir, "# Numbers in real writers' hands read wrongly\n\n`" + command +
+                                           "`\n\n| image | written | read | how it was made |\n|---|---|---|---|\n");
   size_t shown = 0;
   for (size_t i = 0; i < run.wrong_files.size() && shown < 100; ++i) {
     const std::vector<uint8_t>& file = run.wrong_files[i];

@@ -67,13 +67,10 @@ void print_real_table(const RealWritersTally& tally) {
 // The images read wrongly, up to 60 of each kind, and an index.md that shows them.
 void write_real_gallery(const std::string& dir, const std::vector<RealFailure>& failures, const std::string& which,
                         uint64_t seed) {
-  namespace fs = std::filesystem;
-  const fs::path out = dir;
-  std::error_code ec;
-  fs::create_directories(out, ec);
-  std::ofstream md(out / "index.md");
-  md << "# Real writers read wrongly\n\n`build/native/scrawl eval --real` with --writers " << which << ", seed " << seed
-     << "\n\n| image | kind | written | read | what it is |\n|---|---|---|---|---|\n";
+  const std::filesystem::path out = dir;
+  std::ofstream md = open_gallery(
+      dir, "# Real writers read wrongly\n\n`build/native/scrawl eval --real` with --writers " + which + ", seed " +
+               std::to_string(seed) + "\n\n| image | kind | written | read | what it is |\n|---|---|---|---|---|\n");
   int shown[kRealKinds] = {};
   for (const RealFailure& f : failures) {
     if (shown[int(f.kind)]++ >= 60) continue;
