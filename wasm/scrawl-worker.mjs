@@ -43,30 +43,38 @@ function bytesMessage(data, transfer) {
 }
 const SharedArrayBuffer_ = typeof SharedArrayBuffer === 'function' ? SharedArrayBuffer : class {};
 
-export class ScrawlWorker {
+// A recognizer that stops answering (killed, trapped, hung) is restarted this many times in a
+// row, with no call answered in between, before ScrawlWorker gives up.
+const MAX_RESTARTS = 3;
+
+export class ScrawlWorker extends EventTarget {
   /**
    * Starts the worker and loads the engine in it.
    * options.workerUrl: where this file is (default: its own URL);
-   * options.wasmUrl: where scrawl.wasm is (default: beside scrawl.mjs).
+   * options.wasmUrl: where scrawl.wasm is (default: beside scrawl.mjs);
+   * options.stallMs: a call the worker has not answered after this long (default 60 s) means
+   * the worker is hung or gone: it is stopped and restarted (Infinity: never);
+   * options.restart: false to fail every call instead of restarting a worker that stopped.
+   * Events: 'restart' (detail: the reason, in words) and 'failed' (detail: the ScrawlError).
    */
   constructor(options = {}) {
+    super();
     if (typeof Worker !== 'function') throw new ScrawlError('this environment has no Web Workers', 'bad_argument');
-    this._pending = new Map();
+    this._options = options;
+    this._stallMs = options.stallMs ?? 60_000;
+    this._pending = new Map(); // id -> the call: its promise's ends and its message, answered in id order
     this._nextId = 1;
     this._methods = [];
-    this._worker = new Worker(options.workerUrl ?? import.meta.url, { type: 'module', name: WORKER_NAME });
+    this._loaded = false; // whether the running worker has loaded the engine
+    this._restarts = 0; // restarts since the last answer
+    this._timer = null;
     /** Resolves with { methods } once the engine is loaded; rejects with a ScrawlError if it cannot load. */
     this.ready = new Promise((resolve, reject) => {
       this._readyResolve = resolve;
       this._readyReject = reject;
     });
     this.ready.catch(() => {});
-    this._worker.onmessage = (e) => this._onMessage(e.data);
-    this._worker.onerror = (e) => {
-      e.preventDefault?.();
-      this._fail(new ScrawlError(`the recognizer stopped: ${e.message || 'the worker could not start'}`, 'worker_failed'));
-    };
-    this._worker.postMessage({ init: { wasmUrl: options.wasmUrl ? String(options.wasmUrl) : undefined } });
+    this._start();
   }
 
   /** Reads the digit in an image file (PNG, JPG, BMP, GIF first frame). options.transfer moves an ArrayBuffer instead of copying it. */
@@ -120,6 +128,18 @@ export class ScrawlWorker {
     this._fail(new ScrawlError('the recognizer was stopped', 'terminated'));
   }
 
+  _start() {
+    const worker = new Worker(this._options.workerUrl ?? import.meta.url, { type: 'module', name: WORKER_NAME });
+    worker.onmessage = (e) => this._onMessage(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      this._lost(`the recognizer stopped (${e.message || 'its worker could not start'})`);
+    };
+    worker.postMessage({ init: { wasmUrl: this._options.wasmUrl ? String(this._options.wasmUrl) : undefined } });
+    this._worker = worker;
+    this._loaded = false;
+  }
+
   _send(method, image, options) {
     try {
       const [bytes, list] = bytesMessage(image, !!options.transfer);
@@ -133,33 +153,78 @@ export class ScrawlWorker {
     if (this._failed) return Promise.reject(this._failed);
     const id = this._nextId++;
     return new Promise((resolve, reject) => {
-      this._pending.set(id, { resolve, reject });
+      // A moved buffer cannot be sent again to a restarted worker; a copy or a Blob can.
+      this._pending.set(id, { resolve, reject, method, args, moved: transferList.length > 0 });
       this._worker.postMessage({ id, method, args }, transferList);
+      if (this._pending.size === 1) this._watch();
     });
   }
 
   _onMessage(msg) {
     if (msg.ready !== undefined) {
-      if (msg.ready) {
-        this._methods = msg.methods;
-        this._readyResolve({ methods: msg.methods });
-      } else {
-        this._fail(new ScrawlError(msg.error.message, msg.error.code));
-      }
-      return;
+      if (!msg.ready) return this._fail(new ScrawlError(msg.error.message, msg.error.code));
+      this._loaded = true;
+      this._methods = msg.methods;
+      this._readyResolve({ methods: msg.methods });
+      return this._watch();
     }
     const job = this._pending.get(msg.id);
     if (!job) return;
+    if (msg.fatal) return this._lost(msg.error.message); // the call is the oldest: the one the worker was on
     this._pending.delete(msg.id);
     if (msg.error) job.reject(new ScrawlError(msg.error.message, msg.error.code));
     else job.resolve(msg.result);
+    this._restarts = 0;
+    this._watch();
+  }
+
+  // The oldest call is the one the worker is on: it gets stallMs from now (from the engine's
+  // loading, for the first) to be answered.
+  _watch() {
+    clearTimeout(this._timer);
+    if (!this._loaded || this._pending.size === 0 || !Number.isFinite(this._stallMs)) return;
+    this._timer = setTimeout(() => this._lost(`the recognizer did not answer within ${Math.round(this._stallMs / 1000)} s`), this._stallMs);
+  }
+
+  // The worker died, trapped or hung while on the oldest call: that call fails, and the calls
+  // after it go to a fresh worker.
+  _lost(reason) {
+    clearTimeout(this._timer);
+    this._worker.terminate();
+    const hadLoaded = this._loaded || this._methods.length > 0;
+    if (!hadLoaded || this._options.restart === false || this._restarts >= MAX_RESTARTS)
+      return this._fail(new ScrawlError(`${reason}; reload the page to try again`, 'worker_failed'));
+    this._restarts++;
+    const [oldest] = this._pending;
+    if (oldest && this._loaded) {
+      this._pending.delete(oldest[0]);
+      oldest[1].reject(new ScrawlError(`${reason} while reading this image; it was restarted`, 'worker_restarted'));
+    }
+    this._start();
+    for (const [id, job] of this._pending) {
+      if (job.moved) {
+        this._pending.delete(id);
+        job.reject(
+          new ScrawlError(
+            'the recognizer restarted before it read this image, which had been moved to it; send it again',
+            'worker_restarted',
+          ),
+        );
+      } else {
+        this._worker.postMessage({ id, method: job.method, args: job.args });
+      }
+    }
+    this.dispatchEvent(new CustomEvent('restart', { detail: reason }));
   }
 
   _fail(error) {
-    if (!this._failed) this._failed = error;
+    clearTimeout(this._timer);
+    const first = !this._failed;
+    if (first) this._failed = error;
     this._readyReject(error);
     for (const job of this._pending.values()) job.reject(error);
     this._pending.clear();
+    if (first && error.code !== 'terminated') this.dispatchEvent(new CustomEvent('failed', { detail: error }));
   }
 }
 
@@ -173,7 +238,7 @@ function serveInWorker() {
   let queue = Promise.resolve();
 
   const errorOf = (e) => ({
-    message: e instanceof ScrawlError ? e.message : `the recognizer failed: ${e?.message ?? e}`,
+    message: e instanceof ScrawlError ? e.message : `the recognizer failed (${e?.message ?? e})`,
     code: e instanceof ScrawlError ? e.code : 'internal',
   });
 
@@ -184,12 +249,22 @@ function serveInWorker() {
       if (!METHODS.includes(method) || typeof scrawl[method] !== 'function')
         throw new ScrawlError(`this version of Scrawl cannot ${method}()`, 'unsupported');
       const [image, ...rest] = args;
-      const input = typeof Blob !== 'undefined' && image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : image;
+      const input = typeof Blob !== 'undefined' && image instanceof Blob ? await blobBytes(image) : image;
       const result = scrawl[method](input, ...rest);
       const transfer = result?.input?.buffer ? [result.input.buffer] : [];
       self.postMessage({ id, result }, transfer);
     } catch (e) {
-      self.postMessage({ id, error: errorOf(e) });
+      // Anything but a ScrawlError is the engine itself failing (a trap, out of memory): its
+      // state cannot be trusted, so the page is told to start a fresh worker.
+      self.postMessage({ id, error: errorOf(e), fatal: !(e instanceof ScrawlError) });
+    }
+  }
+
+  async function blobBytes(blob) {
+    try {
+      return new Uint8Array(await blob.arrayBuffer());
+    } catch {
+      throw new ScrawlError('the file could not be opened (it may have been moved, changed or deleted)', 'unreadable_file');
     }
   }
 

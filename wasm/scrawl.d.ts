@@ -18,6 +18,10 @@ export type ScrawlErrorCode =
   | 'worker_failed'
   /** ScrawlWorker only: terminate() was called while the call waited. */
   | 'terminated'
+  /** ScrawlWorker only: the worker died, trapped or hung on this call; a fresh one reads the calls after it. */
+  | 'worker_restarted'
+  /** ScrawlWorker only: a File could not be opened (moved, changed or deleted since it was chosen). */
+  | 'unreadable_file'
   /** ScrawlWorker only: the loaded engine lacks the method (e.g. read()). */
   | 'unsupported'
   | (string & {});
@@ -134,6 +138,14 @@ export interface ScrawlWorkerOptions {
   workerUrl?: string | URL;
   /** Where scrawl.wasm is; default: beside scrawl.mjs. */
   wasmUrl?: string | URL;
+  /**
+   * A call not answered this long after the worker started on it (default 60000 ms) means the
+   * worker hung or died: it is stopped, that call rejects with 'worker_restarted', and a fresh
+   * worker reads the calls after it. Infinity turns this off.
+   */
+  stallMs?: number;
+  /** false: a worker that dies or traps fails every call ('worker_failed') instead of being restarted (default true). */
+  restart?: boolean;
 }
 
 export interface TransferOptions {
@@ -147,7 +159,12 @@ type ImageInput = Blob | ArrayBuffer | ArrayBufferView;
  * The engine in a module Web Worker: the same calls as Scrawl, answered by promises, in order.
  * Browser only. Failures reject with ScrawlError.
  */
-export class ScrawlWorker {
+/**
+ * Events: 'restart' (a CustomEvent whose detail says why, in words) when a worker that died,
+ * trapped or hung was replaced; 'failed' (detail: the ScrawlError) when it could not be, after
+ * three restarts in a row with no call answered.
+ */
+export class ScrawlWorker extends EventTarget {
   constructor(options?: ScrawlWorkerOptions);
   /** Resolves once the engine is loaded, with the methods it has; rejects if it cannot load. */
   readonly ready: Promise<{ methods: string[] }>;

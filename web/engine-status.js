@@ -34,6 +34,18 @@ export class EngineStatus {
     );
     /** Resolves once the engine is ready or has failed. */
     this.settled = this.loaded.catch(() => {});
+    // The worker replaces an engine that died or hung; the header says so until the next change.
+    engine.addEventListener?.('restart', () => {
+      if (this.#ready) label.textContent = 'Ready · restarted after an error';
+    });
+    engine.addEventListener?.('failed', (e) => {
+      if (!this.#ready) return; // a failure to load is told by `loaded`
+      this.#ready = false;
+      this.#failure = e.detail;
+      root.dataset.engine = 'failed';
+      indicator.dataset.state = 'failed';
+      label.textContent = 'Recognizer stopped · reload the page';
+    });
   }
 
   get ready() {

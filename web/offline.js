@@ -26,7 +26,7 @@ export function startOffline({ settled, onChange, toast, reload }) {
   // worker's precache finds the files in the HTTP cache instead of downloading them again.
   const register = () =>
     navigator.serviceWorker.register('./sw.js').then(
-      (reg) => reg.active && onChange(),
+      (reg) => reg?.active && onChange(), // (no registration where a browser blocks service workers)
       () => {}, // without a service worker the page still works, only not offline
     );
   settled.then(() => (document.readyState === 'complete' ? register() : addEventListener('load', register, { once: true })));
