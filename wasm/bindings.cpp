@@ -1,6 +1,7 @@
 // The C functions the JS API calls. Results cross as a JSON string (valid until the next
 // call) plus the 28×28 image as floats; errors are values, never exceptions.
 #include <emscripten/emscripten.h>
+#include <malloc.h>
 
 #include <memory>
 #include <string>
@@ -83,4 +84,8 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width
 // The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call, or
 // in the last reading of exactly one digit.
 EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
+
+// Bytes the engine holds in its heap now (allocated and not freed): flat from call to call
+// unless something leaks.
+EMSCRIPTEN_KEEPALIVE size_t scrawl_memory_in_use() { return mallinfo().uordblks; }
 }

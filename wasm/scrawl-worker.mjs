@@ -117,6 +117,11 @@ export class ScrawlWorker extends EventTarget {
     return this._send('read', image, options);
   }
 
+  /** The engine's memory, as Scrawl.memory() gives it: { heapBytes, inUseBytes }. */
+  memory() {
+    return this._post('memory', []);
+  }
+
   /** Whether the loaded engine has this method (e.g. 'read'); false until `ready` resolves. */
   supports(method) {
     return this._methods.includes(method);
@@ -231,7 +236,7 @@ export class ScrawlWorker extends EventTarget {
 // ---- The worker's side: runs when this file is started by ScrawlWorker. ----
 
 function serveInWorker() {
-  const METHODS = ['recognize', 'recognizePixels', 'read', 'readPixels'];
+  const METHODS = ['recognize', 'recognizePixels', 'read', 'readPixels', 'memory'];
   let scrawl = null;
   let loading = null;
   // Calls are handled one at a time, in the order they came.

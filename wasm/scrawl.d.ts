@@ -26,6 +26,14 @@ export type ScrawlErrorCode =
   | 'unsupported'
   | (string & {});
 
+/** What memory() says. */
+export interface EngineMemory {
+  /** Bytes of WebAssembly memory the engine has. */
+  heapBytes: number;
+  /** Bytes of it allocated now. */
+  inUseBytes: number;
+}
+
 /** The answer for one digit. */
 export interface Recognition {
   /** The digit read, 0 to 9. */
@@ -126,6 +134,8 @@ export class Scrawl {
    * the engine's hot code before the first real photo. ScrawlWorker does this by itself.
    */
   warmUp(): string;
+  /** The engine's memory: the WebAssembly memory's size (it grows for a large image, never shrinks) and what the engine holds of it now. */
+  memory(): EngineMemory;
 }
 
 /** Loads the engine (in a browser window or worker, or Node >= 20). Rejects with ScrawlError. */
@@ -194,7 +204,9 @@ export class ScrawlWorker extends EventTarget {
     options?: TransferOptions & ReadOptions,
   ): Promise<Reading>;
   /** Whether the loaded engine has this method; false until `ready` resolves. */
-  supports(method: 'recognize' | 'recognizePixels' | 'read' | 'readPixels' | (string & {})): boolean;
+  supports(method: 'recognize' | 'recognizePixels' | 'read' | 'readPixels' | 'memory' | (string & {})): boolean;
+  /** The engine's memory in the worker, as Scrawl.memory() gives it. */
+  memory(): Promise<EngineMemory>;
   /** Stops the worker; waiting calls reject with code 'terminated'. */
   terminate(): void;
 }

@@ -140,6 +140,14 @@ export class Scrawl {
     return this.readPixels(rgba, width, height).text;
   }
 
+  /**
+   * The engine's memory: `heapBytes`, the WebAssembly memory's size (it grows for a large image
+   * and never shrinks), and `inUseBytes`, what the engine holds of it now.
+   */
+  memory() {
+    return { heapBytes: this._core.HEAPU8.length, inUseBytes: this._core._scrawl_memory_in_use() };
+  }
+
   _call(bytes, run, withInput = true) {
     const core = this._core;
     const ptr = core._malloc(Math.max(1, bytes.length));

@@ -17,6 +17,9 @@ std::vector<uint8_t> encode_jpeg(const uint8_t* pixels, int width, int height, i
 // BMP and TGA (run-length encoded): other formats a user's file may come in (the fuzzers' seeds).
 std::vector<uint8_t> encode_bmp(const uint8_t* pixels, int width, int height, int channels);
 std::vector<uint8_t> encode_tga(const uint8_t* pixels, int width, int height, int channels);
+// A GIF of 256 greys whose LZW codes are all literals, so that it needs no compressor;
+// `transparent` makes white transparent; `frames` copies of the image make an animation.
+std::vector<uint8_t> encode_gif(const GrayImage& image, bool transparent = false, int frames = 1);
 
 inline std::vector<uint8_t> encode_png(const GrayImage& img) {
   return encode_png(img.pixels.data(), img.width, img.height, 1);

@@ -33,6 +33,25 @@ const char* known_format(std::span<const uint8_t> b) {
   return nullptr;
 }
 
+// Formats people's files come in that Scrawl does not decode, by their first bytes, so that the
+// answer names the format and says what to do instead of "not an image".
+const char* unread_format(std::span<const uint8_t> b) {
+  auto at = [&](size_t offset, std::string_view sig) {
+    return b.size() >= offset + sig.size() && std::equal(sig.begin(), sig.end(), b.begin() + long(offset));
+  };
+  if (at(4, "ftyp")) {
+    if (at(8, "avif") || at(8, "avis")) return "AVIF";
+    for (std::string_view brand : {"heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"})
+      if (at(8, brand)) return "HEIC";
+  }
+  if (at(0, "RIFF") && at(8, "WEBP")) return "WebP";
+  if (at(0, "%PDF")) return "PDF";
+  if (at(0, "II*") || at(0, std::string_view("MM\0*", 4))) return "TIFF";
+  const std::string_view head(reinterpret_cast<const char*>(b.data()), std::min<size_t>(b.size(), 1024));
+  if (head.find("<svg") != std::string_view::npos) return "SVG";
+  return nullptr;
+}
+
 std::string with_commas(long long v) {
   std::string s = std::to_string(v);
   for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
@@ -82,6 +101,10 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
     if (format)
       return make_error(ErrorCode::kNotAnImage,
                         std::string("the ") + format + " image is damaged or truncated and cannot be read");
+    if (const char* other = unread_format(bytes))
+      return make_error(ErrorCode::kNotAnImage,
+                        std::string(other[0] == 'A' || other[0] == 'S' ? "this is an " : "this is a ") + other +
+                            " file, which cannot be read here: save or export it as PNG or JPG");
     return make_error(ErrorCode::kNotAnImage, "not an image: PNG or JPG expected");
   }
   if (auto size_ok = check_image_size(w, h); !size_ok) return size_ok.error();

@@ -17,31 +17,22 @@
 #include "data/encode.h"
 #include "nn/network.h"
 #include "nn/weights_file.h"
+#include "support/drawn_digits.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using scrawl::GrayImage;
 using Bytes = std::vector<uint8_t>;
-
-void stroke(GrayImage& img, float x0, float y0, float x1, float y1, float width) {
-  const int steps = int(std::hypot(x1 - x0, y1 - y0)) + 1;
-  for (int s = 0; s <= steps; ++s) {
-    const float t = float(s) / float(steps), cx = x0 + t * (x1 - x0), cy = y0 + t * (y1 - y0);
-    for (int y = int(cy - width); y <= int(cy + width); ++y)
-      for (int x = int(cx - width); x <= int(cx + width); ++x)
-        if (x >= 0 && y >= 0 && x < img.width && y < img.height && std::hypot(x - cx, y - cy) <= width / 2)
-          img.at(x, y) = 0;
-  }
-}
+using scrawl::testing::stroke;
 
 // A "7" in a w×h box at (x, y) and a "1" beside it when `two`.
 GrayImage drawing(int w, int h, bool two) {
   GrayImage img(w, h, 255);
   const float bw = two ? w / 2.0f : float(w), pen = std::max(2.0f, h * 0.08f);
-  stroke(img, bw * 0.25f, h * 0.2f, bw * 0.75f, h * 0.2f, pen);
-  stroke(img, bw * 0.75f, h * 0.2f, bw * 0.4f, h * 0.85f, pen);
-  if (two) stroke(img, bw * 1.5f, h * 0.15f, bw * 1.5f, h * 0.85f, pen);
+  stroke(img, bw * 0.25f, h * 0.2f, bw * 0.75f, h * 0.2f, pen, 0);
+  stroke(img, bw * 0.75f, h * 0.2f, bw * 0.4f, h * 0.85f, pen, 0);
+  if (two) stroke(img, bw * 1.5f, h * 0.15f, bw * 1.5f, h * 0.85f, pen, 0);
   return img;
 }
 
@@ -51,39 +42,6 @@ Bytes channels(const GrayImage& g, int n) {
     for (int c = 0; c < n; ++c) out.push_back(n == 4 && c == 3 ? uint8_t(255 - v) : v);  // alpha: ink opaque
   if (n == 2)
     for (size_t i = 1; i < out.size(); i += 2) out[i] = 255;
-  return out;
-}
-
-// A GIF of 256 greys whose LZW codes are all literals (a clear code every 250), so that it
-// needs no compressor; `transparent` adds a graphic control block making white transparent.
-Bytes encode_gif(const GrayImage& g, bool transparent) {
-  Bytes out = {'G', 'I', 'F', '8', '9', 'a'};
-  auto u16 = [&](int v) { out.push_back(uint8_t(v)), out.push_back(uint8_t(v >> 8)); };
-  u16(g.width), u16(g.height);
-  out.insert(out.end(), {0xF7, 0, 0});
-  for (int i = 0; i < 256; ++i) out.insert(out.end(), {uint8_t(i), uint8_t(i), uint8_t(i)});
-  if (transparent) out.insert(out.end(), {0x21, 0xF9, 4, 1, 0, 0, 255, 0});
-  out.push_back(0x2C), u16(0), u16(0), u16(g.width), u16(g.height), out.push_back(0);
-  out.push_back(8);  // LZW minimum code size
-  Bytes lzw;
-  uint32_t acc = 0;
-  int bits = 0;
-  auto code = [&](int c) {
-    acc |= uint32_t(c) << bits, bits += 9;
-    while (bits >= 8) lzw.push_back(uint8_t(acc)), acc >>= 8, bits -= 8;
-  };
-  for (size_t i = 0; i < g.pixels.size(); ++i) {
-    if (i % 250 == 0) code(256);
-    code(g.pixels[i]);
-  }
-  code(257);
-  if (bits > 0) lzw.push_back(uint8_t(acc));
-  for (size_t i = 0; i < lzw.size(); i += 255) {
-    const size_t n = std::min<size_t>(255, lzw.size() - i);
-    out.push_back(uint8_t(n));
-    out.insert(out.end(), lzw.begin() + long(i), lzw.begin() + long(i + n));
-  }
-  out.push_back(0), out.push_back(0x3B);
   return out;
 }
 
@@ -127,8 +85,8 @@ int main(int argc, char** argv) {
   write(r / "seven.jpg", scrawl::encode_jpeg(channels(seven, 3), seven.width, seven.height, 90));
   write(r / "seven-q20.jpg", scrawl::encode_jpeg(channels(seven, 3), seven.width, seven.height, 20));
   write(r / "seven-exif6.jpg", with_exif(scrawl::encode_jpeg(channels(seven, 3), seven.width, seven.height, 75), 6));
-  write(r / "seven.gif", encode_gif(seven, false));
-  write(r / "seven-transparent.gif", encode_gif(seven, true));
+  write(r / "seven.gif", scrawl::encode_gif(seven, false));
+  write(r / "seven-transparent.gif", scrawl::encode_gif(seven, true));
   write(r / "seven.bmp", scrawl::encode_bmp(channels(seven, 3).data(), seven.width, seven.height, 3));
   write(r / "seven-rgba.bmp", scrawl::encode_bmp(channels(seven, 4).data(), seven.width, seven.height, 4));
   write(r / "seven.tga", scrawl::encode_tga(channels(seven, 1).data(), seven.width, seven.height, 1));

@@ -122,3 +122,22 @@ test('warmUp() runs the whole pipeline on its built-in page and leaves later res
   const after = fresh.recognizePixels(grayToRgba(seven), 200, 200);
   assert.deepEqual(after.probs, before.probs);
 });
+
+test('memory(): the engine holds no more after 300 readings, bad files among them, than after the first round', () => {
+  const png = pngFromGray(seven, 200, 200);
+  const rgba = grayToRgba(seven);
+  const round = () => {
+    scrawl.read(png);
+    scrawl.readPixels(rgba, 200, 200);
+    scrawl.recognize(png);
+    assert.throws(() => scrawl.read(png.subarray(0, png.length >> 1)), ScrawlError); // a truncated file
+  };
+  round();
+  const first = scrawl.memory();
+  assert.ok(Number.isInteger(first.heapBytes) && first.heapBytes >= 16 << 20, `heap ${first.heapBytes}`);
+  assert.ok(first.inUseBytes > 0 && first.inUseBytes < first.heapBytes, `in use ${first.inUseBytes}`);
+  for (let i = 0; i < 75; i++) round();
+  const after = scrawl.memory();
+  assert.equal(after.heapBytes, first.heapBytes, 'the heap did not grow');
+  assert.ok(Math.abs(after.inUseBytes - first.inUseBytes) <= 64 << 10, `in use ${first.inUseBytes} → ${after.inUseBytes}`);
+});
