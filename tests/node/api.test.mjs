@@ -141,3 +141,34 @@ test('memory(): the engine holds no more after 300 readings, bad files among the
   assert.equal(after.heapBytes, first.heapBytes, 'the heap did not grow');
   assert.ok(Math.abs(after.inUseBytes - first.inUseBytes) <= 64 << 10, `in use ${first.inUseBytes} → ${after.inUseBytes}`);
 });
+
+// The bad-input corpus (tests/cpp/support/bad_inputs.cpp, written by the native build's
+// scrawl_bad_inputs) through the wasm module: the same answers as natively, and the largest
+// accepted image (a blank 49-megapixel PNG) within a stated share of the module's memory.
+const badInputsWriter = path.join(path.dirname(nativeCli), 'tests/cpp/scrawl_bad_inputs');
+const WASM_MEMORY_FOR_49_MP = 320 << 20;
+
+test('every bad input is read or answered in words, and 49 megapixels fit in 320 MB of wasm memory', (t) => {
+  if (!existsSync(badInputsWriter)) return t.skip('the bad-input writer is not built (build/native/tests/cpp/scrawl_bad_inputs)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-bad-'));
+  execFileSync(badInputsWriter, [dir]);
+  const rows = readFileSync(path.join(dir, 'expected.tsv'), 'utf8').trim().split('\n');
+  assert.ok(rows.length >= 28, `${rows.length} files`);
+  for (const row of rows) {
+    const [name, expect, why] = row.split('\t');
+    let got;
+    try {
+      const r = scrawl.read(readFileSync(path.join(dir, name)));
+      got = r.digits.length === 0 ? 'nothing' : r.text;
+    } catch (e) {
+      assert.ok(e instanceof ScrawlError, `${name}: ${e}`);
+      assert.doesNotMatch(e.message, /Corrupt|corrupt|bad |outofmem|unknown|stb/, `${name}: ${e.message}`);
+      got = `error:${e.code}`;
+    }
+    if (expect === 'answer') continue;
+    if (expect === 'nothing') assert.ok(['nothing', 'error:no_digit', 'error:too_many_marks'].includes(got), `${name} (${why}): ${got}`);
+    else assert.equal(got, expect, `${name} (${why})`);
+  }
+  assert.ok(scrawl.memory().heapBytes <= WASM_MEMORY_FOR_49_MP, `wasm memory ${scrawl.memory().heapBytes} bytes`);
+  assert.equal(scrawl.read(pngFromGray(seven, 200, 200)).text, '7');
+});
