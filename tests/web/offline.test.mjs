@@ -92,10 +92,14 @@ test('after the first visit the app loads and recognises with the network off', 
   await digitShown(page, 1);
   await page.setInputFiles('#file-input', [file('seven.png', digitPng(STROKES.seven))]);
   await digitShown(page, 7);
+  await page.setInputFiles('#file-input', [file('a.png', digitPng(STROKES.one)), file('b.png', digitPng(STROKES.zero))]);
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden,
+  );
   assert.equal(
     server.stats.requests,
     before,
-    `no request while drawing and reading images; asked for: ${server.stats.paths.slice(before - server.stats.requests).join(', ')}`,
+    `no request while drawing and reading images, one or a batch; asked for: ${server.stats.paths.slice(before - server.stats.requests).join(', ')}`,
   );
 
   await context.setOffline(true);
