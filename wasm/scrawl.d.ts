@@ -7,6 +7,8 @@ export type Box = [x: number, y: number, width: number, height: number];
 /** What went wrong; `ScrawlError.message` says it in words for people. */
 export type ScrawlErrorCode =
   | 'not_an_image'
+  /** An image in a format the engine does not decode (HEIC, AVIF, WebP, TIFF, SVG, PDF): the message names it. */
+  | 'unsupported_format'
   | 'image_too_large'
   | 'empty_image'
   | 'no_digit'

@@ -18,7 +18,8 @@
 //   // Numbers come to six significant digits.
 //
 // Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
-// not_an_image, image_too_large, empty_image, no_digit, too_many_marks, bad_argument.
+// not_an_image, unsupported_format, image_too_large, empty_image, no_digit, too_many_marks,
+// bad_argument.
 import createScrawlCore from './scrawl-core.mjs';
 
 export class ScrawlError extends Error {

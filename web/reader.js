@@ -10,10 +10,21 @@ export class Reader {
     this.#engine = engine;
   }
 
-  /** Reads one uploaded image, once (with recognize() on an engine that has no read()). */
+  /**
+   * Reads one uploaded image, once (with recognize() on an engine that has no read()). A
+   * format the engine does not decode (WebP, AVIF; HEIC in Safari) is decoded by the browser,
+   * when it can, and its pixels read.
+   */
   async image(file) {
     if (!this.#engine.supports('read')) return this.#engine.recognize(file);
-    return digitOrReading(await this.#engine.read(file), 'the image');
+    try {
+      return digitOrReading(await this.#engine.read(file), 'the image');
+    } catch (e) {
+      if (e.code !== 'unsupported_format') throw e;
+      const pixels = await decodedByBrowser(file);
+      if (!pixels) throw e; // the engine's message names the format and says what to do
+      return digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+    }
   }
 
   /**
@@ -25,6 +36,24 @@ export class Reader {
     const size = { width: pixels.width, height: pixels.height };
     const reading = await this.#engine.readPixels(pixels, { transfer: true });
     return { r: digitOrReading(reading, 'the drawing'), size };
+  }
+}
+
+/** The file's pixels as the browser decodes them, turned as its EXIF says; null if it cannot. */
+async function decodedByBrowser(file) {
+  let bitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    return null;
+  }
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
   }
 }
 

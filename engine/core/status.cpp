@@ -5,6 +5,7 @@ namespace scrawl {
 const char* error_code_name(ErrorCode code) {
   switch (code) {
     case ErrorCode::kNotAnImage: return "not_an_image";
+    case ErrorCode::kUnsupportedFormat: return "unsupported_format";
     case ErrorCode::kImageTooLarge: return "image_too_large";
     case ErrorCode::kEmptyImage: return "empty_image";
     case ErrorCode::kNoDigit: return "no_digit";

@@ -7,14 +7,15 @@
 namespace scrawl {
 
 enum class ErrorCode {
-  kNotAnImage,     // bytes stb_image cannot read
-  kImageTooLarge,  // over the megapixel or side limit
-  kEmptyImage,     // zero width or height
-  kNoDigit,        // an image with no ink
-  kTooManyMarks,   // more separate marks than any page of numbers holds (noise, texture, a page of text)
-  kBadWeights,     // wrong, truncated or corrupted weights file
-  kBadArgument,    // caller error (null pixels, wrong sizes)
-  kIo,             // a file could not be read or written
+  kNotAnImage,         // bytes stb_image cannot read
+  kUnsupportedFormat,  // an image in a format the decoder does not read (HEIC, WebP, SVG...)
+  kImageTooLarge,      // over the megapixel or side limit
+  kEmptyImage,         // zero width or height
+  kNoDigit,            // an image with no ink
+  kTooManyMarks,       // more separate marks than any page of numbers holds (noise, texture, a page of text)
+  kBadWeights,         // wrong, truncated or corrupted weights file
+  kBadArgument,        // caller error (null pixels, wrong sizes)
+  kIo,                 // a file could not be read or written
 };
 
 const char* error_code_name(ErrorCode code);

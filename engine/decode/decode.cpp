@@ -102,7 +102,7 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
       return make_error(ErrorCode::kNotAnImage,
                         std::string("the ") + format + " image is damaged or truncated and cannot be read");
     if (const char* other = unread_format(bytes))
-      return make_error(ErrorCode::kNotAnImage,
+      return make_error(ErrorCode::kUnsupportedFormat,
                         std::string(other[0] == 'A' || other[0] == 'S' ? "this is an " : "this is a ") + other +
                             " file, which cannot be read here: save or export it as PNG or JPG");
     return make_error(ErrorCode::kNotAnImage, "not an image: PNG or JPG expected");

@@ -125,6 +125,40 @@ test('JPG, BMP and GIF files are read too, and shown with their box', async () =
   }
 });
 
+test('a WebP, which the engine does not decode, is opened by the browser and read; a HEIC it cannot open is named', async () => {
+  const webp = Buffer.from(
+    await page.evaluate(
+      async (bytes) => {
+        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+        c.getContext('2d').drawImage(bitmap, 0, 0);
+        return [...new Uint8Array(await (await c.convertToBlob({ type: 'image/webp', quality: 0.9 })).arrayBuffer())];
+      },
+      [...SEVEN],
+    ),
+  );
+  assert.equal(webp.subarray(8, 12).toString(), 'WEBP', 'the browser wrote a WebP');
+  assert.equal(expected(webp).error?.code, 'unsupported_format', 'the engine alone does not decode WebP');
+  await page.setInputFiles('#file-input', [file('seven.webp', webp, 'image/webp')]);
+  const shown = await resultShown(page, { state: 'result' });
+  assert.equal(shown.source, 'From seven.webp');
+  assert.equal(shown.digit, '7');
+  await photoShown(page, /seven\.webp, 140×140/);
+
+  // Chromium does not open HEIC: the engine's message, which names the format, is shown.
+  const heic = Buffer.concat([
+    Buffer.from([0, 0, 0, 24]),
+    Buffer.from('ftypheic'),
+    Buffer.alloc(4),
+    Buffer.from('mif1heic'),
+    Buffer.alloc(64),
+  ]);
+  await page.setInputFiles('#file-input', [file('photo.heic', heic, 'image/heic')]);
+  const refused = await resultShown(page, { state: 'error' });
+  assert.equal(refused.text, 'Could not read photo.heic');
+  assert.equal(refused.detail, 'This is a HEIC file, which cannot be read here: save or export it as PNG or JPG.');
+});
+
 test('an MNIST test digit by the upload button', async (t) => {
   const m = mnistPng(0);
   if (!m) return t.skip('../shared/data/mnist is absent: MNIST case skipped (the synthetic digits still run)');

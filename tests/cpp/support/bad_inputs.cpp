@@ -124,16 +124,17 @@ void damaged_files(std::vector<BadInput>& out, const GrayImage& seven) {
 void other_formats(std::vector<BadInput>& out) {
   add(out, "drawing.svg",
       text("<svg xmlns='http://www.w3.org/2000/svg' width='100' height='100'><path d='M20 20H80L40 90'/></svg>"),
-      "error:not_an_image", "an SVG drawing");
+      "error:unsupported_format", "an SVG drawing");
   Bytes heic = {0, 0, 0, 24};
   for (const Bytes& part : {text("ftypheic"), Bytes{0, 0, 0, 0}, text("mif1heic"), Bytes(64, 0)})
     heic.insert(heic.end(), part.begin(), part.end());
-  add(out, "photo.heic", heic, "error:not_an_image", "an iPhone's HEIC photo");
+  add(out, "photo.heic", heic, "error:unsupported_format", "an iPhone's HEIC photo");
   Bytes webp = text("RIFF");
   for (const Bytes& part : {Bytes{60, 0, 0, 0}, text("WEBPVP8 "), Bytes(52, 0)})
     webp.insert(webp.end(), part.begin(), part.end());
-  add(out, "image.webp", webp, "error:not_an_image", "a WebP image");
-  add(out, "scan.pdf", text("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"), "error:not_an_image", "a PDF");
+  add(out, "image.webp", webp, "error:unsupported_format", "a WebP image");
+  add(out, "scan.pdf", text("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"), "error:unsupported_format",
+      "a PDF");
 }
 
 void odd_pngs(std::vector<BadInput>& out, const GrayImage& seven) {
