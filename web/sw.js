@@ -1,7 +1,9 @@
 // Scrawl's service worker: keeps every file of the page in one versioned cache so the app
 // starts and recognises offline. scripts/build-web.mjs fills in VERSION and ASSETS (the
 // content-hashed file names); a new build has a new VERSION, so the browser installs this
-// worker again, which fills a new cache and deletes the old ones once it takes over.
+// worker again, which fills a new cache once it takes over and keeps the one before it only:
+// a page still open from the last version may need its own files again (a recognizer it
+// restarts loads them anew), and their hashed names cannot be mixed up with this version's.
 const VERSION = 'dev';
 const ASSETS = ['./'];
 
@@ -22,7 +24,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('scrawl-') && name !== CACHE) await caches.delete(name);
+      // caches.keys() lists the caches in the order they were made: the last old one stays.
+      const old = (await caches.keys()).filter((name) => name.startsWith('scrawl-') && name !== CACHE);
+      for (const name of old.slice(0, -1)) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -38,6 +42,8 @@ self.addEventListener('fetch', (event) => {
       // Any page in scope (/, /index.html, /?q) is the app shell; files are only themselves.
       if (!cached && request.mode === 'navigate' && /(\/|\.html|\/[^./]*)$/.test(new URL(request.url).pathname))
         cached = await cache.match(SHELL);
+      // A file of the version before, for a page still open from it (never the app shell).
+      if (!cached && request.mode !== 'navigate') cached = await caches.match(request);
       return cached ?? fetch(request);
     })(),
   );

@@ -128,27 +128,42 @@ test('after the first visit the app loads and recognises with the network off', 
   await context.close();
 });
 
-test('a new deployment replaces the old cache and offers a reload', async () => {
+/**
+ * Deploys version `n` into the served folder: a changed page, so a changed service worker,
+ * precaching all files but `dropped` (a file the new version no longer has, deleted).
+ */
+function deploy(n, dropped) {
+  const index = path.join(tmp, 'index.html');
+  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</body>', `<!-- deployment ${n} -->\n</body>`));
+  const swFile = path.join(tmp, 'sw.js');
+  let sw = fs.readFileSync(swFile, 'utf8').replace(/^const VERSION = '.*';$/m, `const VERSION = 'deployment${n}';`);
+  if (dropped) {
+    sw = sw.replace(`\n "./${dropped}",`, '');
+    fs.rmSync(path.join(tmp, dropped));
+  }
+  fs.writeFileSync(swFile, sw);
+}
+
+async function updated(page, names) {
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForFunction(async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want), names, { timeout: 20000 });
+}
+
+test('a new deployment replaces the old cache and offers a reload; a page open from the old one still finds its files', async () => {
   const { context, page } = await openPage(browser, server.url);
   await waitControlled(page);
-  const [oldCache] = await page.evaluate(() => caches.keys());
+  const [firstCache] = await page.evaluate(() => caches.keys());
+  const icon = precacheList(tmp)
+    .find((u) => /apple-touch-icon\.[0-9a-f]{10}\.png$/.test(u))
+    .slice(2);
 
-  // Deploy "version 2": a changed page and therefore a changed service worker.
-  const index = path.join(tmp, 'index.html');
-  fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('</body>', '<!-- deployment 2 -->\n</body>'));
-  const swFile = path.join(tmp, 'sw.js');
-  fs.writeFileSync(swFile, fs.readFileSync(swFile, 'utf8').replace(/^const VERSION = '.*';$/m, "const VERSION = 'deployment2';"));
-
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForFunction(
-    async () => {
-      const names = await caches.keys();
-      return names.length === 1 && names[0] === 'scrawl-deployment2';
-    },
-    null,
-    { timeout: 20000 },
-  );
-  assert.notEqual(oldCache, 'scrawl-deployment2');
+  // Version 2 no longer has the icon. The page open from version 1 can still fetch it, offline too.
+  deploy(2, icon);
+  assert.ok(!precacheList(tmp).includes(`./${icon}`));
+  await updated(page, [firstCache, 'scrawl-deployment2']);
+  await context.setOffline(true);
+  assert.equal(await page.evaluate((url) => fetch(url).then((r) => r.status), icon), 200);
+  await context.setOffline(false);
   // the running page is told, and still works
   await page.waitForSelector('#update-toast:not([hidden])');
   assert.match(await page.textContent('#update-toast'), /new version/i);
@@ -159,6 +174,11 @@ test('a new deployment replaces the old cache and offers a reload', async () => 
   await page.click('#reload');
   await waitReady(page);
   assert.match(await page.content(), /deployment 2/);
+
+  // Version 3: the cache of version 1 goes, that of version 2 stays for pages open from it.
+  await context.setOffline(false);
+  deploy(3);
+  await updated(page, ['scrawl-deployment2', 'scrawl-deployment3']);
   await context.close();
 });
 
