@@ -144,9 +144,19 @@ function deploy(n, dropped) {
   fs.writeFileSync(swFile, sw);
 }
 
+// Asks for the new service worker and waits until it has taken over (its activation, which
+// deletes caches, is over) and the caches are `names`.
 async function updated(page, names) {
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForFunction(async (want) => JSON.stringify(await caches.keys()) === JSON.stringify(want), names, { timeout: 20000 });
+  await page.waitForFunction(
+    async (want) => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const settled = !reg.installing && !reg.waiting && reg.active?.state === 'activated';
+      return settled && JSON.stringify(await caches.keys()) === JSON.stringify(want);
+    },
+    names,
+    { timeout: 20000 },
+  );
 }
 
 test('a new deployment replaces the old cache and offers a reload; a page open from the old one still finds its files', async () => {
@@ -162,7 +172,12 @@ test('a new deployment replaces the old cache and offers a reload; a page open f
   assert.ok(!precacheList(tmp).includes(`./${icon}`));
   await updated(page, [firstCache, 'scrawl-deployment2']);
   await context.setOffline(true);
-  assert.equal(await page.evaluate((url) => fetch(url).then((r) => r.status), icon), 200);
+  const status = (url) =>
+    fetch(url, { cache: 'no-store' }).then(
+      (r) => r.status,
+      () => 'failed',
+    ); // not from the HTTP cache
+  assert.equal(await page.evaluate(status, icon), 200);
   await context.setOffline(false);
   // the running page is told, and still works
   await page.waitForSelector('#update-toast:not([hidden])');
