@@ -20,11 +20,34 @@ export class Reader {
     try {
       return digitOrReading(await this.#engine.read(file), 'the image');
     } catch (e) {
-      if (e.code !== 'unsupported_format') throw e;
-      const pixels = await decodedByBrowser(file);
-      if (!pixels) throw e; // the engine's message names the format and says what to do
-      return digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+      if (e.code === 'unsupported_format') {
+        const pixels = await decodedByBrowser(file);
+        if (!pixels) throw e; // the engine's message names the format and says what to do
+        return digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+      }
+      if (e.code === 'image_too_large') return this.#reduced(file, e);
+      throw e;
     }
+  }
+
+  // A photo over the engine's limit (50 megapixels, 16,384 pixels a side) is decoded by the
+  // browser (as it is to be shown anyway), reduced to the size reading needs, read, and its
+  // boxes given in the photo's own pixels.
+  async #reduced(file, refusal) {
+    const size = await decodedSize(file);
+    if (!size) throw refusal;
+    const scale = Math.min(1, Math.sqrt(READ_PIXELS / (size.width * size.height)), 8192 / Math.max(size.width, size.height));
+    const width = Math.max(1, Math.round(size.width * scale));
+    const height = Math.max(1, Math.round(size.height * scale));
+    const pixels = await decodedByBrowser(file, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+    if (!pixels) throw refusal;
+    const r = digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+    const up = (box) => box.map((v) => Math.round(v / scale));
+    if (r.box) r.box = up(r.box);
+    for (const d of r.digits ?? []) d.box = up(d.box);
+    const n = (v) => v.toLocaleString('en');
+    r.note = `Read at ${n(width)}×${n(height)} pixels, reduced from ${n(size.width)}×${n(size.height)}.`;
+    return r;
   }
 
   /**
@@ -39,11 +62,30 @@ export class Reader {
   }
 }
 
-/** The file's pixels as the browser decodes them, turned as its EXIF says; null if it cannot. */
-async function decodedByBrowser(file) {
+// A photo over the engine's limit is read at about this many pixels (a 12-megapixel photo is
+// read whole).
+const READ_PIXELS = 16e6;
+
+/** The image's size as the browser decodes it (turned as its EXIF says); null if it cannot. */
+async function decodedSize(file) {
+  try {
+    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file's pixels as the browser decodes them, turned as its EXIF says, at the size `resize`
+ * asks for (createImageBitmap's resizeWidth, resizeHeight, resizeQuality); null if it cannot.
+ */
+async function decodedByBrowser(file, resize = {}) {
   let bitmap;
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', ...resize });
   } catch {
     return null;
   }

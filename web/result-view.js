@@ -104,7 +104,7 @@ export class ResultView {
     this._set('result', {
       digit: String(r.digit),
       text: r.unsure ? `Probably ${aDigit(r.digit)}, not sure` : `It’s ${aDigit(r.digit)}`,
-      detail: r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`,
+      detail: withNote(r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`, r.note),
       source: sourceLabel(source),
       unsure: r.unsure,
     });
@@ -125,7 +125,7 @@ export class ResultView {
     this._set('reading', {
       digit: reading.text.split('\n')[0],
       text: `It reads ${reading.text.replace(/\n/g, ' / ')}`,
-      detail: `${n} digits, at least ${percent(least)}% sure of each${unsure ? '; some are unsure' : ''}.`,
+      detail: withNote(`${n} digits, at least ${percent(least)}% sure of each${unsure ? '; some are unsure' : ''}.`, reading.note),
       source: sourceLabel(source),
       unsure,
     });
@@ -200,6 +200,11 @@ export class ResultView {
 
 function sourceLabel(source) {
   return source === 'drawing' ? 'From your drawing' : `From ${source}`;
+}
+
+/** A result's detail with a note after it (how a huge photo was read). */
+function withNote(detail, note) {
+  return note ? `${detail}${/[.!?]$/.test(detail) ? '' : '.'} ${note}` : detail;
 }
 
 function capitalize(s) {

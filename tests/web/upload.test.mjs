@@ -159,6 +159,36 @@ test('a WebP, which the engine does not decode, is opened by the browser and rea
   assert.equal(refused.detail, 'This is a HEIC file, which cannot be read here: save or export it as PNG or JPG.');
 });
 
+test('a 56-megapixel photo, over the engine’s limit, is reduced by the browser and read, with its box on the photo', async () => {
+  const base64 = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(8000, 7000);
+    const ctx = c.getContext('2d');
+    ctx.fillStyle = '#f2efe8';
+    ctx.fillRect(0, 0, 8000, 7000);
+    ctx.strokeStyle = '#1d2a55';
+    ctx.lineWidth = 180;
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    ctx.moveTo(3000, 2000);
+    ctx.lineTo(5000, 2000);
+    ctx.lineTo(3700, 5200);
+    ctx.stroke();
+    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.85 })).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  const jpeg = Buffer.from(base64, 'base64');
+  assert.equal(expected(jpeg).error?.code, 'image_too_large', 'the engine alone refuses it');
+  await page.setInputFiles('#file-input', [file('huge.jpg', jpeg, 'image/jpeg')]);
+  const shown = await resultShown(page, { state: 'result' });
+  assert.equal(shown.digit, '7');
+  assert.match(shown.detail, /^\d+% sure\. Read at 4,276×3,742 pixels, reduced from 8,000×7,000\.$/);
+  await photoShown(page, /huge\.jpg, 8000×7000/);
+  // the box is over the 7 on the photo as shown (drawn at 480×420): its colour around the stroke's middle
+  assert.ok((await boxPixels()) > 0.002, 'a box is drawn');
+});
+
 test('an MNIST test digit by the upload button', async (t) => {
   const m = mnistPng(0);
   if (!m) return t.skip('../shared/data/mnist is absent: MNIST case skipped (the synthetic digits still run)');
