@@ -108,7 +108,13 @@ int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePas
                        std::span<const Box> doubted, Reading& reading) {
   if (!reading.digits.empty()) return 0;
   int kept = 0;
-  for (const Box& line : doubted) {
+  // An image shaped like a field where the page reader found not even a doubted line (strokes
+  // faint or joined into shapes it does not take for digits: "200" with its zeros run into a
+  // dash) is one line to the line model.
+  const Box whole{0, 0, image.width, image.height};
+  const bool field_shaped = float(image.width) >= s.whole_field_aspect * float(image.height);
+  const std::span<const Box> lines = doubted.empty() && field_shaped ? std::span<const Box>(&whole, 1) : doubted;
+  for (const Box& line : lines) {
     if (line.h < s.field_fill * float(image.height)) continue;
     const LineReading& read =
         reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));

@@ -34,14 +34,18 @@ struct LinePassSettings {
   // else was read, and kept only with at least this many digits, each at least this sure.
   size_t doubted_min_digits = 2;
   float doubted_sure = 0.9f;
+  // With nothing read and no doubted line, an image at least this many times as wide as high
+  // is read whole as one doubted line.
+  float whole_field_aspect = 2.0f;
 };
 
 // Rereads every line of `reading` in `image`; rebuilds its text. Returns how many lines changed.
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading);
 
 // Where nothing was read, reads the field-filling lines the page reader doubted (`doubted`,
-// boxes in image pixels: digits that touch throughout cut into pieces it takes for no digit)
-// and keeps each the line model reads surely. Returns how many lines it kept.
+// boxes in image pixels: digits that touch throughout cut into pieces it takes for no digit),
+// or a field-shaped image whole where it doubted none, and keeps each line the line model
+// reads surely. Returns how many lines it kept.
 int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings,
                        std::span<const Box> doubted, Reading& reading);
 

@@ -281,6 +281,27 @@ TEST(LinePass, AFieldThePageReaderDoubtedIsReadOnlyWhenNothingElseWas) {
   EXPECT_EQ(read_doubted_lines(img, *reader, settings, std::span<const Box>(&field, 1), none), 0);
 }
 
+TEST(LinePass, AFieldShapedImageWithNoDoubtedLineIsReadWholeWhenNothingElseWas) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(170, 62, 225);  // a cheque's amount cut out: wider than twice its height
+  write_amount(img, "2500", 14, 9, 44, 4, 40);
+  LinePassSettings settings;
+  Reading nothing;
+  EXPECT_EQ(read_doubted_lines(img, *reader, settings, {}, nothing), 1);
+  EXPECT_EQ(nothing.text, "2500");
+  // An image not that wide (a page, a canvas) is not taken for a field.
+  GrayImage square(130, 70, 225);
+  write_amount(square, "2500", 8, 12, 44, 4, 40);
+  Reading page;
+  EXPECT_EQ(read_doubted_lines(square, *reader, settings, {}, page), 0);
+  EXPECT_TRUE(page.digits.empty());
+  // A blank field is nothing.
+  Reading blank;
+  EXPECT_EQ(read_doubted_lines(GrayImage(170, 62, 225), *reader, settings, {}, blank), 0);
+  EXPECT_TRUE(blank.digits.empty());
+}
+
 TEST(LinePass, ALoneDigitIsSplitOnlyWhereTheLineModelIsSureOfEachPart) {
   SCRAWL_REQUIRE_MNIST();
   // MNIST test digit 33, a 4 open at the top, white on black as MNIST stores it: the line model
