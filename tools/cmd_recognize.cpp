@@ -24,7 +24,7 @@ const char* kHelp =
     "   \"unsure\":false,\"line\":0,\"box\":[x,y,w,h]}],\"digit\":7,\"confidence\":0.998,\"unsure\":false,\n"
     "   \"box\":[x,y,w,h],\"probs\":[...10]}\n"
     "  {\"file\":\"c.jpg\",\"text\":\"\",\"lines\":0,\"digits\":[],\"message\":\"no digits found\"}\n"
-    "  {\"file\":\"b.txt\",\"error\":\"not an image: PNG or JPG expected\"}\n"
+    "  {\"file\":\"b.txt\",\"error\":\"not an image: PNG, JPG, GIF, BMP or TGA expected\"}\n"
     "\"digit\", \"confidence\", \"unsure\", \"box\" and \"probs\" (the ten probabilities) are there\n"
     "when exactly one digit was found. 'unsure' is true when the confidence is below the model's\n"
     "threshold: check such digits by hand.\n"

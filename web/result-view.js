@@ -153,7 +153,9 @@ export class ResultView {
   photo(bitmap, boxes, caption) {
     const maxW = 480;
     const maxH = 320;
-    const scale = Math.min(1, maxW / bitmap.width, maxH / bitmap.height);
+    // A small image (a 138×36 crop of a cheque) is enlarged, up to 4 times, so that its digits
+    // and their labels do not sit on top of each other.
+    const scale = Math.min(4, maxW / bitmap.width, maxH / bitmap.height);
     const cssW = Math.max(1, Math.round(bitmap.width * scale));
     const cssH = Math.max(1, Math.round(bitmap.height * scale));
     const dpr = Math.min(2, window.devicePixelRatio || 1);

@@ -79,7 +79,7 @@ Status check_image_size(long long width, long long height) {
 }
 
 Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
-  if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG or JPG expected");
+  if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG, JPG, GIF, BMP or TGA expected");
   if (bytes.size() > size_t(1) << 30) return make_error(ErrorCode::kImageTooLarge, "the file is over 1 GB");
   // stb_image refuses a PNG that claims a huge size while reading its header, with a vague
   // reason; the PNG header is simple enough to read the claimed size and say it in words.
@@ -105,7 +105,7 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
       return make_error(ErrorCode::kUnsupportedFormat,
                         std::string(other[0] == 'A' || other[0] == 'S' ? "this is an " : "this is a ") + other +
                             " file, which cannot be read here: save or export it as PNG or JPG");
-    return make_error(ErrorCode::kNotAnImage, "not an image: PNG or JPG expected");
+    return make_error(ErrorCode::kNotAnImage, "not an image: PNG, JPG, GIF, BMP or TGA expected");
   }
   if (auto size_ok = check_image_size(w, h); !size_ok) return size_ok.error();
 

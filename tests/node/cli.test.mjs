@@ -39,7 +39,7 @@ test('recognize --json answers every file, errors included, and exits 1 when any
   assert.equal(lines[0].digit, 1);
   assert.equal(lines[0].probs.length, 10);
   assert.match(lines[1].error, /PNG image is damaged or truncated/);
-  assert.equal(lines[2].error, 'not an image: PNG or JPG expected');
+  assert.equal(lines[2].error, 'not an image: PNG, JPG, GIF, BMP or TGA expected');
   assert.match(lines[3].error, /empty/);
   assert.match(lines[4].error, /^image is 20000×20000; the largest accepted is/);
   assert.match(lines[5].error, /cannot open/);

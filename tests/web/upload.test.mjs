@@ -189,6 +189,15 @@ test('a 56-megapixel photo, over the engine’s limit, is reduced by the browser
   assert.ok((await boxPixels()) > 0.002, 'a box is drawn');
 });
 
+test('a small image is shown enlarged, up to 4 times, so that its box and label fit', async () => {
+  const small = digitPng(STROKES.seven, { size: 48 });
+  assert.equal(expected(small).result?.digit, 7);
+  await page.setInputFiles('#file-input', [file('small.png', small)]);
+  await digitShown(page, 7);
+  await photoShown(page, /small\.png, 48×48/);
+  assert.equal(await page.$eval('#photo', (c) => c.getBoundingClientRect().width), 48 * 4);
+});
+
 test('an MNIST test digit by the upload button', async (t) => {
   const m = mnistPng(0);
   if (!m) return t.skip('../shared/data/mnist is absent: MNIST case skipped (the synthetic digits still run)');

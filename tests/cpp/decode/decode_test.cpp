@@ -42,7 +42,7 @@ TEST(Decode, RejectsWhatIsNotAnImage) {
   auto r = decode_image({reinterpret_cast<const uint8_t*>(text.data()), text.size()});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, ErrorCode::kNotAnImage);
-  EXPECT_EQ(r.error().message, "not an image: PNG or JPG expected");
+  EXPECT_EQ(r.error().message, "not an image: PNG, JPG, GIF, BMP or TGA expected");
 
   auto empty = decode_image({});
   ASSERT_FALSE(empty.ok());

@@ -53,7 +53,7 @@ TEST(Recognizer, ExplainsBadInput) {
   const std::string text = "not a picture";
   auto r = rec->recognize_file({reinterpret_cast<const uint8_t*>(text.data()), text.size()});
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().message, "not an image: PNG or JPG expected");
+  EXPECT_EQ(r.error().message, "not an image: PNG, JPG, GIF, BMP or TGA expected");
   auto blank = rec->recognize_file(encode_png(GrayImage(100, 100, 255)));
   ASSERT_FALSE(blank.ok());
   EXPECT_EQ(blank.error().code, ErrorCode::kNoDigit);
