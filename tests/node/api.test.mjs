@@ -40,7 +40,11 @@ test('reads a drawn digit from PNG bytes and from RGBA pixels alike', () => {
 test('bad input throws a ScrawlError with words a person understands, and the engine keeps working', () => {
   const expectError = (fn, code, words) =>
     assert.throws(fn, (e) => e instanceof ScrawlError && e.code === code && e.message.includes(words));
-  expectError(() => scrawl.recognize(new TextEncoder().encode('hello, this is text')), 'not_an_image', 'not an image: PNG, JPG, GIF, BMP or TGA expected');
+  expectError(
+    () => scrawl.recognize(new TextEncoder().encode('hello, this is text')),
+    'not_an_image',
+    'not an image: PNG, JPG, GIF, BMP or TGA expected',
+  );
   expectError(() => scrawl.recognize(new Uint8Array()), 'not_an_image', 'empty');
   const png = pngFromGray(seven, 200, 200);
   const corrupt = Uint8Array.from(png);
