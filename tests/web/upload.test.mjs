@@ -98,18 +98,22 @@ test('one PNG by the upload button: digit, bars, the 28×28 input and the box ov
   await page.waitForFunction(() => /seven, \d+ percent sure/.test(document.getElementById('announcer').textContent));
 });
 
-test('JPG, BMP and GIF files are read too, and shown with their box', async () => {
-  const jpeg = Buffer.from(
-    await page.evaluate(
-      async (bytes) => {
-        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-        c.getContext('2d').drawImage(bitmap, 0, 0);
-        return [...new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 })).arrayBuffer())];
-      },
-      [...SEVEN],
-    ),
+/** A PNG written again by the browser in another format (image/jpeg, image/webp). */
+async function reencoded(png, type, quality) {
+  const bytes = await page.evaluate(
+    async ({ png, type, quality }) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+      c.getContext('2d').drawImage(bitmap, 0, 0);
+      return [...new Uint8Array(await (await c.convertToBlob({ type, quality })).arrayBuffer())];
+    },
+    { png: [...png], type, quality },
   );
+  return Buffer.from(bytes);
+}
+
+test('JPG, BMP and GIF files are read too, and shown with their box', async () => {
+  const jpeg = await reencoded(SEVEN, 'image/jpeg', 0.92);
   for (const [name, bytes, type] of [
     ['seven.jpg', jpeg, 'image/jpeg'],
     ['seven.bmp', toBmp(SEVEN), 'image/bmp'],
@@ -126,17 +130,7 @@ test('JPG, BMP and GIF files are read too, and shown with their box', async () =
 });
 
 test('a WebP, which the engine does not decode, is opened by the browser and read; a HEIC it cannot open is named', async () => {
-  const webp = Buffer.from(
-    await page.evaluate(
-      async (bytes) => {
-        const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
-        const c = new OffscreenCanvas(bitmap.width, bitmap.height);
-        c.getContext('2d').drawImage(bitmap, 0, 0);
-        return [...new Uint8Array(await (await c.convertToBlob({ type: 'image/webp', quality: 0.9 })).arrayBuffer())];
-      },
-      [...SEVEN],
-    ),
-  );
+  const webp = await reencoded(SEVEN, 'image/webp', 0.9);
   assert.equal(webp.subarray(8, 12).toString(), 'WEBP', 'the browser wrote a WebP');
   assert.equal(expected(webp).error?.code, 'unsupported_format', 'the engine alone does not decode WebP');
   await page.setInputFiles('#file-input', [file('seven.webp', webp, 'image/webp')]);
