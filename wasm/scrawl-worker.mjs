@@ -200,10 +200,29 @@ export class ScrawlWorker extends EventTarget {
     if (!hadLoaded || this._options.restart === false || this._restarts >= MAX_RESTARTS)
       return this._fail(new ScrawlError(`${reason}; reload the page to try again`, 'worker_failed'));
     this._restarts++;
+    this._replace(new ScrawlError(`${reason} while reading this image; it was restarted`, 'worker_restarted'));
+    this.dispatchEvent(new CustomEvent('restart', { detail: reason }));
+  }
+
+  /**
+   * Stops the call the worker is on, if it is on one: that call rejects with code 'cancelled',
+   * and a fresh worker reads the calls after it. Returns whether there was one to stop.
+   */
+  cancel() {
+    if (this._failed || !this._loaded || this._pending.size === 0) return false;
+    this._replace(new ScrawlError('the reading was stopped', 'cancelled'));
+    return true;
+  }
+
+  // A fresh worker in place of this one: the call this one was on rejects with `error`, the
+  // calls after it are sent again (those whose bytes were moved to the old worker fail).
+  _replace(error) {
+    clearTimeout(this._timer);
+    this._worker.terminate();
     const [oldest] = this._pending;
     if (oldest && this._loaded) {
       this._pending.delete(oldest[0]);
-      oldest[1].reject(new ScrawlError(`${reason} while reading this image; it was restarted`, 'worker_restarted'));
+      oldest[1].reject(error);
     }
     this._start();
     for (const [id, job] of this._pending) {
@@ -219,7 +238,6 @@ export class ScrawlWorker extends EventTarget {
         this._worker.postMessage({ id, method: job.method, args: job.args });
       }
     }
-    this.dispatchEvent(new CustomEvent('restart', { detail: reason }));
   }
 
   _fail(error) {

@@ -20,6 +20,8 @@ export type ScrawlErrorCode =
   | 'worker_failed'
   /** ScrawlWorker only: terminate() was called while the call waited. */
   | 'terminated'
+  /** ScrawlWorker only: cancel() stopped this call. */
+  | 'cancelled'
   /** ScrawlWorker only: the worker died, trapped or hung on this call; a fresh one reads the calls after it. */
   | 'worker_restarted'
   /** ScrawlWorker only: a File could not be opened (moved, changed or deleted since it was chosen). */
@@ -211,4 +213,6 @@ export class ScrawlWorker extends EventTarget {
   memory(): Promise<EngineMemory>;
   /** Stops the worker; waiting calls reject with code 'terminated'. */
   terminate(): void;
+  /** Stops the call the worker is on (it rejects with code 'cancelled'); a fresh worker reads the calls after it. Returns whether there was one. */
+  cancel(): boolean;
 }

@@ -46,7 +46,17 @@ status.loaded.then(
   (e) => view.failed(e.message),
 );
 
-const showImage = createImageFlow({ read: (file) => reader.image(file), engine: status, panel, view, copy, tell: speech.tell, root, card });
+const showImage = createImageFlow({
+  read: (file) => reader.image(file),
+  engine: status,
+  cancel: () => engine.cancel(),
+  panel,
+  view,
+  copy,
+  tell: speech.tell,
+  root,
+  card,
+});
 const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.announce });
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
 

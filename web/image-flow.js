@@ -5,12 +5,14 @@
 import { percent, spokenReading, spokenResult } from './result-view.js';
 import { digitBoxes } from './readings.js';
 
+const SLOW_MS = 500;
+
 /**
- * read(file): the engine's answer; engine: { ready, settled }; panel: the PanelOwner;
- * view: the ResultView; copy: the CopyNumber; tell(text): says it; card: the result card.
- * Returns show(file).
+ * read(file): the engine's answer; engine: { ready, settled }; cancel(): stops the reading
+ * the engine is on; panel: the PanelOwner; view: the ResultView; copy: the CopyNumber;
+ * tell(text): says it; card: the result card. Returns show(file).
  */
-export function createImageFlow({ read, engine, panel, view, copy, tell, root, card }) {
+export function createImageFlow({ read, engine, cancel, panel, view, copy, tell, root, card }) {
   /** The image and its boxes, unless another image or the pad has taken the panel meanwhile. */
   async function showPhoto(file, boxes, name, claim) {
     let bitmap;
@@ -35,11 +37,17 @@ export function createImageFlow({ read, engine, panel, view, copy, tell, root, c
     card.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
     if (!engine.ready) await engine.settled;
     let r;
+    // A reading that takes over half a second (a huge photo) can be stopped.
+    const slow = setTimeout(() => claim.aborted || view.slow(name, cancel), SLOW_MS);
     try {
       r = await read(file);
     } catch (e) {
       if (claim.aborted) return;
-      if (e.code === 'no_digit') {
+      if (e.code === 'cancelled') {
+        view.stopped(name);
+        root.dataset.result = 'stopped';
+        tell(`Stopped reading ${name}`);
+      } else if (e.code === 'no_digit') {
         view.noDigit(name, e.message);
         root.dataset.result = 'none';
         tell(`No digit found in ${name}`);
@@ -50,6 +58,8 @@ export function createImageFlow({ read, engine, panel, view, copy, tell, root, c
         tell(`Could not read ${name}: ${e.message}`);
       }
       return;
+    } finally {
+      clearTimeout(slow);
     }
     if (claim.aborted) return;
     if (r.digits) {

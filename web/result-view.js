@@ -40,6 +40,8 @@ export class ResultView {
     this.photoView = $('photo-view');
     this.photoCanvas = $('photo');
     this.photoCaption = $('photo-caption');
+    this.cancelButton = $('cancel-reading');
+    this.cancelButton.addEventListener('click', () => this._onCancel?.());
     this._clearModel();
   }
 
@@ -51,6 +53,8 @@ export class ResultView {
     this.detail.textContent = detail;
     this.source.textContent = source;
     this.badge.hidden = !unsure;
+    this.cancelButton.hidden = true;
+    this._onCancel = null;
     if (state !== 'result') {
       for (const li of this.bars) {
         li.classList.remove('top');
@@ -72,6 +76,19 @@ export class ResultView {
 
   busy(source) {
     this._set('busy', { digit: '…', text: 'Reading…', detail: source, source });
+  }
+
+  /** A reading that takes long: says so and offers to stop it (`cancel()`). */
+  slow(source, cancel) {
+    this._set('busy', { digit: '…', text: 'Reading…', detail: `${source} is large; this can take a few seconds.`, source });
+    this._onCancel = cancel;
+    this.cancelButton.hidden = false;
+  }
+
+  stopped(source) {
+    this._set('empty', { digit: '–', text: 'Reading stopped', detail: 'Choose another image, or draw.', source: sourceLabel(source) });
+    this._clearModel();
+    this.hidePhoto();
   }
 
   noDigit(source, message) {

@@ -10,12 +10,14 @@ const web = useBrowser();
 
 // Added to scrawl.mjs as served: an image whose bytes end in ":TRAP" makes read() fail as a wasm
 // trap does (the engine's state is then lost); one ending in ":KILL" closes the worker without a
-// word, as a worker the browser kills.
+// word, as a worker the browser kills; one ending in ":SLOW" takes 20 s, as a huge photo on a
+// slow phone may.
 const BREAK_ON_MARK = `
 const realRead = Scrawl.prototype.read;
 Scrawl.prototype.read = function (bytes, ...rest) {
   const mark = new TextDecoder().decode(bytes.subarray(bytes.length - 5));
   if (mark === ':TRAP') throw new WebAssembly.RuntimeError('unreachable');
+  if (mark === ':SLOW') for (const end = Date.now() + 20000; Date.now() < end; );
   if (mark === ':KILL') {
     self.postMessage = () => {};
     self.close();
@@ -96,5 +98,31 @@ test('a batch goes on after the engine traps and after its worker dies, and the 
   await drawWithMouse(page, STROKES.one);
   await digitShown(page, 1);
   assert.deepEqual(pageErrors, []);
+  await context.close();
+});
+
+test('a reading that takes long shows Cancel, which stops it; the next image is read', async () => {
+  const context = await web.browser.newContext({ serviceWorkers: 'block' });
+  await context.route(/\/assets\/scrawl\.[0-9a-f]{10}\.mjs$/, async (route) => {
+    const source = await (await route.fetch()).text();
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: source + BREAK_ON_MARK });
+  });
+  const page = await context.newPage();
+  await page.goto(web.server.url);
+  await waitReady(page);
+
+  await page.setInputFiles('#file-input', [file('slow.png', marked(digitPng(STROKES.seven), ':SLOW'))]);
+  await page.waitForSelector('#cancel-reading:not([hidden])', { timeout: 5000 });
+  assert.match(await page.textContent('#verdict-detail'), /^slow\.png is large; this can take a few seconds\.$/);
+  const started = Date.now();
+  await page.click('#cancel-reading');
+  await page.waitForFunction(() => document.documentElement.dataset.result === 'stopped', null, { timeout: 5000 });
+  assert.ok(Date.now() - started < 5000, 'stopped at once, not after the 20 s');
+  assert.equal(await page.textContent('#verdict-text'), 'Reading stopped');
+  assert.equal(await page.isVisible('#cancel-reading'), false);
+  assert.equal(await page.textContent('#engine-state-text'), 'Ready', 'a cancel is no error');
+
+  await page.setInputFiles('#file-input', [file('one.png', digitPng(STROKES.one))]);
+  await digitShown(page, 1);
   await context.close();
 });
