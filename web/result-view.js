@@ -209,6 +209,7 @@ export class ResultView {
       }
     }
     this.photoCaption.textContent = caption;
+    c.setAttribute('aria-label', photoLabel(boxes.length));
     this.photoView.hidden = false;
   }
 
@@ -219,6 +220,12 @@ export class ResultView {
 
 function sourceLabel(source) {
   return source === 'drawing' ? 'From your drawing' : `From ${source}`;
+}
+
+/** What the photo shows, for a screen reader: how many boxes are on it. */
+export function photoLabel(boxes) {
+  if (boxes === 0) return 'Your image; no digit was found in it';
+  return boxes === 1 ? 'Your image, with a box around the digit found' : `Your image, with a box around each of the ${boxes} digits found`;
 }
 
 /** A result's detail with a note after it (how a huge photo was read). */

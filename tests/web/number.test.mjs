@@ -72,6 +72,7 @@ test('a photo of a number shows the number, a labelled box per digit, and copies
     return [...cols].sort();
   });
   assert.deepEqual(boxColumns, [0, 1, 2], 'a box over each third of the image');
+  assert.equal(await page.getAttribute('#photo', 'aria-label'), 'Your image, with a box around each of the 3 digits found');
 
   await page.evaluate(() => {
     Object.defineProperty(navigator.clipboard, 'writeText', {
@@ -96,6 +97,8 @@ test('a blank page reads as no digits, and there is nothing to copy', async () =
   const shown = await resultShown(page, { state: 'nodigit' });
   assert.equal(shown.text, 'No digit found');
   assert.equal(await page.isVisible('#copy-number'), false);
+  await photoShown(page, /blank-page\.png/);
+  assert.equal(await page.getAttribute('#photo', 'aria-label'), 'Your image; no digit was found in it');
 });
 
 /** The JPEG with an EXIF block saying how it is to be turned, as a phone writes it. */
