@@ -92,9 +92,11 @@ export class Batch {
     }
     if (this._run !== run) return;
     this._run = null;
+    const focused = document.activeElement === this.stopButton; // a disabled button drops the focus to the page
     this.stopButton.disabled = true;
     this.progress.hidden = true;
     this.csvButton.disabled = this.results.length === 0;
+    if (focused) (this.results.length ? this.csvButton : this.card).focus();
     const failed = this.results.filter((r) => r.error).length;
     const unsure = this.results.filter((r) => r.unsure).length;
     const parts = [`${this.results.length} of ${files.length} images read`];

@@ -366,6 +366,7 @@ test('Stop ends a batch early and keeps what was read', async () => {
   assert.match(await page.textContent('#batch-summary'), new RegExp(`^${rows} of 150 images read`));
   assert.equal(await page.isEnabled('#csv'), true);
   await page.waitForFunction(() => /^Stopped\./.test(document.getElementById('announcer').textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'csv', 'the focus moved from Stop to the CSV, not to the page');
 });
 
 test('bad files show the engine’s message in words, and the page keeps working', async () => {
