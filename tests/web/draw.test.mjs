@@ -198,6 +198,12 @@ test('keyboard: Ctrl+Z undoes, Escape clears, buttons are reachable with Tab', a
   await digitShown(page, 1);
   await page.keyboard.press('Escape');
   await resultShown(page, { state: 'empty' });
+  // The shortcuts work from the upload button too.
+  await drawWithMouse(page, STROKES.one);
+  await digitShown(page, 1);
+  await page.focus('#file-input');
+  await page.keyboard.press('Control+z');
+  await resultShown(page, { state: 'empty' });
   // With something drawn, Tab goes from Undo to Clear and on to the upload button.
   await drawWithMouse(page, STROKES.one);
   await digitShown(page, 1);
