@@ -63,6 +63,9 @@ test('screen readers: named controls, a live region for results, headings and la
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
   assert.ok((await page.locator('.skip-link').boundingBox()).y >= 0);
+  // and leads a keyboard to what a keyboard can use: choosing an image (the pad needs a pointer)
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'file-input');
   for (const name of ['Undo', 'Clear']) assert.equal(await page.getByRole('button', { name }).count(), 1, name);
   assert.equal(await page.getByRole('img', { name: /Drawing pad/ }).count(), 1);
   assert.equal(await page.getByLabel('Choose images').count(), 1);

@@ -416,7 +416,8 @@ test('bad files show the engine’s message in words, and the page keeps working
 
 test('the upload inputs accept the right types; the camera input asks for the back camera', async () => {
   const accept = await page.getAttribute('#file-input', 'accept');
-  for (const t of ['image/png', 'image/jpeg', 'image/bmp', 'image/gif']) assert.ok(accept.includes(t), t);
+  for (const t of ['image/png', 'image/jpeg', 'image/bmp', 'image/gif', 'image/webp', 'image/avif', 'image/heic'])
+    assert.ok(accept.includes(t), t);
   assert.equal(await page.getAttribute('#file-input', 'multiple'), '');
   assert.equal(await page.getAttribute('#camera-input', 'capture'), 'environment');
 });
