@@ -95,7 +95,7 @@ export class ResultView {
     this._set('nodigit', {
       digit: '–',
       text: 'No digit found',
-      detail: source === 'drawing' ? 'Draw a bigger digit, with a thicker stroke.' : capitalize(message),
+      detail: source === 'drawing' ? 'Draw the digit bigger, filling more of the pad.' : capitalize(message),
       source: sourceLabel(source),
     });
     this._clearModel();

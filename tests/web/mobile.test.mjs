@@ -80,6 +80,7 @@ test('phone: the layout fits 360 px, buttons are big enough, the camera button s
     assert.ok(box && box.height >= 40, `${sel} is ${box?.height} px tall`);
   }
   assert.equal(await page.isVisible('label:has(#camera-input)'), true, 'Take a photo shows on a touch screen');
+  assert.equal(await page.locator('.drop-text').innerText(), 'Drop images here', 'no Ctrl+V on a phone');
   // a photo from the camera input is read like any upload
   await page.setInputFiles('#camera-input', [file('camera.jpg.png', digitPng(STROKES.zero))]);
   const shown = await digitShown(page, 0);
@@ -90,6 +91,7 @@ test('phone: the layout fits 360 px, buttons are big enough, the camera button s
 test('desktop: no camera button; the result sits beside the pad', async () => {
   const { context, page } = await openPage(web.browser, web.server.url, { viewport: { width: 1280, height: 800 } });
   assert.equal(await page.isVisible('label:has(#camera-input)'), false);
+  assert.match(await page.locator('.drop-text').innerText(), /paste one with Ctrl\s*\+\s*V/);
   const pad = await page.locator('.draw-card').boundingBox();
   const result = await page.locator('#result-card').boundingBox();
   assert.ok(result.x > pad.x + pad.width - 1 && Math.abs(result.y - pad.y) < 2, 'two columns');
