@@ -99,9 +99,11 @@ export class Batch {
     if (focused) (this.results.length ? this.csvButton : this.card).focus();
     const failed = this.results.filter((r) => r.error).length;
     const unsure = this.results.filter((r) => r.unsure).length;
-    const parts = [`${this.results.length} of ${files.length} images read`];
-    if (unsure) parts.push(`${unsure} unsure`);
+    // "3 of 5 images read, 1 of them unsure, 2 could not be read": every image counted once.
+    const parts = [`${this.results.length - failed} of ${files.length} images read`];
+    if (unsure) parts.push(`${unsure} of them unsure`);
     if (failed) parts.push(`${failed} could not be read`);
+    if (run.signal.aborted) parts.push(`${files.length - this.results.length} not read (stopped)`);
     this.summary.textContent = parts.join(', ');
     this.announce(`${run.signal.aborted ? 'Stopped. ' : 'Done. '}${parts.join(', ')}.`);
   }
