@@ -81,6 +81,23 @@ test('phone: the layout fits 360 px, buttons are big enough, the camera button s
   }
   assert.equal(await page.isVisible('label:has(#camera-input)'), true, 'Take a photo shows on a touch screen');
   assert.equal(await page.locator('.drop-text').innerText(), 'Drop images here', 'no Ctrl+V on a phone');
+  // the uploads come right after the pad, before the (still empty) result
+  const upload = await page.locator('.upload-card').boundingBox();
+  const result = await page.locator('#result-card').boundingBox();
+  assert.ok(upload.y > pad.y + pad.height && upload.y < result.y, 'pad, uploads, result');
+  // a batch's table: file names on whole lines, every row in view without scrolling the table
+  const names = ['zip-code-02139.png', 'account-number.png', 'cheque-amount.png', 'form-field-7.png'];
+  await page.setInputFiles(
+    '#file-input',
+    names.map((n) => file(n, digitPng(STROKES.one))),
+  );
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 4 && document.getElementById('batch-progress').hidden,
+  );
+  const cell = await page.locator('#batch-rows tr:first-child td:first-child').boundingBox();
+  assert.ok(cell.width >= 130, `the file column is ${cell.width} px wide`);
+  const fits = await page.$eval('.table-wrap', (w) => w.scrollHeight <= w.clientHeight);
+  assert.ok(fits, 'the four rows fit in the table without scrolling it');
   // a photo from the camera input is read like any upload
   await page.setInputFiles('#camera-input', [file('camera.jpg.png', digitPng(STROKES.zero))]);
   const shown = await digitShown(page, 0);
