@@ -37,6 +37,9 @@ test('phone: drawing with a finger reads the digit and does not scroll the page'
   // the guess also shows on the pad, in view while drawing
   assert.equal(await page.isVisible('#pad-badge'), true);
   assert.match(await page.textContent('#pad-badge'), /^1\d+%$/);
+  const [badge, padBox] = [await page.locator('#pad-badge').boundingBox(), await page.locator('#pad').boundingBox()];
+  assert.ok(badge.y >= padBox.y + padBox.height, 'the guess does not cover the pad');
+  assert.ok(badge.x >= 0 && badge.x + badge.width <= 360, 'and is on the screen');
 
   await page.tap('#clear');
   await resultShown(page, { state: 'empty' });
