@@ -1,10 +1,15 @@
 // What the page shows for the drawing: the result panel (one digit with its bars, or a
 // number with a box over each digit on a copy of the pad), the small guess in the pad's
-// corner on narrow screens, and what is said once a stroke ends.
+// corner on narrow screens, and what is said once the drawing settles.
 import { percent, spokenReading, spokenResult } from './result-view.js';
 import { digitBoxes, scaleBoxes, summarize } from './readings.js';
 
+// What is said waits this long after a stroke ends; a stroke begun meanwhile puts it off, so
+// that a digit of several strokes is said once, not once a stroke.
+const SETTLE_MS = 900;
+
 export class DrawingResult {
+  #settle = 0;
   #view;
   #pad;
   #copy;
@@ -22,6 +27,12 @@ export class DrawingResult {
     this.#root = root;
     this.#card = card;
     this.#badge = badge;
+    pad.addEventListener('stroke', () => clearTimeout(this.#settle));
+  }
+
+  #sayOnceSettled(text) {
+    clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => this.#speech.tell(text), SETTLE_MS);
   }
 
   /** aria-busy while the drawing is still being read: screen readers wait for the final answer (and so do the tests). */
@@ -31,6 +42,7 @@ export class DrawingResult {
 
   /** The pad is empty; `announce` says so when someone has just emptied it. */
   empty({ announce = false } = {}) {
+    clearTimeout(this.#settle);
     this.#showBadge(null);
     this.#view.empty();
     this.#copy.offer('');
@@ -51,7 +63,7 @@ export class DrawingResult {
     if (r.digits) this.#number(r, size);
     else this.#digit(r);
     this.#showBadge(r);
-    if (final) this.#speech.tell(r.digits ? spokenReading(r) : spokenResult(r));
+    if (final) this.#sayOnceSettled(r.digits ? spokenReading(r) : spokenResult(r));
   }
 
   noDigit(error, final) {
@@ -60,7 +72,7 @@ export class DrawingResult {
     this.#view.noDigit('drawing', error.message);
     this.#showBadge(null);
     this.#root.dataset.result = 'none';
-    if (final) this.#speech.tell('No digit found');
+    if (final) this.#sayOnceSettled('No digit found');
   }
 
   error(error) {

@@ -26,6 +26,7 @@ export function createSpeech({ announcer, toggle }) {
   toggle.addEventListener('change', () => {
     localStorage.setItem(SPEAK_KEY, toggle.checked ? '1' : '0');
     if (!toggle.checked && canSpeak) speechSynthesis.cancel();
+    if (toggle.checked) speak('Results will be read aloud');
   });
 
   function speak(text) {
