@@ -91,6 +91,11 @@ test('screen readers: named controls, a live region for results, headings and la
   // results are announced politely once the drawing is finished
   const live = page.locator('#announcer');
   assert.equal(await live.getAttribute('aria-live'), 'polite');
+  // and only there: the big digit, an <output> (a live region of itself), changes with every stroke
+  const speaking = await page.$$eval('output, [role=status], [role=alert], [aria-live]', (els) =>
+    els.filter((el) => el.getAttribute('aria-live') !== 'off' && !el.closest('[hidden]')).map((el) => el.id),
+  );
+  assert.deepEqual(speaking, ['announcer']);
   await drawWithMouse(page, STROKES.zero);
   await digitShown(page, 0);
   await page.waitForFunction(() => /^(maybe )?zero, \d+ percent sure$/.test(document.getElementById('announcer').textContent));
