@@ -42,7 +42,10 @@ const drawing = new DrawingFlow({
 });
 // What was drawn while the recognizer loaded is read as soon as it is ready.
 status.loaded.then(
-  () => drawing.engineReady(),
+  () => {
+    speech.announce('Ready: draw a digit or choose an image');
+    drawing.engineReady();
+  },
   (e) => view.failed(e.message),
 );
 

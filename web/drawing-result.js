@@ -67,12 +67,14 @@ export class DrawingResult {
   }
 
   noDigit(error, final) {
+    // The first stroke of a digit is often no digit yet: "No digit found" waits for the pen to lift.
+    if (!final) return this.#view.busy('Your drawing');
     this.#copy.offer('');
     this.#view.hidePhoto();
     this.#view.noDigit('drawing', error.message);
     this.#showBadge(null);
     this.#root.dataset.result = 'none';
-    if (final) this.#sayOnceSettled('No digit found');
+    this.#sayOnceSettled('No digit found');
   }
 
   error(error) {

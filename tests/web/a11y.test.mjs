@@ -61,6 +61,8 @@ test('read aloud: silent when off, says the digit and how sure when on, and reme
 test('screen readers: named controls, a live region for results, headings and language', async () => {
   const { context, page, errors } = await openPage(web.browser, web.server.url);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // that the recognizer has loaded is said, not only shown
+  await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Ready: draw a digit or choose an image');
   // the first Tab reaches the skip link, which shows itself
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');

@@ -51,8 +51,14 @@ test('an empty pad invites drawing and shows no guess', async () => {
 });
 
 test('a vertical stroke reads as 1, with its bar the tallest', async () => {
+  await page.evaluate(() => {
+    window.states = [];
+    const card = document.getElementById('result-card');
+    new MutationObserver(() => window.states.push(card.dataset.state)).observe(card, { attributeFilter: ['data-state'] });
+  });
   await drawWithMouse(page, STROKES.one);
   const shown = await digitShown(page, 1);
+  assert.ok(!(await page.evaluate(() => window.states)).includes('nodigit'), 'no "No digit found" while the stroke is drawn');
   assert.match(shown.text, /1/);
   assert.match(shown.detail, /\d+% sure/);
   assert.equal(shown.source, 'From your drawing');
