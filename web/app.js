@@ -8,6 +8,7 @@ import { DrawingFlow } from './drawing-flow.js';
 import { DrawingResult } from './drawing-result.js';
 import { EngineStatus } from './engine-status.js';
 import { createImageFlow } from './image-flow.js';
+import { offerInstall } from './install.js';
 import { startOffline, worksOffline } from './offline.js';
 import { connectPadControls } from './pad-controls.js';
 import { PanelOwner } from './panel-owner.js';
@@ -63,4 +64,5 @@ const showImage = createImageFlow({
 const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.announce });
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
 
+offerInstall($('install'));
 startOffline({ settled: status.settled, onChange: () => status.refresh(), toast: $('update-toast'), reload: $('reload') });

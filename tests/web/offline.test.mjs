@@ -224,6 +224,17 @@ test('installable: a manifest with our icons, and no installability errors', asy
   const cdp = await context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
+
+  // When the browser offers installing (beforeinstallprompt; stood in for here, so that the
+  // test knows when it was taken), the page shows a button that takes the offer.
+  await page.evaluate(() => {
+    const offer = new Event('beforeinstallprompt', { cancelable: true });
+    offer.prompt = async () => (window.prompted = true);
+    window.dispatchEvent(offer);
+  });
+  await page.click('#install');
+  assert.equal(await page.evaluate(() => window.prompted), true);
+  assert.equal(await page.isVisible('#install'), false);
   await context.close();
   fs.rmSync(profile, { recursive: true, force: true });
 });
