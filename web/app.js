@@ -61,7 +61,8 @@ const showImage = createImageFlow({
   root,
   card,
 });
-const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.announce });
+// A batch's summary is said aloud too, when read-aloud is on.
+const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.tell });
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
 
 offerInstall($('install'));

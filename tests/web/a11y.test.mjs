@@ -49,6 +49,9 @@ test('read aloud: silent when off, says the digit and how sure when on, and reme
   await page.setInputFiles('#file-input', [file('blank.png', digitPng([]))]);
   await resultShown(page, { state: 'nodigit' });
   await page.waitForFunction(() => window.spoken.at(-1) === 'No digit found in blank.png');
+  // and so is a batch's summary
+  await page.setInputFiles('#file-input', [file('a.png', digitPng(STROKES.one)), file('b.png', digitPng(STROKES.zero))]);
+  await page.waitForFunction(() => /^Done\. 2 of 2 images read/.test(window.spoken.at(-1)));
 
   // the choice survives a reload
   await page.reload();
