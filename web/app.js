@@ -8,6 +8,7 @@ import { DrawingFlow } from './drawing-flow.js';
 import { DrawingResult } from './drawing-result.js';
 import { EngineStatus } from './engine-status.js';
 import { createImageFlow } from './image-flow.js';
+import { History } from './history.js';
 import { offerInstall } from './install.js';
 import { startOffline, worksOffline } from './offline.js';
 import { connectPadControls } from './pad-controls.js';
@@ -26,6 +27,8 @@ const speech = createSpeech({ announcer: $('announcer'), toggle: $('speak-toggle
 const view = new ResultView();
 const copy = new CopyNumber($('copy-number'), speech.tell);
 const panel = new PanelOwner(); // the pad and each uploaded image take the result panel in turn
+const history = new History({ card: $('history'), list: $('history-list'), clear: $('history-clear'), tell: speech.tell });
+const remember = (summary, entry) => history.add(summary, entry);
 
 const engine = new ScrawlWorker();
 const reader = new Reader(engine);
@@ -39,7 +42,7 @@ const drawing = new DrawingFlow({
   read: () => reader.drawing(pad),
   engine: status,
   panel,
-  show: new DrawingResult({ view, pad, copy, speech, root, card, badge: $('pad-badge') }),
+  show: new DrawingResult({ view, pad, copy, speech, root, card, badge: $('pad-badge'), remember }),
 });
 // What was drawn while the recognizer loaded is read as soon as it is ready.
 status.loaded.then(
@@ -60,6 +63,7 @@ const showImage = createImageFlow({
   tell: speech.tell,
   root,
   card,
+  remember,
 });
 // A batch's summary is said aloud too, when read-aloud is on.
 const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.tell });

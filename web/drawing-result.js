@@ -10,6 +10,8 @@ const SETTLE_MS = 900;
 
 export class DrawingResult {
   #settle = 0;
+  #drawing = 0; // which drawing this is: a new one each time the pad is emptied
+  #remember;
   #view;
   #pad;
   #copy;
@@ -18,8 +20,12 @@ export class DrawingResult {
   #card;
   #badge;
 
-  /** speech: { announce, tell }; card: the result card; badge: the guess in the pad's corner. */
-  constructor({ view, pad, copy, speech, root, card, badge }) {
+  /**
+   * speech: { announce, tell }; card: the result card; badge: the guess in the pad's corner;
+   * remember(summary, { label, picture, key }): keeps a settled reading in the session's history.
+   */
+  constructor({ view, pad, copy, speech, root, card, badge, remember = () => {} }) {
+    this.#remember = remember;
     this.#view = view;
     this.#pad = pad;
     this.#copy = copy;
@@ -30,9 +36,14 @@ export class DrawingResult {
     pad.addEventListener('stroke', () => clearTimeout(this.#settle));
   }
 
-  #sayOnceSettled(text) {
+  // Once the drawing settles: said aloud, and a reading kept in the history (one entry per
+  // drawing, brought up to date as it grows).
+  #onceSettled(text, r) {
     clearTimeout(this.#settle);
-    this.#settle = setTimeout(() => this.#speech.tell(text), SETTLE_MS);
+    this.#settle = setTimeout(() => {
+      this.#speech.tell(text);
+      if (r) this.#remember(summarize(r), { label: 'Your drawing', picture: this.#pad.canvas, key: `drawing-${this.#drawing}` });
+    }, SETTLE_MS);
   }
 
   /** aria-busy while the drawing is still being read: screen readers wait for the final answer (and so do the tests). */
@@ -43,6 +54,7 @@ export class DrawingResult {
   /** The pad is empty; `announce` says so when someone has just emptied it. */
   empty({ announce = false } = {}) {
     clearTimeout(this.#settle);
+    this.#drawing++;
     this.#showBadge(null);
     this.#view.empty();
     this.#copy.offer('');
@@ -63,7 +75,7 @@ export class DrawingResult {
     if (r.digits) this.#number(r, size);
     else this.#digit(r);
     this.#showBadge(r);
-    if (final) this.#sayOnceSettled(r.digits ? spokenReading(r) : spokenResult(r));
+    if (final) this.#onceSettled(r.digits ? spokenReading(r) : spokenResult(r), r);
   }
 
   noDigit(error, final) {
@@ -74,7 +86,7 @@ export class DrawingResult {
     this.#view.noDigit('drawing', error.message);
     this.#showBadge(null);
     this.#root.dataset.result = 'none';
-    this.#sayOnceSettled('No digit found');
+    this.#onceSettled('No digit found', null);
   }
 
   error(error) {

@@ -3,16 +3,17 @@
 // once the browser has decoded it. A newer image, or drawing, takes the panel over: the
 // answer for this one is then dropped.
 import { percent, spokenReading, spokenResult } from './result-view.js';
-import { digitBoxes } from './readings.js';
+import { digitBoxes, summarize } from './readings.js';
 
 const SLOW_MS = 500;
 
 /**
  * read(file): the engine's answer; engine: { ready, settled }; cancel(): stops the reading
  * the engine is on; panel: the PanelOwner; view: the ResultView; copy: the CopyNumber;
- * tell(text): says it; card: the result card. Returns show(file).
+ * tell(text): says it; card: the result card; remember(summary, { label, picture }): keeps
+ * a reading in the session's history. Returns show(file).
  */
-export function createImageFlow({ read, engine, cancel, panel, view, copy, tell, root, card }) {
+export function createImageFlow({ read, engine, cancel, panel, view, copy, tell, root, card, remember = () => {} }) {
   /** The image and its boxes, unless another image or the pad has taken the panel meanwhile. */
   async function showPhoto(file, boxes, name, claim) {
     let bitmap;
@@ -62,6 +63,7 @@ export function createImageFlow({ read, engine, cancel, panel, view, copy, tell,
       clearTimeout(slow);
     }
     if (claim.aborted) return;
+    remember(summarize(r), { label: name, picture: file });
     if (r.digits) {
       view.reading(r, name);
       root.dataset.result = r.text;

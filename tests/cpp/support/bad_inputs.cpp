@@ -34,7 +34,7 @@ Bytes png_chunk(std::string_view type, const Bytes& data) {
   Bytes c;
   put32(c, uint32_t(data.size()));
   const size_t from = c.size();
-  c.insert(c.end(), type.begin(), type.end());
+  for (char ch : type) c.push_back(uint8_t(ch));
   c.insert(c.end(), data.begin(), data.end());
   put32(c, crc32(c.data() + from, c.size() - from));
   return c;
@@ -81,7 +81,7 @@ Bytes scanlines(const GrayImage& img, bool interlaced, PerPixel per_pixel) {
 }
 
 Bytes grey_png(const GrayImage& img, bool interlaced = false) {
-  return png_file({img.width, img.height, 8, 0, interlaced},
+  return png_file({img.width, img.height, 8, 0, interlaced, {}},
                   scanlines(img, interlaced, [](Bytes& b, uint8_t v) { b.push_back(v); }));
 }
 
@@ -140,18 +140,18 @@ void other_formats(std::vector<BadInput>& out) {
 void odd_pngs(std::vector<BadInput>& out, const GrayImage& seven) {
   const int w = seven.width, h = seven.height;
   add(out, "seven-16bit.png",
-      png_file({w, h, 16, 0}, scanlines(seven, false,
-                                        [](Bytes& b, uint8_t v) {
-                                          b.insert(b.end(), {v, v});
-                                        })),
+      png_file({w, h, 16, 0, false, {}}, scanlines(seven, false,
+                                                   [](Bytes& b, uint8_t v) {
+                                                     b.insert(b.end(), {v, v});
+                                                   })),
       "7", "a 16-bit grey PNG of a 7");
   Lcg lcg;
   GrayImage noise(200, 200);
   add(out, "noise-16bit.png",
-      png_file({200, 200, 16, 0}, scanlines(noise, false,
-                                            [&](Bytes& b, uint8_t) {
-                                              b.insert(b.end(), {lcg.next(), lcg.next()});
-                                            })),
+      png_file({200, 200, 16, 0, false, {}}, scanlines(noise, false,
+                                                       [&](Bytes& b, uint8_t) {
+                                                         b.insert(b.end(), {lcg.next(), lcg.next()});
+                                                       })),
       "nothing", "a 16-bit PNG of pure noise");
   Bytes grey_palette;
   for (int i = 0; i < 256; ++i) grey_palette.insert(grey_palette.end(), {uint8_t(i), uint8_t(i), uint8_t(i)});
@@ -160,10 +160,10 @@ void odd_pngs(std::vector<BadInput>& out, const GrayImage& seven) {
                scanlines(seven, false, [](Bytes& b, uint8_t v) { b.push_back(v); })),
       "7", "a palette PNG of a 7");
   add(out, "seven-grey-alpha.png",
-      png_file({w, h, 8, 4}, scanlines(seven, false,
-                                       [](Bytes& b, uint8_t v) {
-                                         b.insert(b.end(), {0, uint8_t(255 - v)});
-                                       })),
+      png_file({w, h, 8, 4, false, {}}, scanlines(seven, false,
+                                                  [](Bytes& b, uint8_t v) {
+                                                    b.insert(b.end(), {0, uint8_t(255 - v)});
+                                                  })),
       "7", "a grey+alpha PNG of a 7: black ink, transparent paper");
   add(out, "seven-interlaced.png", grey_png(seven, true), "7", "an interlaced (Adam7) PNG of a 7");
   Bytes ztxt = text("Comment");
