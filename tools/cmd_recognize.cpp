@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -6,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/json_text.h"
+#include "decode/decode.h"
 #include "recognize/field_value.h"
 #include "recognize/reading_json.h"
 #include "recognize/recognizer.h"
@@ -14,7 +16,8 @@ namespace scrawl::cli {
 namespace {
 
 const char* kHelp =
-    "usage: scrawl recognize [--json] [--format digits|zip] [--weights FILE] [--line FILE|none] FILE...\n"
+    "usage: scrawl recognize [--json] [--format digits|zip] [--max-side N] [--weights FILE] [--line FILE|none]\n"
+    "                        FILE...\n"
     "\n"
     "Reads the handwritten digits in each image (PNG, JPG, BMP, GIF, TGA): one digit, a whole\n"
     "number or several lines of them, e.g. a phone photo of a page. Prints a line per file:\n"
@@ -36,8 +39,19 @@ const char* kHelp =
     "\n"
     "  --json           one JSON object per line\n"
     "  --format F       digits (every digit, lines run together) or zip (5 digits, or 9 as 5-4)\n"
+    "  --max-side N     shrink each image until its longer side is at most N pixels (64 to 16384,\n"
+    "                   e.g. 4000); images over 50 megapixels or 16384 pixels a side, up to 200\n"
+    "                   megapixels, are then read too\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n";
+
+// A file's reading; with max_side, an image over the limits is read shrunk (decode_image_reduced).
+Result<Reading> read_image(Recognizer& recognizer, const std::vector<uint8_t>& bytes, int max_side) {
+  if (!max_side) return recognizer.read(std::span<const uint8_t>(bytes));
+  auto image = decode_image_reduced(bytes, max_side);
+  if (!image) return image.error();
+  return recognizer.read(*image);
+}
 
 // One file's reading: as JSON, as a form field's value, as one digit or as the number read.
 void print_reading(const std::string& file, const Reading& reading, bool json, std::optional<FieldKind> format,
@@ -72,7 +86,8 @@ void print_reading(const std::string& file, const Reading& reading, bool json, s
 
 int cmd_recognize(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--weights", "--line", "--format"}, {"--json", "--help"}, args)) {
+  if (auto err =
+          parse_args(argc, argv, {"--weights", "--line", "--format", "--max-side"}, {"--json", "--help"}, args)) {
     std::fprintf(stderr, "scrawl recognize: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -93,16 +108,29 @@ int cmd_recognize(int argc, char** argv) {
     if (!kind) return std::fprintf(stderr, "scrawl recognize: --format: %s\n", kind.error().message.c_str()), 2;
     format = *kind;
   }
+  int max_side = 0;
+  if (args.has("--max-side")) {
+    const std::string& v = args.get("--max-side");
+    char* end = nullptr;
+    const long n = std::strtol(v.c_str(), &end, 10);
+    if (v.empty() || *end || n < 64 || n > kMaxSide)
+      return std::fprintf(stderr, "scrawl recognize: --max-side takes a whole number from 64 to 16384, e.g. 4000\n"), 2;
+    max_side = int(n);
+  }
   const bool json = args.has("--json");
   int failures = 0;
   for (const std::string& file : args.positional) {
     auto bytes = read_file(file);
-    Result<Reading> r = bytes ? (*recognizer)->read(std::span<const uint8_t>(*bytes)) : Result<Reading>(bytes.error());
+    Result<Reading> r = bytes ? read_image(**recognizer, *bytes, max_side) : Result<Reading>(bytes.error());
     if (!r) {
       ++failures;
       if (json)
         std::printf("{\"file\":%s,\"error\":%s}\n", json_quote(file).c_str(), json_quote(r.error().message).c_str());
-      else std::printf("%s: error: %s\n", file.c_str(), r.error().message.c_str());
+      else
+        std::printf("%s: error: %s%s\n", file.c_str(), r.error().message.c_str(),
+                    r.error().code == ErrorCode::kImageTooLarge && !max_side
+                        ? " (--max-side 4000 reads an image of up to 200 megapixels shrunk)"
+                        : "");
       continue;
     }
     print_reading(file, *r, json, format, (*recognizer)->unsure_threshold());

@@ -58,16 +58,21 @@ std::string with_commas(long long v) {
   return s;
 }
 
-}  // namespace
+struct SizeLimits {
+  long long pixels;
+  int side;
+};
+constexpr SizeLimits kReadLimits{kMaxPixels, kMaxSide};
+constexpr SizeLimits kReducibleLimits{kMaxReduciblePixels, kMaxReducibleSide};
 
-Status check_image_size(long long width, long long height) {
+Status check_size(long long width, long long height, const SizeLimits& limits) {
   if (width <= 0 || height <= 0)
     return make_error(ErrorCode::kEmptyImage,
                       "the image is empty (" + std::to_string(width) + "×" + std::to_string(height) + " pixels)");
-  if (width > kMaxSide || height > kMaxSide || width * height > kMaxPixels)
+  if (width > limits.side || height > limits.side || width * height > limits.pixels)
     return make_error(ErrorCode::kImageTooLarge, "image is " + std::to_string(width) + "×" + std::to_string(height) +
-                                                     "; the largest accepted is " + std::to_string(kMaxSide) +
-                                                     " pixels a side and " + with_commas(kMaxPixels) +
+                                                     "; the largest accepted is " + std::to_string(limits.side) +
+                                                     " pixels a side and " + with_commas(limits.pixels) +
                                                      " pixels in all");
 #ifdef SCRAWL_FUZZ_MAX_PIXELS
   // The fuzz build only (tests/fuzz): small images keep each input to milliseconds.
@@ -78,7 +83,56 @@ Status check_image_size(long long width, long long height) {
   return Ok{};
 }
 
-Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
+// RGBA -> grey over white, the size already checked.
+GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
+  GrayImage img(width, height);
+  const size_t n = size_t(width) * size_t(height);
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t* p = rgba + 4 * i;
+    img.pixels[i] = gray_over_white(p[0], p[1], p[2], p[3]);
+  }
+  return img;
+}
+
+// Shrinks by whole factors (each pixel the mean of a k×k block) until the longer side is at
+// most max_side and the image within kMaxPixels.
+GrayImage shrunk(GrayImage image, int max_side) {
+  int k = 1;
+  while ((image.width + k - 1) / k > max_side || (image.height + k - 1) / k > max_side ||
+         (long long)((image.width + k - 1) / k) * ((image.height + k - 1) / k) > kMaxPixels)
+    ++k;
+  if (k == 1) return image;
+  const int w = (image.width + k - 1) / k, h = (image.height + k - 1) / k;
+  GrayImage out(w, h);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      int sum = 0, n = 0;
+      for (int yy = y * k; yy < std::min(image.height, (y + 1) * k); ++yy)
+        for (int xx = x * k; xx < std::min(image.width, (x + 1) * k); ++xx) sum += image.at(xx, yy), ++n;
+      out.at(x, y) = uint8_t((sum + n / 2) / n);
+    }
+  return out;
+}
+
+Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits& limits, int max_side);
+
+}  // namespace
+
+Status check_image_size(long long width, long long height) { return check_size(width, height, kReadLimits); }
+
+Result<GrayImage> decode_image(std::span<const uint8_t> bytes) { return decode_within(bytes, kReadLimits, 0); }
+
+Result<GrayImage> decode_image_reduced(std::span<const uint8_t> bytes, int max_side) {
+  if (max_side < 64 || max_side > kMaxSide)
+    return make_error(ErrorCode::kBadArgument,
+                      "the longest side to reduce to must be 64 to " + std::to_string(kMaxSide));
+  return decode_within(bytes, kReducibleLimits, max_side);
+}
+
+namespace {
+
+// Decodes an image within `limits`; with max_side > 0, shrunk as decode_image_reduced says.
+Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits& limits, int max_side) {
   if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG, JPG, GIF, BMP or TGA expected");
   if (bytes.size() > size_t(1) << 30) return make_error(ErrorCode::kImageTooLarge, "the file is over 1 GB");
   // stb_image refuses a PNG that claims a huge size while reading its header, with a vague
@@ -89,7 +143,7 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
       return (long long)bytes[at] << 24 | (long long)bytes[at + 1] << 16 | (long long)bytes[at + 2] << 8 |
              bytes[at + 3];
     };
-    if (auto size_ok = check_image_size(be32(16), be32(20)); !size_ok) return size_ok.error();
+    if (auto size_ok = check_size(be32(16), be32(20), limits); !size_ok) return size_ok.error();
   }
   // Any file that starts with 0xFF may be a JPEG to stb_image (fill bytes before SOI).
   if (bytes[0] == 0xFF && !jpeg_huffman_tables_ok(bytes))
@@ -107,7 +161,7 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
                             " file, which cannot be read here: save or export it as PNG or JPG");
     return make_error(ErrorCode::kNotAnImage, "not an image: PNG, JPG, GIF, BMP or TGA expected");
   }
-  if (auto size_ok = check_image_size(w, h); !size_ok) return size_ok.error();
+  if (auto size_ok = check_size(w, h, limits); !size_ok) return size_ok.error();
 
   // A JPEG has no transparency, and its brightness (Y) is already the grey we want: asking
   // for one channel lets stb_image skip the colour planes, the slow part of a phone photo.
@@ -118,23 +172,25 @@ Result<GrayImage> decode_image(std::span<const uint8_t> bytes) {
   if (!data)
     return make_error(ErrorCode::kNotAnImage, std::string("the ") + (format ? format : "") + (format ? " " : "") +
                                                   "image is damaged or truncated and cannot be read");
-  if (!jpeg) return gray_from_rgba(data.get(), w, h);
-  GrayImage gray(w, h);
-  std::copy(data.get(), data.get() + size_t(w) * size_t(h), gray.pixels.begin());
-  const int orientation = jpeg_orientation(bytes);
+  GrayImage gray(1, 1);
+  if (jpeg) {
+    gray = GrayImage(w, h);
+    std::copy(data.get(), data.get() + size_t(w) * size_t(h), gray.pixels.begin());
+  } else {
+    gray = gray_over_white_of(data.get(), w, h);
+  }
+  data.reset();
+  if (max_side > 0) gray = shrunk(std::move(gray), max_side);
+  const int orientation = jpeg ? jpeg_orientation(bytes) : 1;
   return orientation == 1 ? gray : apply_orientation(gray, orientation);
 }
+
+}  // namespace
 
 Result<GrayImage> gray_from_rgba(const uint8_t* rgba, int width, int height) {
   if (auto size_ok = check_image_size(width, height); !size_ok) return size_ok.error();
   if (!rgba) return make_error(ErrorCode::kBadArgument, "no pixels were given");
-  GrayImage img(width, height);
-  const size_t n = size_t(width) * size_t(height);
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t* p = rgba + 4 * i;
-    img.pixels[i] = gray_over_white(p[0], p[1], p[2], p[3]);
-  }
-  return img;
+  return gray_over_white_of(rgba, width, height);
 }
 
 }  // namespace scrawl

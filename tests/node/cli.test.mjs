@@ -49,6 +49,23 @@ test('recognize --json answers every file, errors included, and exits 1 when any
   assert.match(plain.stdout, /one\.png: 1 \(\d+\.\d%\)/);
 });
 
+test('recognize --max-side reads a photo over the limits shrunk, and the refusal says so', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-cli-'));
+  // 17000×1700 (over 16384 pixels a side): a 1, 1200 pixels tall, in the middle
+  const wide = path.join(dir, 'wide.png');
+  writeFileSync(wide, pngFromGray(drawStrokes(17000, 1700, [[8500, 250, 8500, 1450]], 120), 17000, 1700));
+  const refused = run('recognize', wide);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stdout, /error: image is 17000×1700; .*\(--max-side 4000 reads an image of up to 200 megapixels shrunk\)$/m);
+  const shrunk = run('recognize', '--max-side', '4000', wide);
+  assert.equal(shrunk.status, 0, shrunk.stdout + shrunk.stderr);
+  assert.match(shrunk.stdout, /wide\.png: 1 \(\d+\.\d%\)/);
+  const bad = run('recognize', '--max-side', '10', wide);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--max-side takes a whole number from 64 to 16384/);
+});
+
 test('recognize --format gives each file as a field: the value, how sure of it, what does not fit', (t) => {
   if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
   const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-cli-'));

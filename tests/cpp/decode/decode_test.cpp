@@ -112,6 +112,34 @@ TEST(Decode, RefusesAJpegWhoseHuffmanTableHasTooManyCodes) {
   EXPECT_FALSE(jpeg_huffman_tables_ok(full));
 }
 
+TEST(Decode, AnImageOverTheLimitsIsReadShrunkWhenAsked) {
+  GrayImage wide(20000, 400, 255);  // over 16384 pixels a side
+  for (int y = 100; y < 300; ++y)
+    for (int x = 9000; x < 9060; ++x) wide.at(x, y) = 0;
+  const auto png = encode_png(wide);
+  auto refused = decode_image(png);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kImageTooLarge);
+  auto reduced = decode_image_reduced(png, 4000);
+  ASSERT_TRUE(reduced.ok()) << reduced.error().message;
+  EXPECT_EQ(reduced->width, 4000);  // shrunk 5 times
+  EXPECT_EQ(reduced->height, 80);
+  EXPECT_EQ(reduced->at(1805, 40), 0);  // the bar, each pixel the mean of 5×5
+  EXPECT_EQ(reduced->at(1000, 40), 255);
+  // Within the limits and already that small: as decode_image reads it.
+  auto small = decode_image_reduced(encode_png(GrayImage(300, 200, 90)), 4000);
+  ASSERT_TRUE(small.ok());
+  EXPECT_EQ(small->width, 300);
+  // A header claiming more than 200 megapixels is still refused before decoding.
+  auto bomb = encode_png(GrayImage(8, 8, 255));
+  bomb[16] = 0, bomb[17] = 1, bomb[18] = 0x86, bomb[19] = 0xA0;  // 100000 wide
+  bomb[20] = 0, bomb[21] = 1, bomb[22] = 0x86, bomb[23] = 0xA0;  // and high
+  auto refused_bomb = decode_image_reduced(bomb, 4000);
+  ASSERT_FALSE(refused_bomb.ok());
+  EXPECT_EQ(refused_bomb.error().code, ErrorCode::kImageTooLarge);
+  EXPECT_FALSE(decode_image_reduced(png, 10).ok());  // not a size to read at
+}
+
 TEST(Decode, RejectsHugeImagesFromTheHeaderAlone) {
   GrayImage img(8, 8, 255);
   auto png = encode_png(img);
