@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import {
+  digitPng,
   digitShown,
   drawWithMouse,
+  file,
   ensureBuilt,
   launch,
   openPage,
@@ -234,10 +236,21 @@ test('a tiny dot shows either a guess or "No digit found", never a failure', asy
   if (shown.state === 'nodigit') {
     assert.equal(shown.text, 'No digit found');
     assert.equal(shown.digit, '–');
+    assert.equal(shown.detail, 'Draw the digit bigger, filling more of the pad.', 'advice the pad lets people follow');
   } else {
     // the engine may still read a tiny dot; then it must at least be marked as a result
     assert.equal(shown.state, 'result');
   }
+  await clear();
+});
+
+test('a drawing after an upload leaves nothing of the upload to copy', async () => {
+  await page.setInputFiles('#file-input', [file('seven.png', digitPng(STROKES.seven))]);
+  await digitShown(page, 7);
+  assert.equal(await page.isVisible('#copy-number'), true, 'the upload’s digit can be copied');
+  await drawWithMouse(page, [line([0.5, 0.5], [0.505, 0.5], 1)]);
+  await resultShown(page, { notState: 'empty', notDigit: '7' });
+  assert.equal(await page.isVisible('#copy-number'), false, 'no Copy of the 7 beside the drawing’s result');
   await clear();
 });
 
