@@ -31,15 +31,21 @@ export class Reader {
   }
 
   // A photo over the engine's limit (50 megapixels, 16,384 pixels a side) is decoded by the
-  // browser (as it is to be shown anyway), reduced to the size reading needs, read, and its
-  // boxes given in the photo's own pixels.
+  // browser once, reduced to the size reading needs, read, and its boxes given in the photo's
+  // own pixels.
   async #reduced(file, refusal) {
-    const size = await decodedSize(file);
-    if (!size) throw refusal;
+    let photo;
+    try {
+      photo = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch {
+      throw refusal;
+    }
+    const size = { width: photo.width, height: photo.height };
     const scale = Math.min(1, Math.sqrt(READ_PIXELS / (size.width * size.height)), 8192 / Math.max(size.width, size.height));
     const width = Math.max(1, Math.round(size.width * scale));
     const height = Math.max(1, Math.round(size.height * scale));
-    const pixels = await decodedByBrowser(file, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+    const pixels = await decodedByBrowser(photo, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
+    photo.close();
     if (!pixels) throw refusal;
     const r = digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
     const up = (box) => box.map((v) => Math.round(v / scale));
@@ -66,26 +72,15 @@ export class Reader {
 // read whole).
 const READ_PIXELS = 16e6;
 
-/** The image's size as the browser decodes it (turned as its EXIF says); null if it cannot. */
-async function decodedSize(file) {
-  try {
-    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
-    return size;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * The file's pixels as the browser decodes them, turned as its EXIF says, at the size `resize`
- * asks for (createImageBitmap's resizeWidth, resizeHeight, resizeQuality); null if it cannot.
+ * The pixels of a file (or of a bitmap already decoded) as the browser decodes them, turned as
+ * its EXIF says, at the size `resize` asks for (createImageBitmap's resizeWidth, resizeHeight,
+ * resizeQuality); null if it cannot.
  */
-async function decodedByBrowser(file, resize = {}) {
+async function decodedByBrowser(source, resize = {}) {
   let bitmap;
   try {
-    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', ...resize });
+    bitmap = await createImageBitmap(source, { imageOrientation: 'from-image', ...resize });
   } catch {
     return null;
   }
