@@ -8,20 +8,15 @@ const THUMB = 72; // CSS pixels, the longer side
 export class History {
   #card;
   #list;
-  #count;
+  #tell;
   #lastKey = null;
 
   /** card: the section (hidden while empty); list: its <ol>; clear: its Clear button; tell(text) says a copy was made. */
   constructor({ card, list, clear, tell }) {
     this.#card = card;
     this.#list = list;
-    this.tell = tell;
-    this.#count = 0;
+    this.#tell = tell;
     clear.addEventListener('click', () => this.clear());
-  }
-
-  get size() {
-    return this.#count;
   }
 
   /**
@@ -51,7 +46,7 @@ export class History {
 
     const replaces = key !== undefined && key === this.#lastKey ? this.#list.firstElementChild : null;
     if (replaces) replaces.replaceWith(item);
-    else (this.#list.prepend(item), this.#count++);
+    else this.#list.prepend(item);
     this.#lastKey = key;
     this.#card.hidden = false;
     await drawThumbnail(thumb, picture);
@@ -59,7 +54,6 @@ export class History {
 
   clear() {
     this.#list.replaceChildren();
-    this.#count = 0;
     this.#lastKey = null;
     this.#card.hidden = true;
   }
@@ -68,7 +62,7 @@ export class History {
     try {
       await navigator.clipboard.writeText(value);
       button.textContent = 'Copied';
-      this.tell(`Copied ${value}`);
+      this.#tell(`Copied ${value}`);
     } catch {
       button.textContent = 'Not allowed';
     }
