@@ -6,4 +6,5 @@ int cmd_recognize(int argc, char** argv);
 int cmd_train(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_card(int argc, char** argv);
+int cmd_store(int argc, char** argv);
 }  // namespace scrawl::cli

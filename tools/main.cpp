@@ -16,6 +16,7 @@ const char* kUsage =
     "  train --mnist DIR [--epochs N] [--seed S] [--out FILE]   train a model\n"
     "  eval --mnist DIR [--weights FILE]             test accuracy, calibration, confusion matrix\n"
     "  card WEIGHTS --mnist DIR                      test a model trained with --no-test, write its card\n"
+    "  store IN OUT --as f32|f16|int8                rewrite a weights file with its numbers stored another way\n"
     "\n"
     "'scrawl COMMAND --help' tells more. The MNIST folder may also come from SCRAWL_MNIST.\n";
 }
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   if (cmd == "train") return scrawl::cli::cmd_train(argc - 2, argv + 2);
   if (cmd == "eval") return scrawl::cli::cmd_eval(argc - 2, argv + 2);
   if (cmd == "card") return scrawl::cli::cmd_card(argc - 2, argv + 2);
+  if (cmd == "store") return scrawl::cli::cmd_store(argc - 2, argv + 2);
   std::fprintf(stderr, "scrawl: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -70,8 +70,10 @@ inline void block_1x1(const float* w, const float* x, const float* b, float* y, 
 
 void gemm_bias_simd128(const float* w, const float* x, const float* b, float* y, int m, int k, int n) {
   const int m4 = m - m % 4, n16 = n - n % 16, n4 = n - n % 4;
-  for (int r = 0; r < m4; r += 4)
-    for (int j = 0; j < n16; j += 16) block_4x16(w, x, b, y, k, n, r, j);
+  // Column panels outside, rows inside: a panel of X (k × 16 floats) stays in L1 while every
+  // row of W passes over it, instead of all of X streaming from L2 once per four rows.
+  for (int j = 0; j < n16; j += 16)
+    for (int r = 0; r < m4; r += 4) block_4x16(w, x, b, y, k, n, r, j);
   for (int r = 0; r < m; ++r) {
     for (int j = (r < m4 ? n16 : 0); j < n4; j += 4) block_1x4(w, x, b, y, k, n, r, j);
     for (int j = n4; j < n; ++j) block_1x1(w, x, b, y, k, n, r, j);

@@ -1,6 +1,8 @@
 #include "weights_file.h"
 
 #include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "core/crc32.h"
@@ -10,6 +12,8 @@ namespace scrawl {
 namespace {
 
 constexpr char kMagic[8] = {'S', 'C', 'R', 'A', 'W', 'L', 'N', 'N'};
+// A layer's output channels; Network::from_spec allows no more.
+constexpr size_t kMaxInt8Rows = 4096;
 
 void put_u32(std::vector<uint8_t>& out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(uint8_t(v >> (8 * i)));
@@ -49,6 +53,44 @@ class Reader {
   size_t pos_ = 0;
 };
 
+// Symmetric int8 per row: the row's largest magnitude maps to 127.
+void put_int8_rows(std::vector<uint8_t>& out, const float* p, size_t count, size_t rows) {
+  const size_t per_row = count / rows;
+  std::vector<float> scales(rows);
+  for (size_t r = 0; r < rows; ++r) {
+    float largest = 0;
+    for (size_t j = 0; j < per_row; ++j) largest = std::max(largest, std::abs(p[r * per_row + j]));
+    scales[r] = largest / 127.0f;
+    uint32_t bits;
+    std::memcpy(&bits, &scales[r], 4);
+    put_u32(out, bits);
+  }
+  for (size_t r = 0; r < rows; ++r)
+    for (size_t j = 0; j < per_row; ++j) {
+      const float v = scales[r] > 0 ? p[r * per_row + j] / scales[r] : 0.0f;
+      out.push_back(uint8_t(int8_t(std::clamp(std::lround(v), -127L, 127L))));
+    }
+  for (size_t pad = count % 4 ? 4 - count % 4 : 0; pad > 0; --pad) out.push_back(0);
+}
+
+void put_values(std::vector<uint8_t>& out, TensorType type, const float* p, size_t count, size_t rows) {
+  if (type == TensorType::kInt8) {
+    put_int8_rows(out, p, count, rows);
+  } else if (type == TensorType::kFloat16) {
+    for (size_t j = 0; j < count; ++j) {
+      const uint16_t bits = Eigen::numext::bit_cast<uint16_t>(Eigen::half(p[j]));
+      out.push_back(uint8_t(bits)), out.push_back(uint8_t(bits >> 8));
+    }
+    if (count % 2) out.push_back(0), out.push_back(0);
+  } else {
+    for (size_t j = 0; j < count; ++j) {
+      uint32_t bits;
+      std::memcpy(&bits, p + j, 4);
+      put_u32(out, bits);
+    }
+  }
+}
+
 Error bad(const std::string& why) { return make_error(ErrorCode::kBadWeights, "weights file " + why); }
 
 }  // namespace
@@ -76,20 +118,9 @@ std::vector<uint8_t> serialize_model(const Model& model, TensorType type) {
         put_u32(out, uint32_t(d));
         count *= size_t(d);
       }
-      put_u32(out, uint32_t(type));
-      if (type == TensorType::kFloat16) {
-        for (size_t j = 0; j < count; ++j) {
-          const uint16_t bits = Eigen::numext::bit_cast<uint16_t>(Eigen::half(p[j]));
-          out.push_back(uint8_t(bits)), out.push_back(uint8_t(bits >> 8));
-        }
-        if (count % 2) out.push_back(0), out.push_back(0);
-      } else {
-        for (size_t j = 0; j < count; ++j) {
-          uint32_t bits;
-          std::memcpy(&bits, p + j, 4);
-          put_u32(out, bits);
-        }
-      }
+      const TensorType stored = type == TensorType::kInt8 && dims.size() < 2 ? TensorType::kFloat16 : type;
+      put_u32(out, uint32_t(stored));
+      put_values(out, stored, p, count, dims.size() < 2 ? 1 : size_t(dims[0]));
       p += count;
     }
   }
@@ -99,8 +130,27 @@ std::vector<uint8_t> serialize_model(const Model& model, TensorType type) {
 
 namespace {
 
-// One tensor's `count` values, stored as `type`.
-Status read_values(Reader& r, uint32_t type, size_t count, float* out) {
+// An int8 tensor of `rows` rows: the scales, then the values, padded to 4 bytes.
+Status read_int8_rows(Reader& r, size_t count, size_t rows, float* out) {
+  float scales[kMaxInt8Rows];
+  if (rows > kMaxInt8Rows || count % rows) return bad("has an int8 tensor of more rows than it can hold");
+  if (!r.bytes(scales, 4 * rows)) return bad("is truncated");
+  for (size_t i = 0; i < rows; ++i)
+    if (!(scales[i] >= 0 && scales[i] < 1e30f)) return bad("has an int8 tensor with an invalid scale");
+  const size_t per_row = count / rows;
+  for (size_t j = 0; j < count; ++j) {
+    int8_t q;
+    if (!r.bytes(&q, 1)) return bad("is truncated");
+    out[j] = float(q) * scales[j / per_row];
+  }
+  uint8_t pad[3];
+  if (count % 4 && !r.bytes(pad, 4 - count % 4)) return bad("is truncated");
+  return Ok{};
+}
+
+// One tensor's `count` values, stored as `type`; `rows`: its first dimension (1 for a vector).
+Status read_values(Reader& r, uint32_t type, size_t count, size_t rows, float* out) {
+  if (type == uint32_t(TensorType::kInt8)) return read_int8_rows(r, count, rows, out);
   if (type == uint32_t(TensorType::kFloat32)) {
     if (!r.bytes(out, 4 * count)) return bad("is truncated");
   } else if (type == uint32_t(TensorType::kFloat16)) {
@@ -138,7 +188,8 @@ Status read_tensors(Reader& r, uint32_t version, Network& net) {
       }
       uint32_t type = uint32_t(TensorType::kFloat32);
       if (version >= 2 && !r.u32(type)) return bad("is truncated");
-      if (auto st = read_values(r, type, count, params.data() + filled); !st) return st;
+      const size_t rows = dims.size() < 2 ? 1 : size_t(dims[0]);
+      if (auto st = read_values(r, type, count, rows, params.data() + filled); !st) return st;
       filled += count;
     }
   }

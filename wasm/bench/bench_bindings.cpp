@@ -60,3 +60,34 @@ extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_max_diff(int trials) {
   }
   return worst;
 }
+
+// Timing of the convolution kernel alone, for npm run bench: GFLOP/s (2 per multiply-add) of
+// Y[m×n] = W[m×k]·X[k×n] + b over `reps` calls, and the machine's wasm-SIMD ceiling: the same
+// count of independent f32x4 multiplies and adds with nothing loaded from memory.
+#include <emscripten.h>
+#include <wasm_simd128.h>
+
+extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_gflops(int m, int k, int n, int reps) {
+  std::vector<float> w(size_t(m) * k, 0.01f), x(size_t(k) * n, 0.5f), b(size_t(m), 0.1f), y(size_t(m) * n);
+  scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+  const double t0 = emscripten_get_now();
+  for (int r = 0; r < reps; ++r) scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+  const double ms = emscripten_get_now() - t0;
+  return 2.0 * m * k * n * reps / (ms * 1e6);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE double bench_peak_gflops(int iterations) {
+  // Six chains of multiplies and six of adds, independent: enough to keep two multiply and
+  // two add units busy through their latency, in registers x86 has (16).
+  v128_t p[6], s[6];
+  const v128_t a = wasm_f32x4_splat(0.999999f), c = wasm_f32x4_splat(1e-7f);
+  for (int i = 0; i < 6; ++i) p[i] = s[i] = wasm_f32x4_splat(float(i + 1));
+  const double t0 = emscripten_get_now();
+  for (int it = 0; it < iterations; ++it)
+    for (int i = 0; i < 6; ++i) p[i] = wasm_f32x4_mul(p[i], a), s[i] = wasm_f32x4_add(s[i], c);
+  const double ms = emscripten_get_now() - t0;
+  float sink = 0;
+  for (int i = 0; i < 6; ++i) sink += wasm_f32x4_extract_lane(p[i], 0) + wasm_f32x4_extract_lane(s[i], 0);
+  // A multiply and an add make one multiply-add (2 flops); the sink keeps the loop from being removed.
+  return 2.0 * 4 * 6 * double(iterations) / (ms * 1e6) + (sink == 12345.0f ? 1e-9 : 0.0);
+}

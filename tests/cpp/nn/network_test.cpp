@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <tuple>
 #include <vector>
 
@@ -103,6 +107,69 @@ TEST(WeightsFile, HalfPrecisionIsHalfTheSizeAndCloseEnough) {
     const float v = m.network.params()[i];
     EXPECT_NEAR(back->network.params()[i], v, std::abs(v) / 1024 + 1e-7f);
   }
+}
+
+// Int8 keeps each output channel's kernel to within half a step of its own scale (the row's
+// largest magnitude / 127), so a channel of small weights is not rounded to zero beside one of
+// large weights; vectors stay f16.
+TEST(WeightsFile, Int8KeepsEachChannelToHalfItsOwnStep) {
+  Model m{trained_like_network(), {}};
+  float* first_conv = m.network.layer_params(0);
+  for (int j = 0; j < 9; ++j) first_conv[j] *= 1e-3f;  // channel 0: a thousand times smaller
+  auto back = parse_model(serialize_model(m, TensorType::kInt8));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  for (size_t layer = 0; layer < m.network.layer_count(); ++layer) {
+    const float* want = m.network.layer_params(layer);
+    const float* got = back->network.layer_params(layer);
+    for (const auto& dims : m.network.layer(layer).param_shapes()) {
+      size_t count = 1;
+      for (int d : dims) count *= size_t(d);
+      const size_t rows = dims.size() < 2 ? 1 : size_t(dims[0]), per_row = count / rows;
+      for (size_t r = 0; r < rows; ++r) {
+        float largest = 0;
+        for (size_t j = 0; j < per_row; ++j) largest = std::max(largest, std::abs(want[r * per_row + j]));
+        for (size_t j = 0; j < per_row; ++j) {
+          const float v = want[r * per_row + j];
+          const float allowed = dims.size() < 2 ? std::abs(v) / 1024 + 1e-7f : largest / 127 / 2 * 1.001f;
+          EXPECT_NEAR(got[r * per_row + j], v, allowed) << "layer " << layer << " row " << r;
+        }
+      }
+      want += count, got += count;
+    }
+  }
+}
+
+TEST(WeightsFile, Int8IsAQuarterOfFloat32) {
+  auto net = Network::from_spec("conv 16 3; relu; conv 32 3; relu; gap; dense 10", {1, 8, 8});
+  ASSERT_TRUE(net.ok());
+  net->init_params(4);
+  Model m{std::move(net.value()), {}};
+  EXPECT_LT(serialize_model(m, TensorType::kInt8).size(), serialize_model(m, TensorType::kFloat32).size() * 3 / 10);
+}
+
+TEST(WeightsFile, Int8WithABrokenScaleIsRefusedInWords) {
+  Model m{trained_like_network(), {}};
+  auto bytes = serialize_model(m, TensorType::kInt8);
+  // The first tensor: rank 4, dims 4 1 3 3, type 2, then its four scales.
+  const std::vector<uint8_t> head = {4, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0, 2, 0, 0, 0};
+  auto at = std::search(bytes.begin(), bytes.end(), head.begin(), head.end());
+  ASSERT_NE(at, bytes.end());
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  std::memcpy(&*(at + long(head.size())), &nan, 4);
+  const uint32_t crc = crc32(bytes.data(), bytes.size() - 4);
+  for (int i = 0; i < 4; ++i) bytes[bytes.size() - 4 + size_t(i)] = uint8_t(crc >> (8 * i));
+  auto r = parse_model(bytes);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::kBadWeights);
+  EXPECT_NE(r.error().message.find("invalid scale"), std::string::npos) << r.error().message;
+  // Cut inside the int8 values (checksum fixed): truncated, in words.
+  auto cut = serialize_model(m, TensorType::kInt8);
+  cut.resize(size_t(at - bytes.begin()) + head.size() + 16 + 10);
+  const uint32_t cut_crc = crc32(cut.data(), cut.size());
+  for (int i = 0; i < 4; ++i) cut.push_back(uint8_t(cut_crc >> (8 * i)));
+  auto t = parse_model(cut);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.error().message.find("truncated"), std::string::npos) << t.error().message;
 }
 
 TEST(WeightsFile, RejectsWrongTruncatedAndCorruptedFiles) {
