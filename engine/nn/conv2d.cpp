@@ -1,6 +1,7 @@
 #include "conv2d.h"
 
 #include "gemm_kernels.h"
+#include "quantize.h"
 
 #include <Eigen/Core>
 #include <algorithm>
@@ -24,7 +25,20 @@ std::string Conv2D::spec() const {
 
 size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * kh_ * kw_ + out_.c; }
 
-size_t Conv2D::scratch_floats(int) const { return size_t(in_.c) * kh_ * kw_ * in_.h * in_.w; }
+size_t Conv2D::scratch_floats(int) const {
+  const size_t rows = size_t(in_.c) * kh_ * kw_, hw = size_t(in_.h) * in_.w;
+#ifdef SCRAWL_CONV_QUANTISED
+  // The quantised weights (int16, rows padded to even), their scales, the packed columns (int16).
+  const size_t pairs = (rows + 1) / 2, quantised = size_t(out_.c) * pairs + size_t(out_.c) + pairs * hw;
+#ifdef SCRAWL_INFERENCE_ONLY
+  return quantised;
+#else
+  return std::max(quantised, rows * hw);  // backward() still unfolds the float columns
+#endif
+#else
+  return rows * hw;
+#endif
+}
 
 // col[(c*kh + ky)*kw + kx][y*W + x] = x[c][y + ky - pad_y][x + kx - pad_x]
 void Conv2D::im2col(const float* x, float* col) const {
@@ -51,22 +65,69 @@ void Conv2D::im2col(const float* x, float* col) const {
   }
 }
 
+#ifdef SCRAWL_CONV_QUANTISED
+void Conv2D::im2col_pairs(const float* x, float inverse_scale, float limit, int16_t* col) const {
+  const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2, rows = in_.c * kh_ * kw_;
+  const size_t hw = size_t(H) * W;
+  for (int r = 0; r < rows; ++r) {
+    const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_, dx = kx - pad_x;
+    const float* xc = x + size_t(c) * hw;
+    int16_t* out = col + size_t(r / 2) * hw * 2 + size_t(r % 2);
+    for (int yy = 0; yy < H; ++yy) {
+      const int sy = yy + ky - pad_y;
+      const float* in = sy >= 0 && sy < H ? xc + size_t(sy) * W : nullptr;
+      for (int xx = 0; xx < W; ++xx, out += 2) {
+        const int sx = xx + dx;
+        *out = in && sx >= 0 && sx < W ? quantize_value(in[sx], inverse_scale, limit) : int16_t(0);
+      }
+    }
+  }
+  if (rows % 2) {
+    int16_t* out = col + size_t(rows / 2) * hw * 2 + 1;
+    for (size_t j = 0; j < hw; ++j) out[2 * j] = 0;
+  }
+}
+
+void Conv2D::forward_quantised(const float* p, const float* x, float* y, int n, float* scratch) const {
+  const int rows = in_.c * kh_ * kw_, pairs = (rows + 1) / 2, hw = in_.h * in_.w;
+  int16_t* wq = reinterpret_cast<int16_t*>(scratch);
+  float* w_scale = scratch + size_t(out_.c) * pairs;
+  int16_t* col = reinterpret_cast<int16_t*>(w_scale + out_.c);
+  const QuantLimits limits = quant_limits(pairs);
+  quantize_rows(p, out_.c, rows, limits.weight, wq, w_scale);
+  const int limit = limits.activation;
+  for (int i = 0; i < n; ++i) {
+    const float* xi = x + size_t(i) * in_.size();
+    const float x_scale = activation_scale(xi, size_t(in_.size()), limit);
+    im2col_pairs(xi, 1.0f / x_scale, float(limit), col);
+#ifdef __wasm_simd128__
+    gemm_q16_simd128(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c,
+                     pairs, hw);
+#else
+    gemm_q16_reference(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c,
+                       pairs, hw);
+#endif
+  }
+}
+#endif
+
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
+#ifdef SCRAWL_CONV_QUANTISED
+  // The browser multiplies integers: twice the float rate (gemm_kernels.h).
+  forward_quantised(p, x, y, n, scratch);
+#else
   const int rows = in_.c * kh_ * kw_, hw = in_.h * in_.w;
   const float* bias = p + size_t(out_.c) * rows;
   for (int i = 0; i < n; ++i) {
     im2col(x + size_t(i) * in_.size(), scratch);
-#ifdef __wasm_simd128__
-    gemm_bias_simd128(p, scratch, bias, y + size_t(i) * out_.size(), out_.c, rows, hw);
-#else
     Eigen::Map<const MatRM> w(p, out_.c, rows);
     Eigen::Map<const Vec> b(bias, out_.c);
     Eigen::Map<const MatRM> col(scratch, rows, hw);
     Eigen::Map<MatRM> out(y + size_t(i) * out_.size(), out_.c, hw);
     out.noalias() = w * col;
     out.colwise() += b;
-#endif
   }
+#endif
 }
 
 }  // namespace scrawl

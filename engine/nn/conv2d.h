@@ -1,5 +1,14 @@
 #pragma once
+#include <cstdint>
+
 #include "layer.h"
+
+// The browser's convolutions multiply integers (gemm_kernels.h, quantize.h); a native build
+// can be made to do the same (cmake -DSCRAWL_QUANTISED_CONV=ON, with the kernel's portable
+// reference) to measure on the evaluation sets exactly what the browser reads.
+#if defined(__wasm_simd128__) || defined(SCRAWL_QUANTISED_CONV)
+#define SCRAWL_CONV_QUANTISED 1
+#endif
 
 namespace scrawl {
 
@@ -27,6 +36,11 @@ class Conv2D final : public Layer {
 
  private:
   void im2col(const float* x, float* col) const;
+#ifdef SCRAWL_CONV_QUANTISED
+  // im2col's rows as integers (quantize.h), packed in pairs along K for the quantised kernel.
+  void im2col_pairs(const float* x, float inverse_scale, float limit, int16_t* col) const;
+  void forward_quantised(const float* p, const float* x, float* y, int n, float* scratch) const;
+#endif
 #ifndef SCRAWL_INFERENCE_ONLY
   void col2im(const float* col, float* dx) const;
 #endif

@@ -18,6 +18,24 @@ void gemm_bias_reference(const float* w, const float* x, const float* b, float* 
   }
 }
 
+void gemm_q16_reference(const int16_t* wq, const float* w_scale, const int16_t* xq, float x_scale, const float* b,
+                        float* y, int m, int pairs, int n) {
+  // Each row's integer sums are kept in its own output floats' bytes until they are scaled:
+  // this order walks X in its memory order, so a native build vectorises it.
+  for (int r = 0; r < m; ++r) {
+    int32_t* acc = reinterpret_cast<int32_t*>(y + long(r) * n);
+    for (int j = 0; j < n; ++j) acc[j] = 0;
+    for (int p = 0; p < pairs; ++p) {
+      const int32_t w0 = wq[(long(r) * pairs + p) * 2], w1 = wq[(long(r) * pairs + p) * 2 + 1];
+      const int16_t* in = xq + long(p) * n * 2;
+      for (int j = 0; j < n; ++j) acc[j] += w0 * in[2 * j] + w1 * in[2 * j + 1];
+    }
+    const float scale = w_scale[r] * x_scale;
+    float* out = y + long(r) * n;
+    for (int j = 0; j < n; ++j) out[j] = float(acc[j]) * scale + b[r];
+  }
+}
+
 #ifdef __wasm_simd128__
 namespace {
 
@@ -66,7 +84,71 @@ inline void block_1x1(const float* w, const float* x, const float* b, float* y, 
   y[long(r) * n + j] = acc;
 }
 
+// The quantised kernel's blocks. A vector of X holds 4 columns × one pair of K; a row's pair of
+// weights, splatted as one int32, meets it in one dot product that sums the pair per column.
+inline v128_t dequantize(v128_t acc, float scale, float bias) {
+  return wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_f32x4_splat(scale)),
+                        wasm_f32x4_splat(bias));
+}
+
+inline int32_t weight_pair(const int16_t* wq, int pairs, int r, int p) {
+  int32_t v;
+  __builtin_memcpy(&v, wq + (long(r) * pairs + p) * 2, 4);
+  return v;
+}
+
+inline void qblock_4x16(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y,
+                        int pairs, int n, int r, int j) {
+  v128_t acc[4][4];
+  for (auto& row : acc)
+    for (auto& v : row) v = wasm_i32x4_splat(0);
+  for (int p = 0; p < pairs; ++p) {
+    const int16_t* in = xq + (long(p) * n + j) * 2;
+    const v128_t x0 = wasm_v128_load(in), x1 = wasm_v128_load(in + 8), x2 = wasm_v128_load(in + 16),
+                 x3 = wasm_v128_load(in + 24);
+    for (int i = 0; i < 4; ++i) {
+      const v128_t wv = wasm_i32x4_splat(weight_pair(wq, pairs, r + i, p));
+      acc[i][0] = wasm_i32x4_add(acc[i][0], wasm_i32x4_dot_i16x8(x0, wv));
+      acc[i][1] = wasm_i32x4_add(acc[i][1], wasm_i32x4_dot_i16x8(x1, wv));
+      acc[i][2] = wasm_i32x4_add(acc[i][2], wasm_i32x4_dot_i16x8(x2, wv));
+      acc[i][3] = wasm_i32x4_add(acc[i][3], wasm_i32x4_dot_i16x8(x3, wv));
+    }
+  }
+  for (int i = 0; i < 4; ++i) {
+    float* out = y + long(r + i) * n + j;
+    const float scale = ws[r + i] * xs;
+    for (int v = 0; v < 4; ++v) wasm_v128_store(out + 4 * v, dequantize(acc[i][v], scale, b[r + i]));
+  }
+}
+
+inline void qblock_1x4(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y,
+                       int pairs, int n, int r, int j) {
+  v128_t acc = wasm_i32x4_splat(0);
+  for (int p = 0; p < pairs; ++p)
+    acc = wasm_i32x4_add(acc, wasm_i32x4_dot_i16x8(wasm_v128_load(xq + (long(p) * n + j) * 2),
+                                                   wasm_i32x4_splat(weight_pair(wq, pairs, r, p))));
+  wasm_v128_store(y + long(r) * n + j, dequantize(acc, ws[r] * xs, b[r]));
+}
+
 }  // namespace
+
+void gemm_q16_simd128(const int16_t* wq, const float* w_scale, const int16_t* xq, float x_scale, const float* b,
+                      float* y, int m, int pairs, int n) {
+  const int m4 = m - m % 4, n16 = n - n % 16, n4 = n - n % 4;
+  for (int j = 0; j < n16; j += 16)
+    for (int r = 0; r < m4; r += 4) qblock_4x16(wq, w_scale, xq, x_scale, b, y, pairs, n, r, j);
+  for (int r = 0; r < m; ++r) {
+    for (int j = (r < m4 ? n16 : 0); j < n4; j += 4) qblock_1x4(wq, w_scale, xq, x_scale, b, y, pairs, n, r, j);
+    for (int j = n4; j < n; ++j) {
+      int32_t acc = 0;
+      for (int p = 0; p < pairs; ++p) {
+        const int16_t* in = xq + (long(p) * n + j) * 2;
+        acc += int32_t(wq[(long(r) * pairs + p) * 2]) * in[0] + int32_t(wq[(long(r) * pairs + p) * 2 + 1]) * in[1];
+      }
+      y[long(r) * n + j] = float(acc) * (w_scale[r] * x_scale) + b[r];
+    }
+  }
+}
 
 void gemm_bias_simd128(const float* w, const float* x, const float* b, float* y, int m, int k, int n) {
   const int m4 = m - m % 4, n16 = n - n % 16, n4 = n - n % 4;

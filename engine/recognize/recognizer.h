@@ -84,6 +84,11 @@ class Recognizer {
   explicit Recognizer(Model model);
   Model model_;
   InferenceSession session_;
+  // The model's last answers: the segmenter scores every candidate cut-out, and the digits it
+  // keeps are among them, so reading a kept digit again finds its answer here instead of
+  // running the model twice on the same pixels.
+  std::array<Recognition, 16> remembered_{};
+  size_t remembered_count_ = 0, remembered_next_ = 0;
   Segmenter segmenter_;
   std::unique_ptr<OneDigitCheck> one_digit_;
   std::unique_ptr<LineReader> line_reader_;

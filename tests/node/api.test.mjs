@@ -100,6 +100,7 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
     .split('\n')
     .map((line) => JSON.parse(line));
   let correct = 0;
+  let largest = 0;
   files.forEach((file, i) => {
     assert.equal(native[i].file, file);
     // A digit the reader doubts too much to keep is "no digit" to both engines, and a miss.
@@ -114,8 +115,11 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
     correct += r.digit === labels[i];
     assert.equal(native[i].digit, r.digit);
     assert.deepEqual(native[i].box, r.box);
-    for (let k = 0; k < 10; k++) assert.ok(Math.abs(native[i].probs[k] - r.probs[k]) < 1e-5, `${file} class ${k}`);
+    for (let k = 0; k < 10; k++) largest = Math.max(largest, Math.abs(native[i].probs[k] - r.probs[k]));
   });
+  // The browser's convolutions multiply integers (engine/nn/quantize.h), the native ones
+  // floats: the same digits and boxes, probabilities apart by under 5e-4 (4.8e-5 measured).
+  assert.ok(largest < 5e-4, `probabilities differ by up to ${largest}`);
   assert.ok(correct >= 57, `${correct} of 60 correct`);
 });
 

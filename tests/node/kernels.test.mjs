@@ -7,10 +7,18 @@ import { root } from './helpers.mjs';
 
 const dir = path.join(root, 'build/wasm/wasm/bench');
 
-test('the SIMD convolution kernel computes what the scalar reference computes', async (t) => {
+test('the float SIMD kernel computes what its scalar reference computes', async (t) => {
   if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
   const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
   const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
   const worst = M._bench_kernel_max_diff(60); // 60 random shapes up to 40×300 · 300×900
   assert.ok(worst <= 1e-5, `largest relative difference ${worst}`);
+});
+
+test('the integer convolution kernel gives what its scalar reference gives, bit for bit', async (t) => {
+  if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
+  const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
+  const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
+  // 60 random shapes up to 40×600 · 600×900, odd K included, a third of the values at ±limit
+  assert.equal(M._bench_q16_mismatches(60), 0);
 });

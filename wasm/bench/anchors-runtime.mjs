@@ -2,8 +2,8 @@
 // scripts/bench-anchors.sh copies this file into the harness's runtimes/ as scrawl.mjs and
 // links the bench build (wasm/bench) as engines/scrawl/. It turns the harness's layer list
 // and canonical weights into a Scrawl weights file and runs it with the engine's own
-// InferenceSession (Eigen, -O3 -msimd128, one thread).
-export const label = 'Scrawl engine (C++/Eigen, emcc -O3 -msimd128, 1 thread)';
+// InferenceSession (wasm SIMD, convolutions in integers: engine/nn/gemm_kernels.h; one thread).
+export const label = 'Scrawl engine (C++, wasm SIMD integer convolutions, 1 thread)';
 
 const DIR = 'engines/scrawl/';
 let M = null;

@@ -40,6 +40,7 @@ EMSCRIPTEN_KEEPALIVE void bench_run(const float* in, int n, float* out) {
 // absolute difference seen (tests/node/kernels.test.mjs).
 #include "core/rng.h"
 #include "nn/gemm_kernels.h"
+#include "nn/quantize.h"
 
 #include <cmath>
 #include <vector>
@@ -61,17 +62,51 @@ extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_max_diff(int trials) {
   return worst;
 }
 
+// The quantised kernel against its reference: integer sums and the same float steps after
+// them, so every output must be equal bit for bit. Returns how many were not, over random
+// sizes (odd K included), values at the edges of their ranges, and a quantised weight matrix.
+extern "C" EMSCRIPTEN_KEEPALIVE int bench_q16_mismatches(int trials) {
+  scrawl::Rng rng(12);
+  int mismatches = 0;
+  for (int t = 0; t < trials; ++t) {
+    const int m = 1 + rng.below(40), k = 1 + rng.below(600), n = 1 + rng.below(900), pairs = (k + 1) / 2;
+    const scrawl::QuantLimits limits = scrawl::quant_limits(pairs);
+    const int limit = limits.activation;
+    std::vector<float> w(size_t(m) * k), b(static_cast<size_t>(m)), scales(static_cast<size_t>(m)), y1(size_t(m) * n),
+        y2(size_t(m) * n);
+    for (float& f : w) f = rng.normal();
+    for (float& f : b) f = rng.normal();
+    std::vector<int16_t> wq(size_t(m) * pairs * 2), xq(size_t(pairs) * n * 2);
+    scrawl::quantize_rows(w.data(), m, k, limits.weight, wq.data(), scales.data());
+    for (auto& q : xq) q = int16_t(rng.below(3) == 0 ? (rng.below(2) ? limit : -limit) : int(rng.below(2 * limit + 1)) - limit);
+    scrawl::gemm_q16_reference(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y1.data(), m, pairs, n);
+    scrawl::gemm_q16_simd128(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y2.data(), m, pairs, n);
+    for (size_t i = 0; i < y1.size(); ++i) mismatches += y1[i] != y2[i];
+  }
+  return mismatches;
+}
+
 // Timing of the convolution kernel alone, for npm run bench: GFLOP/s (2 per multiply-add) of
 // Y[m×n] = W[m×k]·X[k×n] + b over `reps` calls, and the machine's wasm-SIMD ceiling: the same
 // count of independent f32x4 multiplies and adds with nothing loaded from memory.
 #include <emscripten.h>
 #include <wasm_simd128.h>
 
-extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_gflops(int m, int k, int n, int reps) {
-  std::vector<float> w(size_t(m) * k, 0.01f), x(size_t(k) * n, 0.5f), b(size_t(m), 0.1f), y(size_t(m) * n);
-  scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+// quantised: 0 times the float kernel, 1 the integer one (its multiply-adds counted as 2 flops too).
+extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_gflops(int m, int k, int n, int reps, int quantised) {
+  const int pairs = (k + 1) / 2;
+  std::vector<float> w(size_t(m) * k, 0.01f), x(size_t(k) * n, 0.5f), b(size_t(m), 0.1f), y(size_t(m) * n),
+      scales(size_t(m), 0.01f);
+  std::vector<int16_t> wq(size_t(m) * pairs * 2, 3), xq(size_t(pairs) * n * 2, 100);
+  auto once = [&] {
+    if (quantised)
+      scrawl::gemm_q16_simd128(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y.data(), m, pairs, n);
+    else
+      scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+  };
+  once();
   const double t0 = emscripten_get_now();
-  for (int r = 0; r < reps; ++r) scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+  for (int r = 0; r < reps; ++r) once();
   const double ms = emscripten_get_now() - t0;
   return 2.0 * m * k * n * reps / (ms * 1e6);
 }

@@ -1,0 +1,35 @@
+#include "quantize.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace scrawl {
+
+void quantize_rows(const float* w, int m, int k, int limit, int16_t* wq, float* scales) {
+  const int stride = k + k % 2;
+  for (int r = 0; r < m; ++r) {
+    const float* row = w + size_t(r) * k;
+    float largest = 0;
+    for (int p = 0; p < k; ++p) largest = std::max(largest, std::abs(row[p]));
+    scales[r] = largest > 0 ? largest / float(limit) : 1.0f;
+    const float inverse = 1.0f / scales[r];
+    int16_t* out = wq + size_t(r) * stride;
+    for (int p = 0; p < k; ++p) out[p] = quantize_value(row[p], inverse, float(limit));
+    if (k % 2) out[k] = 0;
+  }
+}
+
+QuantLimits quant_limits(int pairs) {
+  const int64_t budget = std::numeric_limits<int32_t>::max() / (int64_t(2) * std::max(pairs, 1));
+  const int64_t weight = std::clamp<int64_t>(int64_t(std::sqrt(double(budget))), 1, 1023);
+  return {int(weight), int(std::clamp<int64_t>(budget / weight, 1, 4095))};
+}
+
+float activation_scale(const float* x, size_t count, int limit) {
+  float largest = 0;
+  for (size_t i = 0; i < count; ++i) largest = std::max(largest, std::abs(x[i]));
+  return largest > 0 && largest < std::numeric_limits<float>::max() ? largest / float(limit) : 1.0f;
+}
+
+}  // namespace scrawl
