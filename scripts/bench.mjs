@@ -19,7 +19,12 @@ const summary = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n## ${title}\n\n$ ${[command, ...args].join(' ')}\n`);
-  const r = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(r.stdout ?? '');
   if (r.status !== 0) console.log(`(exit status ${r.status})`);
   return r.stdout ?? '';
@@ -35,12 +40,20 @@ async function kernels() {
   const peak = best(() => M._bench_peak_gflops(5e6));
   console.log(`wasm-SIMD ceiling (f32x4 multiplies and adds, nothing loaded): ${peak.toFixed(1)} GFLOP/s`);
   console.log('digit model layer (M×K·K×N)   float kernel   integer kernel (i32x4.dot_i16x8_s)');
-  for (const [m, k, n] of [[16, 9, 784], [32, 144, 784], [48, 288, 196], [64, 432, 196], [80, 576, 49]]) {
+  for (const [m, k, n] of [
+    [16, 9, 784],
+    [32, 144, 784],
+    [48, 288, 196],
+    [64, 432, 196],
+    [80, 576, 49],
+  ]) {
     const reps = Math.ceil(6e7 / (m * k * n));
-    M._bench_kernel_gflops(m, k, n, reps, 0), M._bench_kernel_gflops(m, k, n, reps, 1);
+    (M._bench_kernel_gflops(m, k, n, reps, 0), M._bench_kernel_gflops(m, k, n, reps, 1));
     const f = best(() => M._bench_kernel_gflops(m, k, n, reps, 0));
     const q = best(() => M._bench_kernel_gflops(m, k, n, reps, 1));
-    console.log(`${`${m}×${k}·${k}×${n}`.padEnd(30)} ${f.toFixed(1).padStart(6)} GFLOP/s ${q.toFixed(1).padStart(8)} GFLOP/s (${(q / peak).toFixed(2)}× the float ceiling)`);
+    console.log(
+      `${`${m}×${k}·${k}×${n}`.padEnd(30)} ${f.toFixed(1).padStart(6)} GFLOP/s ${q.toFixed(1).padStart(8)} GFLOP/s (${(q / peak).toFixed(2)}× the float ceiling)`,
+    );
   }
   console.log('(best of 7; a multiply-add counts as 2 flops in both kernels)');
 }
@@ -84,6 +97,6 @@ for (const part of parts) {
 }
 if (summary.length) {
   console.log('\n## Ratio targets (this run)\n');
-  for (const [what, got, target, met] of summary) console.log(`${what.padEnd(42)} ${got.padStart(7)}  target ${target}  ${met ? 'met' : 'not met'}`);
+  for (const [what, got, target, met] of summary)
+    console.log(`${what.padEnd(42)} ${got.padStart(7)}  target ${target}  ${met ? 'met' : 'not met'}`);
 }
-

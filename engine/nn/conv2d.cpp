@@ -101,11 +101,11 @@ void Conv2D::forward_quantised(const float* p, const float* x, float* y, int n, 
     const float x_scale = activation_scale(xi, size_t(in_.size()), limit);
     im2col_pairs(xi, 1.0f / x_scale, float(limit), col);
 #ifdef __wasm_simd128__
-    gemm_q16_simd128(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c,
-                     pairs, hw);
+    gemm_q16_simd128(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c, pairs,
+                     hw);
 #else
-    gemm_q16_reference(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c,
-                       pairs, hw);
+    gemm_q16_reference(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c, pairs,
+                       hw);
 #endif
   }
 }

@@ -87,8 +87,7 @@ inline void block_1x1(const float* w, const float* x, const float* b, float* y, 
 // The quantised kernel's blocks. A vector of X holds 4 columns × one pair of K; a row's pair of
 // weights, splatted as one int32, meets it in one dot product that sums the pair per column.
 inline v128_t dequantize(v128_t acc, float scale, float bias) {
-  return wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_f32x4_splat(scale)),
-                        wasm_f32x4_splat(bias));
+  return wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_f32x4_splat(scale)), wasm_f32x4_splat(bias));
 }
 
 inline int32_t weight_pair(const int16_t* wq, int pairs, int r, int p) {

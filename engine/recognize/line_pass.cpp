@@ -30,11 +30,12 @@ bool sure_split(const LineReading& read, float sure) {
 // The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
 // where it should replace theirs; null where the cut digits stand.
 const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
-                                  const Box& line, const std::string& cut, size_t count) {
+                                  const Box& line, const std::string& cut, std::span<const ReadDigit> digits) {
   if (line.h < s.field_fill * float(image.height)) return nullptr;
+  const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h;
+  if (single && digits[0].confidence >= s.single_kept_above) return nullptr;
   const LineReading* read =
       &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
-  const bool single = count == 1 && line.w < s.single_digit_aspect * line.h;
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
       reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
     return nullptr;
@@ -88,7 +89,8 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       cut.push_back(char('0' + digits[end].digit));
       ++end;
     }
-    const LineReading* read = better_reading(image, reader, s, line, cut, end - first);
+    const LineReading* read =
+        better_reading(image, reader, s, line, cut, std::span<const ReadDigit>(digits.data() + first, end - first));
     if (!read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;

@@ -29,6 +29,10 @@ struct LinePassSettings {
   // single_split_sure (an open 4 or a drawn V is not "11" on the line model's doubt).
   float single_digit_aspect = 1.5f;
   float single_split_sure = 0.9f;
+  // A lone digit the digit model reads at least this surely is not reread at all: the line
+  // model is most of a lone digit's reading time, and two sure digits are not what such a
+  // cut-out holds.
+  float single_kept_above = 0.999f;
   float unsure_below = 0.8f;  // a digit less sure than this is flagged for a person to check
   // A field whose cut-outs the page reader doubted is read by the line model only when nothing
   // else was read, and kept only with at least this many digits, each at least this sure.

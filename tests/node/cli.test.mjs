@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { drawStrokes, mnistDir, mnistTest, nativeCli, noMnist, noReal, pngFromGray, realDir } from './helpers.mjs';
@@ -99,6 +99,66 @@ test('recognize --format gives each file as a field: the value, how sure of it, 
   const bad = run('recognize', '--format', 'iban', ones);
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--format: the format is 'digits' or 'zip', not 'iban'/);
+});
+
+test('recognize reads a folder in bulk on every core, as CSV, and a stopped run resumes where it stopped', (t) => {
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-bulk-'));
+  const folder = path.join(dir, 'scans');
+  mkdirSync(path.join(folder, 'more'), { recursive: true });
+  const one = pngFromGray(drawStrokes(60, 80, [[30, 10, 30, 70]], 7), 60, 80);
+  const seven = pngFromGray(
+    drawStrokes(
+      80,
+      80,
+      [
+        [15, 12, 65, 12],
+        [65, 12, 30, 70],
+      ],
+      7,
+    ),
+    80,
+    80,
+  );
+  for (let i = 0; i < 24; i++) writeFileSync(path.join(folder, `d${String(i).padStart(2, '0')}.png`), i % 2 ? seven : one);
+  writeFileSync(path.join(folder, 'more', 'bad, "quoted".png'), 'not a picture');
+  writeFileSync(path.join(folder, 'notes.txt'), 'not an image file: left out');
+  // Two readers at once give the lines of one, in the files' order.
+  const serial = run('recognize', '--csv', '--jobs', '1', folder);
+  const parallel = run('recognize', '--csv', '--jobs', '2', folder);
+  assert.equal(serial.status, 1, 'one file could not be read');
+  assert.equal(parallel.stdout, serial.stdout);
+  const rows = serial.stdout.trim().split('\n');
+  assert.equal(rows[0], 'file,text,digits,confidence,unsure,error');
+  assert.equal(rows.length, 1 + 25, 'a row per image file, the .txt left out');
+  assert.match(rows[1], /d00\.png","1",1,0\.\d{4},0,""$/);
+  assert.match(rows[2], /d01\.png","7",1,/);
+  assert.match(rows[25], /more\/bad, ""quoted""\.png","",0,,0,"not an image: PNG, JPG, GIF, BMP or TGA expected"$/);
+  // A run stopped partway (its last line half written) goes on with --resume: the same file in the end.
+  const out = path.join(dir, 'out.csv');
+  const cut = serial.stdout.slice(0, serial.stdout.indexOf('d09.png') + 10);
+  writeFileSync(out, cut);
+  const resumed = run('recognize', '--csv', '--out', out, '--resume', folder);
+  assert.equal(resumed.status, 1);
+  assert.match(resumed.stderr, /25 of 25 read/);
+  assert.equal(readFileSync(out, 'utf8'), serial.stdout);
+  // JSON lines resume the same way, from a list file.
+  const list = path.join(dir, 'list.txt');
+  writeFileSync(
+    list,
+    rows
+      .slice(1, 6)
+      .map((r) => r.slice(1, r.indexOf('",')))
+      .join('\n') + '\n',
+  );
+  const json = path.join(dir, 'out.jsonl');
+  const full = run('recognize', '--json', '--list', list);
+  writeFileSync(json, full.stdout.split('\n').slice(0, 2).join('\n') + '\n{"file":"');
+  run('recognize', '--json', '--list', list, '--out', json, '--resume');
+  assert.equal(readFileSync(json, 'utf8'), full.stdout);
+  assert.match(run('recognize', '--resume', folder).stderr, /--resume needs --out FILE/);
+  assert.match(run('recognize', '--jobs', '0', folder).stderr, /--jobs takes a whole number from 1 to 256/);
+  assert.match(run('recognize', '--list', path.join(dir, 'nothing.txt')).stderr, /cannot open the list of files/);
 });
 
 test('every command has --help, and mistakes are explained', (t) => {

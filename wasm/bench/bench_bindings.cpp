@@ -78,7 +78,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bench_q16_mismatches(int trials) {
     for (float& f : b) f = rng.normal();
     std::vector<int16_t> wq(size_t(m) * pairs * 2), xq(size_t(pairs) * n * 2);
     scrawl::quantize_rows(w.data(), m, k, limits.weight, wq.data(), scales.data());
-    for (auto& q : xq) q = int16_t(rng.below(3) == 0 ? (rng.below(2) ? limit : -limit) : int(rng.below(2 * limit + 1)) - limit);
+    for (auto& q : xq)
+      q = int16_t(rng.below(3) == 0 ? (rng.below(2) ? limit : -limit) : int(rng.below(2 * limit + 1)) - limit);
     scrawl::gemm_q16_reference(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y1.data(), m, pairs, n);
     scrawl::gemm_q16_simd128(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y2.data(), m, pairs, n);
     for (size_t i = 0; i < y1.size(); ++i) mismatches += y1[i] != y2[i];
@@ -101,8 +102,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE double bench_kernel_gflops(int m, int k, int n, 
   auto once = [&] {
     if (quantised)
       scrawl::gemm_q16_simd128(wq.data(), scales.data(), xq.data(), 0.01f, b.data(), y.data(), m, pairs, n);
-    else
-      scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
+    else scrawl::gemm_bias_simd128(w.data(), x.data(), b.data(), y.data(), m, k, n);
   };
   once();
   const double t0 = emscripten_get_now();
