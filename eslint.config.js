@@ -25,7 +25,14 @@ export default [
   { files: ['scripts/**/*.mjs', 'tests/node/**/*.mjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
   // The browser tests and benchmarks run in Node, and hand functions to the page (page.evaluate) that run there.
   {
-    files: ['tests/web/**/*.mjs', 'scripts/bench-photo.mjs', 'scripts/bench-web.mjs', 'scripts/screenshots.mjs', 'scripts/soak.mjs'],
+    files: [
+      'tests/web/**/*.mjs',
+      'scripts/bench-photo.mjs',
+      'scripts/bench-reading.mjs',
+      'scripts/bench-web.mjs',
+      'scripts/screenshots.mjs',
+      'scripts/soak.mjs',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 ];
