@@ -33,25 +33,33 @@ Box DigitCutter::cut(const InkSource& src, std::span<const Atom> atoms, DigitPix
     }
 
   // Copy their ink, and that of the unlabelled pixels touching them (the strokes' soft edges).
+  grow_kept(box);
   crop_.assign(size_t(box.w) * box.h, 0.0f);
   for (int y = 0; y < box.h; ++y)
     for (int x = 0; x < box.w; ++x) {
-      const size_t at = size_t(box.y + y) * w + size_t(box.x + x);
-      const bool take = keep_[size_t(y) * box.w + x] || (labels[at] == 0 && touches_kept(box, x, y));
-      if (take) crop_[size_t(y) * box.w + x] = ink.ink[at];
+      const size_t at = size_t(box.y + y) * w + size_t(box.x + x), here = size_t(y) * box.w + x;
+      if (keep_[here] || (labels[at] == 0 && near_[here])) crop_[here] = ink.ink[at];
     }
   normalizer_.normalize(crop_.data(), box.w, box.h, box.w, out);
   return box;
 }
 
-bool DigitCutter::touches_kept(const Box& box, int x, int y) const {
-  bool take = false;
-  for (int dy = -1; dy <= 1 && !take; ++dy)
-    for (int dx = -1; dx <= 1 && !take; ++dx) {
-      const int nx = x + dx, ny = y + dy;
-      take = nx >= 0 && ny >= 0 && nx < box.w && ny < box.h && keep_[size_t(ny) * box.w + nx];
-    }
-  return take;
+void DigitCutter::grow_kept(const Box& box) {
+  const int W = box.w, H = box.h;
+  row_grown_.assign(size_t(W) * H, 0);
+  for (int y = 0; y < H; ++y) {
+    const uint8_t* k = keep_.data() + size_t(y) * W;
+    uint8_t* r = row_grown_.data() + size_t(y) * W;
+    for (int x = 0; x < W; ++x) r[x] = k[x] | (x > 0 ? k[x - 1] : 0) | (x + 1 < W ? k[x + 1] : 0);
+  }
+  near_.assign(size_t(W) * H, 0);
+  for (int y = 0; y < H; ++y) {
+    const uint8_t* up = y > 0 ? row_grown_.data() + size_t(y - 1) * W : nullptr;
+    const uint8_t* mid = row_grown_.data() + size_t(y) * W;
+    const uint8_t* down = y + 1 < H ? row_grown_.data() + size_t(y + 1) * W : nullptr;
+    uint8_t* n = near_.data() + size_t(y) * W;
+    for (int x = 0; x < W; ++x) n[x] = mid[x] | (up ? up[x] : 0) | (down ? down[x] : 0);
+  }
 }
 
 }  // namespace scrawl

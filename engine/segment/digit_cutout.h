@@ -40,10 +40,11 @@ class DigitCutter {
   std::span<const uint8_t> mask() const { return keep_; }
 
  private:
-  // Whether a kept pixel (keep_, box-relative) is next to (x, y).
-  bool touches_kept(const Box& box, int x, int y) const;
+  // near_ = keep_ grown by one pixel (its 3×3 neighbourhood, inside the box): two passes of a
+  // row and a column, instead of nine lookups for every pixel of paper.
+  void grow_kept(const Box& box);
 
-  std::vector<uint8_t> keep_;
+  std::vector<uint8_t> keep_, near_, row_grown_;
   std::vector<float> crop_;
   DigitNormalizer normalizer_;
 };
