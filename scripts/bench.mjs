@@ -9,9 +9,11 @@
 //   native    scrawl eval over the MNIST test digits (needs ../shared/data/mnist or SCRAWL_MNIST)
 // `npm run bench -- kernels reading` runs only those parts. A measurement, not a test.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { drawStrokes, pngFromGray } from '../tests/node/helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const parts = process.argv.slice(2).length ? process.argv.slice(2) : ['kernels', 'reading', 'page', 'anchors', 'native'];
@@ -78,13 +80,50 @@ function anchors() {
   }
 }
 
+// 2,000 small scans (80–112 px, a digit of 1 to 3 strokes, grey paper), made here.
+function smallScans(dir, count) {
+  const shapes = [
+    [[0.5, 0.1, 0.5, 0.9]],
+    [
+      [0.2, 0.15, 0.8, 0.15],
+      [0.8, 0.15, 0.4, 0.9],
+    ],
+    [
+      [0.25, 0.1, 0.25, 0.5],
+      [0.25, 0.5, 0.8, 0.5],
+      [0.65, 0.1, 0.65, 0.9],
+    ],
+  ];
+  for (let i = 0; i < count; i++) {
+    const side = 80 + (i % 33);
+    const gray = drawStrokes(
+      side,
+      side,
+      shapes[i % 3].map((seg) => seg.map((v) => Math.round(v * side))),
+      Math.max(4, side / 12),
+    );
+    for (let p = 0; p < gray.length; p++) gray[p] = Math.min(gray[p], 235);
+    writeFileSync(path.join(dir, `scan-${String(i).padStart(5, '0')}.png`), pngFromGray(gray, side, side));
+  }
+}
+
 function native() {
-  const mnist = process.env.SCRAWL_MNIST ?? path.join(root, '../shared/data/mnist');
   console.log('\n## Native\n');
-  if (!existsSync(mnist)) return console.log(`skipped: no MNIST at ${mnist} (set SCRAWL_MNIST)`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-bench-'));
+  smallScans(dir, 2000);
+  const t0 = performance.now();
+  const r = spawnSync(path.join(root, 'build/native/scrawl'), ['recognize', '--csv', dir], { encoding: 'utf8' });
+  const s = (performance.now() - t0) / 1000;
+  const rows = r.stdout.trim().split('\n').length - 1;
+  console.log(`$ build/native/scrawl recognize --csv DIR   (DIR: 2,000 small PNG scans made by the bench)`);
+  console.log(`${rows} images in ${s.toFixed(2)} s: ${(rows / s).toFixed(0)} images/s on ${os.cpus().length} cores`);
+  summary.push(['native recognize, small scans', `${(rows / s).toFixed(0)}/s`, '≥ 2,000/s', rows / s >= 2000]);
+  rmSync(dir, { recursive: true, force: true });
+  const mnist = process.env.SCRAWL_MNIST ?? path.join(root, '../shared/data/mnist');
+  if (!existsSync(mnist)) return console.log(`MNIST eval skipped: no MNIST at ${mnist} (set SCRAWL_MNIST)`);
   const out = run('Native: scrawl eval over the 10,000 MNIST test digits', 'build/native/scrawl', ['eval', '--mnist', mnist]);
-  const t = out.match(/([\d.]+) s/g);
-  if (t) console.log(`(time line: ${t.join(', ')})`);
+  const t = out.match(/time: ([\d.]+) s/);
+  if (t) summary.push(['native eval, 10,000 MNIST digits', `${t[1]} s`, '≤ 1 s', Number(t[1]) <= 1]);
 }
 
 for (const part of parts) {
