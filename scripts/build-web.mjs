@@ -53,6 +53,11 @@ addSource(need(path.join(ROOT, 'wasm', 'scrawl.mjs'), 'the JS API'));
 addSource(need(path.join(ROOT, 'wasm', 'scrawl-worker.mjs'), 'the worker wrapper'));
 addSource(need(path.join(DIST, 'scrawl-core.mjs'), buildHint));
 addSource(need(path.join(DIST, 'scrawl.wasm'), buildHint));
+addSource(need(path.join(DIST, 'scrawl-core-nosimd.mjs'), buildHint));
+addSource(need(path.join(DIST, 'scrawl-nosimd.wasm'), buildHint));
+// Only browsers without WebAssembly SIMD load these: they are not precached (every other
+// browser would download them for nothing); the service worker keeps them when first fetched.
+const NOT_PRECACHED = new Set(['scrawl-core-nosimd.mjs', 'scrawl-nosimd.wasm']);
 
 const ENTRIES = ['index.html', 'sw.js']; // emitted at dist/ under their own names
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -100,8 +105,9 @@ function build(name) {
 }
 
 build('index.html');
-const assets = [...built.values()]
-  .map((b) => b.out)
+const assets = [...built.entries()]
+  .filter(([name]) => !NOT_PRECACHED.has(name))
+  .map(([, b]) => b.out)
   .filter((o) => o.startsWith(`${ASSETS_DIR}/`))
   .sort();
 const version = hashOf(Buffer.concat([built.get('index.html').content, Buffer.from(assets.join('\n'))])).slice(0, 12);
@@ -143,7 +149,7 @@ for (const f of ['scrawl.mjs', 'scrawl-worker.mjs', 'scrawl.d.ts']) {
 if (fs.existsSync(path.join(ROOT, 'wasm', 'scrawl.d.ts'))) {
   writeAtomic(
     path.join(DIST, 'scrawl.d.mts'),
-    "export { createScrawl, Scrawl, ScrawlError } from './scrawl.js';\n" +
+    "export { createScrawl, hasWasmSimd, Scrawl, ScrawlError } from './scrawl.js';\n" +
       "export type { CreateScrawlOptions, Recognition, Reading, ReadDigit, ScrawlErrorCode, Box } from './scrawl.js';\n",
   );
   writeAtomic(
@@ -155,14 +161,14 @@ if (fs.existsSync(path.join(ROOT, 'wasm', 'scrawl.d.ts'))) {
 
 if (!quiet) {
   const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-  const rows = [...built.values()].map(({ out, content }) => [out, content.length, gz(content)]);
+  const rows = [...built.entries()].map(([name, { out, content }]) => [out, content.length, gz(content), NOT_PRECACHED.has(name)]);
   const w = Math.max(...rows.map((r) => r[0].length));
   let raw = 0;
   let zipped = 0;
-  for (const [out, size, z] of rows) {
-    raw += size;
-    zipped += z;
-    console.log(`  ${out.padEnd(w)}  ${(size / 1024).toFixed(1).padStart(7)} KB  ${(z / 1024).toFixed(1).padStart(7)} KB gzip`);
+  for (const [out, size, z, onlyWithoutSimd] of rows) {
+    if (!onlyWithoutSimd) ((raw += size), (zipped += z));
+    const note = onlyWithoutSimd ? '  (browsers without SIMD only, not precached)' : '';
+    console.log(`  ${out.padEnd(w)}  ${(size / 1024).toFixed(1).padStart(7)} KB  ${(z / 1024).toFixed(1).padStart(7)} KB gzip${note}`);
   }
   console.log(`  ${'total'.padEnd(w)}  ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(zipped / 1024).toFixed(1).padStart(7)} KB gzip`);
   const unused = [...sources.keys()].filter((n) => !built.has(n) && sources.get(n).startsWith(WEB));

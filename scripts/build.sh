@@ -17,8 +17,13 @@ if [ "$what" = wasm ] || [ "$what" = web ] || [ "$what" = all ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j "$jobs"
   mkdir -p dist
+  # The same engine for browsers without WebAssembly SIMD (scrawl.mjs loads it where needed).
+  emcmake cmake -S . -B build/wasm-nosimd -DCMAKE_BUILD_TYPE=Release -DSCRAWL_WASM_SIMD=OFF >/dev/null
+  cmake --build build/wasm-nosimd --target scrawl_wasm -j "$jobs"
   cp build/wasm/wasm/scrawl-core.mjs dist/scrawl-core.mjs
   cp build/wasm/wasm/scrawl-core.wasm dist/scrawl.wasm
+  cp build/wasm-nosimd/wasm/scrawl-core.mjs dist/scrawl-core-nosimd.mjs
+  cp build/wasm-nosimd/wasm/scrawl-core.wasm dist/scrawl-nosimd.wasm
   cp wasm/scrawl.mjs dist/scrawl.mjs
   [ -f wasm/scrawl.d.ts ] && cp wasm/scrawl.d.ts dist/scrawl.d.ts
   [ -f scripts/build-web.mjs ] && node scripts/build-web.mjs

@@ -115,7 +115,15 @@ export interface CreateScrawlOptions {
   wasmUrl?: string | URL;
   /** The bytes of scrawl.wasm, when they are already at hand. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * false: the engine built without WebAssembly SIMD (scrawl-nosimd.wasm), as browsers without
+   * SIMD get by themselves; wasmUrl and wasmBinary then mean that file. Default: hasWasmSimd().
+   */
+  simd?: boolean;
 }
+
+/** Whether this JavaScript engine runs WebAssembly SIMD (every current browser; Safari from 16.4). */
+export function hasWasmSimd(): boolean;
 
 /** The engine, synchronous: every call blocks until it has an answer. Make one with createScrawl(). */
 export class Scrawl {

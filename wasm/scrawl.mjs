@@ -1,6 +1,7 @@
 // Scrawl's JavaScript API: handwritten digit recognition in WebAssembly, the same in
 // browsers (window or worker) and in Node >= 20. Nothing is fetched but scrawl.wasm,
-// from beside this file; images never leave the device.
+// from beside this file (scrawl-nosimd.wasm and its loader, scrawl-core-nosimd.mjs, in a
+// browser without WebAssembly SIMD); images never leave the device.
 //
 //   import { createScrawl } from './scrawl.mjs';
 //   const scrawl = await createScrawl();
@@ -20,7 +21,6 @@
 // Bad input throws a ScrawlError whose message is meant for people and whose `code` is one of
 // not_an_image, unsupported_format, image_too_large, empty_image, no_digit, too_many_marks,
 // bad_argument.
-import createScrawlCore from './scrawl-core.mjs';
 
 export class ScrawlError extends Error {
   constructor(message, code) {
@@ -33,15 +33,34 @@ export class ScrawlError extends Error {
 const isNode =
   typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
+// The smallest module with a SIMD instruction (v128.const, i8x16.popcnt... as in
+// wasm-feature-detect): it validates only where the browser has WebAssembly SIMD.
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+/** Whether this JavaScript engine runs WebAssembly SIMD (every current browser; Safari from 16.4). */
+export function hasWasmSimd() {
+  try {
+    return WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
 async function loadCore(options) {
+  // The SIMD engine where it runs; the same engine without SIMD (slower, same readings) where not.
+  const simd = options.simd ?? hasWasmSimd();
+  const createScrawlCore = simd ? (await import('./scrawl-core.mjs')).default : (await import('./scrawl-core-nosimd.mjs')).default;
   const args = {};
   if (options.wasmBinary) {
     args.wasmBinary = options.wasmBinary;
   } else if (isNode) {
     const { readFile } = await import('node:fs/promises');
-    args.wasmBinary = await readFile(new URL('./scrawl.wasm', import.meta.url));
+    args.wasmBinary = await readFile(new URL(simd ? './scrawl.wasm' : './scrawl-nosimd.wasm', import.meta.url));
   } else {
-    const wasmUrl = options.wasmUrl ?? new URL('./scrawl.wasm', import.meta.url).href;
+    const wasmUrl =
+      options.wasmUrl ?? (simd ? new URL('./scrawl.wasm', import.meta.url) : new URL('./scrawl-nosimd.wasm', import.meta.url)).href;
     args.locateFile = () => wasmUrl;
   }
   return createScrawlCore(args);
@@ -192,7 +211,8 @@ function warmUpPage() {
   return { rgba, width, height };
 }
 
-/** Loads the engine. options.wasmUrl / options.wasmBinary override where scrawl.wasm comes from. */
+/** Loads the engine. options.wasmUrl / options.wasmBinary override where scrawl.wasm comes from;
+ * options.simd: false loads the engine built without SIMD (chosen by itself where SIMD is missing). */
 export async function createScrawl(options = {}) {
   return new Scrawl(await loadCore(options));
 }

@@ -44,7 +44,13 @@ self.addEventListener('fetch', (event) => {
         cached = await cache.match(SHELL);
       // A file of the version before, for a page still open from it (never the app shell).
       if (!cached && request.mode !== 'navigate') cached = await caches.match(request);
-      return cached ?? fetch(request);
+      if (cached) return cached;
+      const response = await fetch(request);
+      // A file of this version's that is not precached (the engine for browsers without
+      // WebAssembly SIMD): kept once fetched, so that such a browser reads offline too. Files
+      // under assets/ are named by their content, so a kept one is never stale.
+      if (response.ok && new URL(request.url).pathname.includes('/assets/')) await cache.put(request, response.clone());
+      return response;
     })(),
   );
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createScrawl, ScrawlError } from '../../dist/scrawl.mjs';
+import { createScrawl, hasWasmSimd, ScrawlError } from '../../dist/scrawl.mjs';
 import { drawStrokes, grayToRgba, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
 
 const scrawl = await createScrawl();
@@ -179,4 +179,40 @@ test('every bad input is read or answered in words, and 49 megapixels fit in 320
   }
   assert.ok(scrawl.memory().heapBytes <= WASM_MEMORY_FOR_49_MP, `wasm memory ${scrawl.memory().heapBytes} bytes`);
   assert.equal(scrawl.read(pngFromGray(seven, 200, 200)).text, '7');
+});
+
+test('a browser without WebAssembly SIMD gets the engine built without it, and it reads the same', async () => {
+  assert.equal(hasWasmSimd(), true, 'Node 20 has WebAssembly SIMD');
+  const plain = await createScrawl({ simd: false });
+  const one = drawStrokes(120, 160, [[60, 20, 60, 140]], 12);
+  const page = drawStrokes(
+    420,
+    160,
+    [
+      [40, 30, 40, 130],
+      [150, 30, 230, 30],
+      [230, 30, 170, 130],
+      [300, 30, 300, 80],
+      [300, 80, 370, 80],
+      [350, 30, 350, 130],
+    ],
+    12,
+  );
+  for (const [gray, w, h] of [
+    [seven, 200, 200],
+    [one, 120, 160],
+    [page, 420, 160],
+  ]) {
+    const png = pngFromGray(gray, w, h);
+    const a = scrawl.read(png);
+    const b = plain.read(png);
+    assert.equal(b.text, a.text);
+    assert.deepEqual(
+      b.digits.map((d) => d.box),
+      a.digits.map((d) => d.box),
+    );
+    // Float convolutions there, integer ones here (engine/nn/quantize.h): confidences a hair apart.
+    a.digits.forEach((d, i) => assert.ok(Math.abs(d.confidence - b.digits[i].confidence) < 5e-4, `${a.text} digit ${i}`));
+  }
+  assert.equal(scrawl.read(pngFromGray(page, 420, 160)).text, '174');
 });
