@@ -159,6 +159,44 @@ async function updated(page, names) {
   );
 }
 
+test('a browser without WebAssembly SIMD loads the engine built without it and keeps it for offline use', async () => {
+  const list = precacheList(tmp);
+  assert.ok(!list.some((u) => u.includes('nosimd')), 'not precached: every other browser would download it for nothing');
+  const api = list.find((u) => /\/scrawl\.[0-9a-f]{10}\.mjs$/.test(u));
+  const { context, page } = await openPage(browser, server.url);
+  await waitControlled(page);
+  // The page's own API module, asked for the engine a browser without SIMD gets.
+  const read = () =>
+    page.evaluate(async (url) => {
+      const { createScrawl } = await import(url);
+      const engine = await createScrawl({ simd: false });
+      const canvas = new OffscreenCanvas(200, 200);
+      const ctx = canvas.getContext('2d');
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, 200, 200);
+      ctx.lineWidth = 14;
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      ctx.moveTo(50, 40);
+      ctx.lineTo(150, 40);
+      ctx.lineTo(80, 170);
+      ctx.stroke();
+      const digit = engine.recognizePixels(ctx.getImageData(0, 0, 200, 200)).digit;
+      const names = await caches.keys();
+      const kept = (await (await caches.open(names[0])).keys()).map((r) => new URL(r.url).pathname).filter((p) => p.includes('nosimd'));
+      return { digit, kept: kept.sort() };
+    }, api);
+  const online = await read();
+  assert.equal(online.digit, 7);
+  assert.equal(online.kept.length, 2, `its loader and its .wasm are kept once fetched: ${online.kept}`);
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  const offline = await read();
+  assert.equal(offline.digit, 7, 'and it reads with the network off');
+  await context.close();
+});
+
 test('a new deployment replaces the old cache and offers a reload; a page open from the old one still finds its files', async () => {
   const { context, page } = await openPage(browser, server.url);
   await waitControlled(page);
