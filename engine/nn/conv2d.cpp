@@ -29,7 +29,9 @@ size_t Conv2D::scratch_floats(int) const {
   const size_t rows = size_t(in_.c) * kh_ * kw_, hw = size_t(in_.h) * in_.w;
 #ifdef SCRAWL_CONV_QUANTISED
   // The quantised weights (int16, rows padded to even), their scales, the packed columns (int16).
-  const size_t pairs = (rows + 1) / 2, quantised = size_t(out_.c) * pairs + size_t(out_.c) + pairs * hw;
+  // (and the image's own values as integers: half a float each, rounded up)
+  const size_t pairs = (rows + 1) / 2,
+               quantised = size_t(out_.c) * pairs + size_t(out_.c) + pairs * hw + (size_t(in_.size()) + 1) / 2;
 #ifdef SCRAWL_INFERENCE_ONLY
   return quantised;
 #else
@@ -66,20 +68,24 @@ void Conv2D::im2col(const float* x, float* col) const {
 }
 
 #ifdef SCRAWL_CONV_QUANTISED
-void Conv2D::im2col_pairs(const float* x, float inverse_scale, float limit, int16_t* col) const {
+void Conv2D::im2col_pairs(const int16_t* xq, int16_t* col) const {
   const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2, rows = in_.c * kh_ * kw_;
   const size_t hw = size_t(H) * W;
   for (int r = 0; r < rows; ++r) {
     const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_, dx = kx - pad_x;
-    const float* xc = x + size_t(c) * hw;
+    const int x0 = std::max(0, -dx), x1 = std::min(W, W - dx);  // columns whose source is inside
+    const int16_t* xc = xq + size_t(c) * hw;
     int16_t* out = col + size_t(r / 2) * hw * 2 + size_t(r % 2);
-    for (int yy = 0; yy < H; ++yy) {
+    for (int yy = 0; yy < H; ++yy, out += 2 * W) {
       const int sy = yy + ky - pad_y;
-      const float* in = sy >= 0 && sy < H ? xc + size_t(sy) * W : nullptr;
-      for (int xx = 0; xx < W; ++xx, out += 2) {
-        const int sx = xx + dx;
-        *out = in && sx >= 0 && sx < W ? quantize_value(in[sx], inverse_scale, limit) : int16_t(0);
+      if (sy < 0 || sy >= H) {
+        for (int xx = 0; xx < W; ++xx) out[2 * xx] = 0;
+        continue;
       }
+      const int16_t* in = xc + size_t(sy) * W + dx;
+      for (int xx = 0; xx < x0; ++xx) out[2 * xx] = 0;
+      for (int xx = x0; xx < x1; ++xx) out[2 * xx] = in[xx];
+      for (int xx = x1; xx < W; ++xx) out[2 * xx] = 0;
     }
   }
   if (rows % 2) {
@@ -88,18 +94,37 @@ void Conv2D::im2col_pairs(const float* x, float inverse_scale, float limit, int1
   }
 }
 
-void Conv2D::forward_quantised(const float* p, const float* x, float* y, int n, float* scratch) const {
+size_t Conv2D::prepared_floats() const {
+  const size_t pairs = (size_t(in_.c) * kh_ * kw_ + 1) / 2;
+  return size_t(out_.c) * pairs + size_t(out_.c);  // int16 weights, rows padded to even; their scales
+}
+
+void Conv2D::prepare(const float* p, float* prepared) const {
+  const int rows = in_.c * kh_ * kw_, pairs = (rows + 1) / 2;
+  quantize_rows(p, out_.c, rows, quant_limits(pairs).weight, reinterpret_cast<int16_t*>(prepared),
+                prepared + size_t(out_.c) * pairs);
+}
+
+void Conv2D::forward_prepared(const float* p, const float* prepared, const float* x, float* y, int n,
+                              float* scratch) const {
+  forward_quantised(p, prepared, x, y, n, scratch + prepared_floats());
+}
+
+// prepared: what prepare() made; scratch: the packed columns, then the image as integers.
+void Conv2D::forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n,
+                               float* scratch) const {
   const int rows = in_.c * kh_ * kw_, pairs = (rows + 1) / 2, hw = in_.h * in_.w;
-  int16_t* wq = reinterpret_cast<int16_t*>(scratch);
-  float* w_scale = scratch + size_t(out_.c) * pairs;
-  int16_t* col = reinterpret_cast<int16_t*>(w_scale + out_.c);
-  const QuantLimits limits = quant_limits(pairs);
-  quantize_rows(p, out_.c, rows, limits.weight, wq, w_scale);
-  const int limit = limits.activation;
+  const int16_t* wq = reinterpret_cast<const int16_t*>(prepared);
+  const float* w_scale = prepared + size_t(out_.c) * pairs;
+  int16_t* col = reinterpret_cast<int16_t*>(scratch);
+  int16_t* image = col + size_t(pairs) * hw * 2;
+  const int limit = quant_limits(pairs).activation;
   for (int i = 0; i < n; ++i) {
     const float* xi = x + size_t(i) * in_.size();
     const float x_scale = activation_scale(xi, size_t(in_.size()), limit);
-    im2col_pairs(xi, 1.0f / x_scale, float(limit), col);
+    // Each value made an integer once, then unfolded: not once for each of the kernel's taps.
+    quantize_values(xi, size_t(in_.size()), 1.0f / x_scale, float(limit), image);
+    im2col_pairs(image, col);
 #ifdef __wasm_simd128__
     gemm_q16_simd128(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c, pairs,
                      hw);
@@ -113,8 +138,10 @@ void Conv2D::forward_quantised(const float* p, const float* x, float* y, int n, 
 
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
 #ifdef SCRAWL_CONV_QUANTISED
-  // The browser multiplies integers: twice the float rate (gemm_kernels.h).
-  forward_quantised(p, x, y, n, scratch);
+  // The browser multiplies integers: twice the float rate (gemm_kernels.h). Called outside a
+  // session (training), the weights are made integers here, at the start of the scratch.
+  prepare(p, scratch);
+  forward_quantised(p, scratch, x, y, n, scratch + prepared_floats());
 #else
   const int rows = in_.c * kh_ * kw_, hw = in_.h * in_.w;
   const float* bias = p + size_t(out_.c) * rows;

@@ -27,6 +27,13 @@ class Conv2D final : public Layer {
   std::vector<std::vector<int>> param_shapes() const override { return {{out_.c, in_.c, kh_, kw_}, {out_.c}}; }
   size_t scratch_floats(int n) const override;
   void forward(const float* p, const float* x, float* y, int n, float* scratch, float* cache) const override;
+#ifdef SCRAWL_CONV_QUANTISED
+  // The weights as integers with their scales (quantize.h), made once per session.
+  size_t prepared_floats() const override;
+  void prepare(const float* p, float* prepared) const override;
+  void forward_prepared(const float* p, const float* prepared, const float* x, float* y, int n,
+                        float* scratch) const override;
+#endif
 #ifndef SCRAWL_INFERENCE_ONLY
   void init_params(std::span<float> p, Rng& rng) const override;
   void param_roles(std::span<ParamRole> roles) const override;
@@ -37,9 +44,11 @@ class Conv2D final : public Layer {
  private:
   void im2col(const float* x, float* col) const;
 #ifdef SCRAWL_CONV_QUANTISED
-  // im2col's rows as integers (quantize.h), packed in pairs along K for the quantised kernel.
-  void im2col_pairs(const float* x, float inverse_scale, float limit, int16_t* col) const;
-  void forward_quantised(const float* p, const float* x, float* y, int n, float* scratch) const;
+  // im2col's rows of the image as integers (quantize.h), packed in pairs along K for the
+  // quantised kernel.
+  void im2col_pairs(const int16_t* xq, int16_t* col) const;
+  void forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n,
+                         float* scratch) const;
 #endif
 #ifndef SCRAWL_INFERENCE_ONLY
   void col2im(const float* col, float* dx) const;

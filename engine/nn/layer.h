@@ -55,6 +55,15 @@ class Layer {
 
   virtual void forward(const float* params, const float* x, float* y, int n, float* scratch, float* cache) const = 0;
 
+  // Inference may read the parameters in a form of the layer's own (the integer convolution's
+  // weights), made once when an InferenceSession is made instead of on every call.
+  virtual size_t prepared_floats() const { return 0; }
+  virtual void prepare(const float* /*params*/, float* /*prepared*/) const {}
+  virtual void forward_prepared(const float* params, const float* /*prepared*/, const float* x, float* y, int n,
+                                float* scratch) const {
+    forward(params, x, y, n, scratch, nullptr);
+  }
+
 #ifndef SCRAWL_INFERENCE_ONLY
   // Training only (training.cpp).
   virtual void init_params(std::span<float> /*params*/, Rng& /*rng*/) const {}

@@ -184,14 +184,21 @@ InferenceSession::InferenceSession(const Network& net, int max_batch)
       max_batch_(max_batch),
       a_(net.max_activation() * size_t(max_batch)),
       b_(net.max_activation() * size_t(max_batch)),
-      scratch_(std::max<size_t>(1, net.max_scratch(max_batch))) {}
+      scratch_(std::max<size_t>(1, net.max_scratch(max_batch))) {
+  size_t total = 0;
+  for (size_t i = 0; i < net.layer_count(); ++i) prepared_at_.push_back(total), total += net.layer(i).prepared_floats();
+  prepared_.resize(std::max<size_t>(1, total));
+  for (size_t i = 0; i < net.layer_count(); ++i)
+    net.layer(i).prepare(net.layer_params(i), prepared_.data() + prepared_at_[i]);
+}
 
 const float* InferenceSession::run(const float* x, int n) {
   n = std::clamp(n, 1, max_batch_);
   const float* in = x;
   float* out = a_.data();
   for (size_t i = 0; i < net_->layer_count(); ++i) {
-    net_->layer(i).forward(net_->layer_params(i), in, out, n, scratch_.data(), nullptr);
+    net_->layer(i).forward_prepared(net_->layer_params(i), prepared_.data() + prepared_at_[i], in, out, n,
+                                    scratch_.data());
     in = out;
     out = (out == a_.data()) ? b_.data() : a_.data();
   }

@@ -55,7 +55,9 @@ class Network {
   FloatBuffer params_;
 };
 
-// Runs a network for inference with buffers allocated once, so a call allocates nothing.
+// Runs a network for inference with buffers allocated once, so a call allocates nothing. The
+// network's parameters must not change while a session reads them: a layer may keep them in a
+// form of its own, made when the session is made (Layer::prepare).
 class InferenceSession {
  public:
   InferenceSession(const Network& net, int max_batch = 1);
@@ -66,7 +68,8 @@ class InferenceSession {
  private:
   const Network* net_;
   int max_batch_;
-  FloatBuffer a_, b_, scratch_;
+  FloatBuffer a_, b_, scratch_, prepared_;
+  std::vector<size_t> prepared_at_;
 };
 
 #ifndef SCRAWL_INFERENCE_ONLY

@@ -26,6 +26,10 @@ QuantLimits quant_limits(int pairs) {
   return {int(weight), int(std::clamp<int64_t>(budget / weight, 1, 4095))};
 }
 
+void quantize_values(const float* x, size_t count, float inverse_scale, float limit, int16_t* out) {
+  for (size_t i = 0; i < count; ++i) out[i] = quantize_value(x[i], inverse_scale, limit);
+}
+
 float activation_scale(const float* x, size_t count, int limit) {
   float largest = 0;
   for (size_t i = 0; i < count; ++i) largest = std::max(largest, std::abs(x[i]));

@@ -6,6 +6,7 @@
 // weights, about 12 for the activations on the app's models.
 #pragma once
 #include <cstddef>
+#include <cmath>
 #include <cstdint>
 
 namespace scrawl {
@@ -24,12 +25,16 @@ void quantize_rows(const float* w, int m, int k, int limit, int16_t* wq, float* 
 // The scale that maps the largest magnitude of x to `limit` (1 when x is all zero).
 float activation_scale(const float* x, size_t count, int limit);
 
-// round(v / scale), held within ±limit; a NaN becomes limit rather than undefined behaviour.
+// round(v / scale) (halves to even, one instruction in wasm and on x86), held within ±limit; a
+// NaN becomes limit rather than undefined behaviour.
 inline int16_t quantize_value(float v, float inverse_scale, float limit) {
   float t = v * inverse_scale;
   t = t < limit ? t : limit;
   t = t > -limit ? t : -limit;
-  return int16_t(t >= 0 ? int(t + 0.5f) : -int(0.5f - t));
+  return int16_t(std::nearbyint(t));
 }
+
+// An image's values as integers: quantize_value of each.
+void quantize_values(const float* x, size_t count, float inverse_scale, float limit, int16_t* out);
 
 }  // namespace scrawl
