@@ -47,8 +47,7 @@ class Conv2D final : public Layer {
   // im2col's rows of the image as integers (quantize.h), packed in pairs along K for the
   // quantised kernel.
   void im2col_pairs(const int16_t* xq, int16_t* col) const;
-  void forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n,
-                         float* scratch) const;
+  void forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n, float* scratch) const;
 #endif
 #ifndef SCRAWL_INFERENCE_ONLY
   void col2im(const float* col, float* dx) const;

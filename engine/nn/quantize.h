@@ -5,8 +5,8 @@
 // bits as a sum over the layer's K can hold without passing 2^31: 10 bits and a sign for the
 // weights, about 12 for the activations on the app's models.
 #pragma once
-#include <cstddef>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace scrawl {
