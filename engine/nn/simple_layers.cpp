@@ -24,6 +24,7 @@ MaxPool::MaxPool(Shape in, int rows, int columns) : Layer(in), rows_(rows), colu
 
 void MaxPool::forward(const float*, const float* x, float* y, int n, float*, float*) const {
   const int sy = rows_, sx = columns_;
+  if (sy == 2 && (sx == 2 || sx == 1)) return forward_2xk(x, y, n);
   for (int plane = 0; plane < n * in_.c; ++plane) {
     const float* xp = x + size_t(plane) * in_.h * in_.w;
     float* yp = y + size_t(plane) * out_.h * out_.w;
@@ -32,6 +33,25 @@ void MaxPool::forward(const float*, const float* x, float* y, int n, float*, flo
       float m = window[0];
       for (int d = 0; d < sy * sx; ++d) m = std::max(m, window[size_t(d / sx) * in_.w + size_t(d % sx)]);
       yp[o] = m;
+    }
+  }
+}
+
+// The app's pools (2×2, and 2×1 in the line model): rows walked in order, no division per value.
+void MaxPool::forward_2xk(const float* x, float* y, int n) const {
+  const int W = in_.w, OW = out_.w, OH = out_.h;
+  for (int plane = 0; plane < n * in_.c; ++plane) {
+    const float* xp = x + size_t(plane) * in_.h * W;
+    float* yp = y + size_t(plane) * OH * OW;
+    for (int oy = 0; oy < OH; ++oy) {
+      const float* r0 = xp + size_t(2 * oy) * W;
+      const float* r1 = r0 + W;
+      float* out = yp + size_t(oy) * OW;
+      if (columns_ == 2)
+        for (int ox = 0; ox < OW; ++ox)
+          out[ox] = std::max(std::max(r0[2 * ox], r0[2 * ox + 1]), std::max(r1[2 * ox], r1[2 * ox + 1]));
+      else
+        for (int ox = 0; ox < OW; ++ox) out[ox] = std::max(r0[ox], r1[ox]);
     }
   }
 }

@@ -30,6 +30,7 @@ class MaxPool final : public Layer {
 #endif
 
  private:
+  void forward_2xk(const float* x, float* y, int n) const;
   int rows_, columns_;
 };
 
