@@ -22,6 +22,10 @@
 // not_an_image, unsupported_format, image_too_large, empty_image, no_digit, too_many_marks,
 // bad_argument.
 
+// The SIMD engine's loader is part of the module graph, fetched beside this file; the other
+// one only by a browser without SIMD.
+import createScrawlCoreSimd from './scrawl-core.mjs';
+
 export class ScrawlError extends Error {
   constructor(message, code) {
     super(message);
@@ -51,7 +55,7 @@ export function hasWasmSimd() {
 async function loadCore(options) {
   // The SIMD engine where it runs; the same engine without SIMD (slower, same readings) where not.
   const simd = options.simd ?? hasWasmSimd();
-  const createScrawlCore = simd ? (await import('./scrawl-core.mjs')).default : (await import('./scrawl-core-nosimd.mjs')).default;
+  const createScrawlCore = simd ? createScrawlCoreSimd : (await import('./scrawl-core-nosimd.mjs')).default;
   const args = {};
   if (options.wasmBinary) {
     args.wasmBinary = options.wasmBinary;
