@@ -28,8 +28,8 @@ size_t Conv2D::param_count() const { return size_t(out_.c) * in_.c * kh_ * kw_ +
 size_t Conv2D::scratch_floats(int) const {
   const size_t rows = size_t(in_.c) * kh_ * kw_, hw = size_t(in_.h) * in_.w;
 #ifdef SCRAWL_CONV_QUANTISED
-  // The quantised weights (int16, rows padded to even), their scales, the packed columns (int16).
-  // (and the image's own values as integers: half a float each, rounded up)
+  // The weights as int16 (rows padded to even) and their scales, where no session made them;
+  // the packed columns (int16); the image's values as int16 (half a float each, rounded up).
   const size_t pairs = (rows + 1) / 2,
                quantised = size_t(out_.c) * pairs + size_t(out_.c) + pairs * hw + (size_t(in_.size()) + 1) / 2;
 #ifdef SCRAWL_INFERENCE_ONLY
