@@ -1,6 +1,7 @@
 #include "bulk_inputs.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -42,8 +43,13 @@ std::string json_file_member(const std::string& line) {
       continue;
     }
     const char e = line[++i];
-    if (e == 'u' && i + 4 < line.size()) {
-      out += char(std::stoi(line.substr(i + 1, 4), nullptr, 16));
+    if (e == 'u') {
+      // json_quote writes \u00XX for control characters; anything else is not our line.
+      const std::string hex = line.substr(i + 1, 4);
+      char* end = nullptr;
+      const long code = std::strtol(hex.c_str(), &end, 16);
+      if (hex.size() != 4 || *end || code < 0 || code > 0xff) return {};
+      out += char(code);
       i += 4;
     } else {
       out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e == 'b' ? '\b' : e == 'f' ? '\f' : e;
