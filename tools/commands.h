@@ -7,4 +7,6 @@ int cmd_train(int argc, char** argv);
 int cmd_eval(int argc, char** argv);
 int cmd_card(int argc, char** argv);
 int cmd_store(int argc, char** argv);
+int cmd_samples(int argc, char** argv);
+int cmd_teach(int argc, char** argv);
 }  // namespace scrawl::cli

@@ -17,6 +17,8 @@ const char* kUsage =
     "  eval --mnist DIR [--weights FILE]             test accuracy, calibration, confusion matrix\n"
     "  card WEIGHTS --mnist DIR                      test a model trained with --no-test, write its card\n"
     "  store IN OUT --as f32|f16|int8                rewrite a weights file with its numbers stored another way\n"
+    "  teach SAMPLES.json [--out FILE]               learn a person's handwriting from their samples\n"
+    "  samples --real DIR --out DIR                  write the samples of the writers eval:learning teaches\n"
     "\n"
     "'scrawl COMMAND --help' tells more. The MNIST folder may also come from SCRAWL_MNIST.\n";
 }
@@ -32,6 +34,8 @@ int main(int argc, char** argv) {
   if (cmd == "eval") return scrawl::cli::cmd_eval(argc - 2, argv + 2);
   if (cmd == "card") return scrawl::cli::cmd_card(argc - 2, argv + 2);
   if (cmd == "store") return scrawl::cli::cmd_store(argc - 2, argv + 2);
+  if (cmd == "teach") return scrawl::cli::cmd_teach(argc - 2, argv + 2);
+  if (cmd == "samples") return scrawl::cli::cmd_samples(argc - 2, argv + 2);
   std::fprintf(stderr, "scrawl: unknown command '%s'\n\n%s", cmd.c_str(), kUsage);
   return 2;
 }

@@ -52,6 +52,22 @@ void gather_gradients(Network& net, std::span<Replica* const> replicas, FloatBuf
   }
 }
 
+LossAndHits softmax_cross_entropy(const float* logits, const uint8_t* labels, int n, int k, float* grad) {
+  LossAndHits out;
+  for (int i = 0; i < n; ++i) {
+    const float* z = logits + size_t(i) * size_t(k);
+    const float m = *std::max_element(z, z + k);
+    double s = 0;
+    for (int j = 0; j < k; ++j) s += std::exp(double(z[j] - m));
+    const int label = labels[i];
+    out.loss += std::log(s) - double(z[label] - m);
+    out.correct += int(std::max_element(z, z + k) - z) == label;
+    for (int j = 0; j < k; ++j)
+      grad[size_t(i) * size_t(k) + size_t(j)] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
+  }
+  return out;
+}
+
 float scheduled_rate(long step, long warmup_steps, long total_steps, float peak) {
   constexpr float kPi = 3.14159265358979f;
   if (step < warmup_steps) return peak * float(step + 1) / float(warmup_steps);

@@ -2,6 +2,7 @@
 // batch, the fixed-order sum of the threads' gradients, the learning-rate schedule (linear
 // warm-up, then cosine) and the SGD step (Nesterov momentum, weight decay on weights only).
 #pragma once
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -26,6 +27,14 @@ void backward_for_training(const Network& net, Replica& r, int n);
 // Sums the replicas' dparams in a fixed order (runs reproduce) and folds batch-norm's batch
 // statistics into its running state.
 void gather_gradients(Network& net, std::span<Replica* const> replicas, FloatBuffer& grad);
+
+// Softmax cross-entropy of n rows of k logits against their labels: the gradient on the logits
+// into `grad` (n × k), the summed loss and the number of rows whose largest logit is the label.
+struct LossAndHits {
+  double loss = 0;
+  int correct = 0;
+};
+LossAndHits softmax_cross_entropy(const float* logits, const uint8_t* labels, int n, int k, float* grad);
 
 float scheduled_rate(long step, long warmup_steps, long total_steps, float peak);
 

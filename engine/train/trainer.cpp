@@ -25,24 +25,11 @@ struct DigitReplica : Replica {
 
 void run_shard(const Network& net, DigitReplica& r, int n) {
   forward_for_training(net, r, n);
-  // Softmax cross-entropy on the logits.
   const size_t L = trained_layers(net);
-  const int k = net.layer(L - 1).out().size();
-  float* logits = r.acts[L].data();
-  float* g = r.grads[L].data();
-  r.loss = 0;
-  r.correct = 0;
-  for (int i = 0; i < n; ++i) {
-    const float* z = logits + size_t(i) * k;
-    const float m = *std::max_element(z, z + k);
-    double s = 0;
-    for (int j = 0; j < k; ++j) s += std::exp(double(z[j] - m));
-    const int label = r.labels[size_t(i)];
-    r.loss += std::log(s) - double(z[label] - m);
-    r.correct += int(std::max_element(z, z + k) - z) == label;
-    for (int j = 0; j < k; ++j)
-      g[size_t(i) * k + j] = float(std::exp(double(z[j] - m)) / s) - (j == label ? 1.0f : 0.0f);
-  }
+  const LossAndHits lh =
+      softmax_cross_entropy(r.acts[L].data(), r.labels.data(), n, net.layer(L - 1).out().size(), r.grads[L].data());
+  r.loss = lh.loss;
+  r.correct = lh.correct;
   backward_for_training(net, r, n);
 }
 
