@@ -24,6 +24,12 @@ if [ "$what" = wasm ] || [ "$what" = web ] || [ "$what" = all ]; then
   cp build/wasm/wasm/scrawl-core.wasm dist/scrawl.wasm
   cp build/wasm-nosimd/wasm/scrawl-core.mjs dist/scrawl-core-nosimd.mjs
   cp build/wasm-nosimd/wasm/scrawl-core.wasm dist/scrawl-nosimd.wasm
+  # The trainer module: loaded only when a person asks Scrawl to learn their handwriting.
+  emcmake cmake -S . -B build/wasm-trainer -DCMAKE_BUILD_TYPE=Release -DSCRAWL_WASM_TRAINER=ON >/dev/null
+  cmake --build build/wasm-trainer --target scrawl_trainer_wasm -j "$jobs"
+  cp build/wasm-trainer/wasm/trainer/scrawl-trainer.mjs dist/scrawl-trainer-core.mjs
+  cp build/wasm-trainer/wasm/trainer/scrawl-trainer.wasm dist/scrawl-trainer.wasm
+  cp wasm/scrawl-trainer.mjs wasm/scrawl-samples.mjs wasm/scrawl-mnist.mjs dist/
   cp wasm/scrawl.mjs dist/scrawl.mjs
   [ -f wasm/scrawl.d.ts ] && cp wasm/scrawl.d.ts dist/scrawl.d.ts
   [ -f scripts/build-web.mjs ] && node scripts/build-web.mjs

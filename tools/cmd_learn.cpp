@@ -12,6 +12,8 @@
 #include "nn/weights_file.h"
 #include "real/cvl_digits.h"
 #include "sample_file.h"
+#include "train/mnist_preparer.h"
+#include "train/trainer.h"
 
 namespace scrawl::cli {
 namespace {
@@ -26,15 +28,15 @@ const char* kSamplesHelp =
 
 const char* kTeachHelp =
     "usage: scrawl teach SAMPLES.json [--weights FILE] [--out FILE] [--teach-per-digit N] [--all-layers]\n"
-    "                   [--steps N] [--rate R] [--keep-near K] [--copies N]\n"
+    "                   [--steps N] [--rate R] [--keep-near K] [--copies N] [--rehearsal-weight W]\n"
     "\n"
     "Teaches the model (the built-in one, or --weights) a person's handwriting from a samples file\n"
     "exported by the page, beside digits drawn by code so that it does not forget other hands.\n"
     "With --teach-per-digit N it learns from the first N samples of each digit and is judged on\n"
     "the rest; otherwise a quarter of each digit's samples is held back to judge it. Prints the\n"
-    "verdict; --out writes the personal model (for `scrawl recognize --weights`) if it is kept.\n"
+    "verdict (--mnist DIR: and the accuracy on MNIST's test digits before and after); --out writes the personal model (for `scrawl recognize --weights`) if it is kept.\n"
     "The rest are the page's teaching settings: batches (0: by the number of samples), learning\n"
-    "rate, pull back toward the start, moved copies of each sample.\n";
+    "rate, pull back toward the start, moved copies of each sample, weight of the rehearsal set.\n";
 
 }  // namespace
 
@@ -75,7 +77,7 @@ int cmd_samples(int argc, char** argv) {
 
 int cmd_teach(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--weights", "--out", "--teach-per-digit", "--steps", "--rate", "--keep-near", "--copies"}, {"--help", "--all-layers"}, args)) {
+  if (auto err = parse_args(argc, argv, {"--weights", "--out", "--mnist", "--teach-per-digit", "--steps", "--rate", "--keep-near", "--copies", "--rehearsal-weight"}, {"--help", "--all-layers"}, args)) {
     std::fprintf(stderr, "scrawl teach: %s\n\n%s", err->c_str(), kTeachHelp);
     return 2;
   }
@@ -100,6 +102,7 @@ int cmd_teach(int argc, char** argv) {
   options.steps = std::stoi(args.get("--steps", "0"));
   options.learning_rate = std::stof(args.get("--rate", std::to_string(options.learning_rate)));
   options.keep_near = std::stof(args.get("--keep-near", std::to_string(options.keep_near)));
+  options.rehearsal_weight = std::stof(args.get("--rehearsal-weight", std::to_string(options.rehearsal_weight)));
   options.copies = std::stoi(args.get("--copies", std::to_string(options.copies)));
   auto teaching = learn::Teaching::create((*reader)->model().network, teach, check, options);
   if (!teaching) return std::fprintf(stderr, "scrawl teach: %s\n", teaching.error().message.c_str()), 2;
@@ -108,6 +111,15 @@ int cmd_teach(int argc, char** argv) {
   std::printf("%s: taught %zu, held back %d: %d right before, %d after; rehearsal %.2f%% -> %.2f%%\n%s\n",
               file->writer.c_str(), teach.size(), v.checked, v.right_before, v.right_after, 100 * v.rehearsal_before,
               100 * v.rehearsal_after, v.why.c_str());
+  if (const std::string dir = mnist_dir(args.get("--mnist")); !dir.empty()) {
+    auto test = load_mnist(dir, "t10k");
+    if (!test) return std::fprintf(stderr, "scrawl teach: %s\n", test.error().message.c_str()), 2;
+    MnistPreparer prep;
+    std::vector<DigitPixels> digits(test->size());
+    for (size_t i = 0; i < digits.size(); ++i) prep.prepare(test->image(i), digits[i]);
+    std::printf("MNIST test: %.2f%% -> %.2f%%\n", 100 * accuracy((*reader)->model().network, digits, test->labels),
+                100 * accuracy((*teaching)->model(), digits, test->labels));
+  }
   if (args.has("--out") && v.keep) {
     Model personal{(*teaching)->model(), (*reader)->model().metadata};
     personal.metadata["personal"] = "taught " + std::to_string(teach.size()) + " samples";

@@ -1,6 +1,7 @@
 #include "personal_trainer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string>
 
@@ -8,6 +9,18 @@
 
 namespace scrawl::learn {
 namespace {
+
+// How much the start model's answers are softened before the new one is taught them: at 1 a
+// digit it is sure of would teach nothing but its label.
+constexpr float kTemperature = 3.0f;
+
+// Softmax of z / kTemperature into p (10 values).
+void softened(const float* z, float* p) {
+  const float m = *std::max_element(z, z + 10);
+  float sum = 0;
+  for (int j = 0; j < 10; ++j) sum += p[j] = std::exp((z[j] - m) / kTemperature);
+  for (int j = 0; j < 10; ++j) p[j] /= sum;
+}
 
 // Layers [from, to) of `net` as a network of their own, with their parameters.
 // Empty (no layers) where from == to.
@@ -82,6 +95,7 @@ Result<std::unique_ptr<PersonalTrainer>> PersonalTrainer::create(const Network& 
   if (options.all_layers) t->opt_.learning_rate *= 0.1f;
   t->replica_ = std::make_unique<Replica>(t->back_, options.batch);
   t->batch_labels_.resize(size_t(options.batch));
+  t->remember_teacher();
   return t;
 }
 
@@ -105,11 +119,25 @@ void PersonalTrainer::cache_features(std::span<const Sample> own, const DrawnDig
   std::iota(own_order_.begin(), own_order_.end(), 0u);
 }
 
+void PersonalTrainer::remember_teacher() {
+  const size_t n = rehearsal_labels_.size(), L = trained_layers(back_);
+  const size_t batch = size_t(opt_.batch);
+  rehearsal_teacher_.resize(n * 10);
+  for (size_t at = 0; at < n; at += batch) {
+    const size_t k = std::min(batch, n - at);
+    std::copy_n(rehearsal_features_.begin() + long(at * feature_size_), k * feature_size_, replica_->acts[0].begin());
+    forward_for_training(back_, *replica_, int(k));
+    for (size_t i = 0; i < k; ++i) softened(replica_->acts[L].data() + i * 10, rehearsal_teacher_.data() + (at + i) * 10);
+  }
+}
+
 void PersonalTrainer::step() {
   if (finished()) return;
   Rng rng(opt_.seed, 0x57e, uint64_t(done_));
   const int n = opt_.batch, own_n = rehearsal_labels_.empty() ? n : n / 2;
   float* x = replica_->acts[0].data();
+  std::vector<size_t>& picks = rehearsal_picks_;
+  picks.clear();
   auto put = [&](int slot, const FloatBuffer& features, size_t index, uint8_t label) {
     std::copy_n(features.begin() + long(index * feature_size_), feature_size_, x + size_t(slot) * feature_size_);
     batch_labels_[size_t(slot)] = label;
@@ -125,11 +153,24 @@ void PersonalTrainer::step() {
   for (int i = own_n; i < n; ++i) {
     const size_t pick = size_t(rng.below(int(rehearsal_labels_.size())));
     put(i, rehearsal_features_, pick, rehearsal_labels_[pick]);
+    picks.push_back(pick);
   }
   forward_for_training(back_, *replica_, n);
   const size_t L = trained_layers(back_);
-  loss_ = softmax_cross_entropy(replica_->acts[L].data(), batch_labels_.data(), n, 10, replica_->grads[L].data()).loss /
-          double(n);
+  const float* logits = replica_->acts[L].data();
+  float* g = replica_->grads[L].data();
+  double loss = softmax_cross_entropy(logits, batch_labels_.data(), own_n, 10, g).loss;
+  // Distillation (Hinton et al. 2015): the gradient of T² · KL(teacher || student at T).
+  for (int i = own_n; i < n; ++i) {
+    float p[10];
+    softened(logits + size_t(i) * 10, p);
+    const float* q = rehearsal_teacher_.data() + picks[size_t(i - own_n)] * 10;
+    for (int j = 0; j < 10; ++j) {
+      g[size_t(i) * 10 + size_t(j)] = opt_.rehearsal_weight * kTemperature * (p[j] - q[j]);
+      if (q[j] > 0) loss += double(q[j]) * std::log(double(q[j]) / std::max(1e-12, double(p[j])));
+    }
+  }
+  loss_ = loss / double(n);
   backward_for_training(back_, *replica_, n);
   // Pulled back toward the start (sgd_step averages the gradient over the batch).
   const FloatBuffer& params = back_.params();
