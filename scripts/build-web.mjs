@@ -55,9 +55,25 @@ addSource(need(path.join(DIST, 'scrawl-core.mjs'), buildHint));
 addSource(need(path.join(DIST, 'scrawl.wasm'), buildHint));
 addSource(need(path.join(DIST, 'scrawl-core-nosimd.mjs'), buildHint));
 addSource(need(path.join(DIST, 'scrawl-nosimd.wasm'), buildHint));
-// Only browsers without WebAssembly SIMD load these: they are not precached (every other
-// browser would download them for nothing); the service worker keeps them when first fetched.
-const NOT_PRECACHED = new Set(['scrawl-core-nosimd.mjs', 'scrawl-nosimd.wasm']);
+addSource(need(path.join(DIST, 'scrawl-trainer-core.mjs'), buildHint));
+addSource(need(path.join(DIST, 'scrawl-trainer.wasm'), buildHint));
+for (const f of ['scrawl-trainer.mjs', 'scrawl-samples.mjs', 'scrawl-mnist.mjs']) addSource(need(path.join(ROOT, 'wasm', f), 'the JS API'));
+// Only browsers without WebAssembly SIMD load the first two, and only a person who asks Scrawl
+// to learn their handwriting or to read MNIST files the rest: they are not precached (the
+// reading page does not grow by them); the service worker keeps them when first fetched.
+const NOT_PRECACHED = new Set([
+  'scrawl-core-nosimd.mjs',
+  'scrawl-nosimd.wasm',
+  'learn-worker.js',
+  'learn-panel.js',
+  'mnist-view.js',
+  'digit-pictures.js',
+  'scrawl-samples.mjs',
+  'scrawl-mnist.mjs',
+  'scrawl-trainer.mjs',
+  'scrawl-trainer-core.mjs',
+  'scrawl-trainer.wasm',
+]);
 
 const ENTRIES = ['index.html', 'sw.js']; // emitted at dist/ under their own names
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -141,7 +157,7 @@ writeAtomic(path.join(DIST, 'index.html'), built.get('index.html').content);
 writeAtomic(path.join(DIST, 'sw.js'), built.get('sw.js').content);
 
 // The npm package's files under plain names (build.sh copies some of these too).
-for (const f of ['scrawl.mjs', 'scrawl-worker.mjs', 'scrawl.d.ts']) {
+for (const f of ['scrawl.mjs', 'scrawl-worker.mjs', 'scrawl.d.ts', 'scrawl-trainer.mjs', 'scrawl-samples.mjs', 'scrawl-mnist.mjs']) {
   const src = path.join(ROOT, 'wasm', f);
   if (fs.existsSync(src)) writeAtomic(path.join(DIST, f), fs.readFileSync(src));
 }
@@ -167,7 +183,7 @@ if (!quiet) {
   let zipped = 0;
   for (const [out, size, z, onlyWithoutSimd] of rows) {
     if (!onlyWithoutSimd) ((raw += size), (zipped += z));
-    const note = onlyWithoutSimd ? '  (browsers without SIMD only, not precached)' : '';
+    const note = onlyWithoutSimd ? '  (loaded only when needed, not precached)' : '';
     console.log(`  ${out.padEnd(w)}  ${(size / 1024).toFixed(1).padStart(7)} KB  ${(z / 1024).toFixed(1).padStart(7)} KB gzip${note}`);
   }
   console.log(`  ${'total'.padEnd(w)}  ${(raw / 1024).toFixed(1).padStart(7)} KB  ${(zipped / 1024).toFixed(1).padStart(7)} KB gzip`);

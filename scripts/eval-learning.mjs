@@ -58,11 +58,16 @@ const trainer = await createTrainer();
 const test = await mnistTest();
 const mnistAccuracy = async (model) => {
   const { digits } = await trainer.classifyMnist(test.images, { model });
-  return share(Array.from(digits), Array.from(test.labels, (label) => ({ label })));
+  return share(
+    Array.from(digits),
+    Array.from(test.labels, (label) => ({ label })),
+  );
 };
 const mnistBefore = test ? await mnistAccuracy(null) : null;
 
-let files = readdirSync(samplesDir).filter((f) => f.endsWith('.json')).sort();
+let files = readdirSync(samplesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 if (limit) files = files.slice(0, limit);
 const rows = [];
 for (const f of files) {
@@ -91,7 +96,11 @@ const mean = (key) => rows.reduce((a, r) => a + r[key], 0) / rows.length;
 const worst = Math.min(...rows.map((r) => r.after - r.before));
 if (test) {
   const lowest = Math.min(...rows.map((r) => r.mnistAfter));
-  console.log(`MNIST test: shipped ${pct(mnistBefore)}, lowest personal model ${pct(lowest)} (${((lowest - mnistBefore) * 100).toFixed(2)} points)`);
+  console.log(
+    `MNIST test: shipped ${pct(mnistBefore)}, lowest personal model ${pct(lowest)} (${((lowest - mnistBefore) * 100).toFixed(2)} points)`,
+  );
 }
 console.log(`kept ${rows.filter((r) => r.kept).length} of ${rows.length} personal models`);
-console.log(`writers ${rows.length}: before ${pct(mean('before'))} after ${pct(mean('after'))} (worst change ${(worst * 100).toFixed(2)} points)`);
+console.log(
+  `writers ${rows.length}: before ${pct(mean('before'))} after ${pct(mean('after'))} (worst change ${(worst * 100).toFixed(2)} points)`,
+);

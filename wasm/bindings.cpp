@@ -59,6 +59,16 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_init() {
   return nullptr;
 }
 
+// Reads with another digit model from now on (a weights file: a personal model the trainer
+// module made), or with the built-in one again when len is 0. Returns null, or the error as
+// JSON with the model in use unchanged.
+EMSCRIPTEN_KEEPALIVE const char* scrawl_use_model(const uint8_t* bytes, int len) {
+  auto r = len > 0 ? scrawl::Recognizer::from_weights({bytes, size_t(len)}) : scrawl::Recognizer::from_embedded();
+  if (!r) return error_json(r.error());
+  g_recognizer = std::move(r.value());
+  return nullptr;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* scrawl_recognize_file(const uint8_t* bytes, int len) {
   if (!g_recognizer) return error_json({scrawl::ErrorCode::kBadArgument, "the engine is not initialised"});
   return result_json(g_recognizer->recognize_file({bytes, size_t(len < 0 ? 0 : len)}));

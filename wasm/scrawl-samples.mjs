@@ -47,7 +47,8 @@ export function parseSamplesFile(text) {
   if (json.version !== 1) throw bad('it was written by a newer Scrawl');
   if (!Array.isArray(json.samples)) throw bad('it has no list of samples');
   const samples = json.samples.map((s, i) => {
-    if (!s || !Number.isInteger(s.label) || s.label < 0 || s.label > 9) throw bad(`sample ${i + 1} is not labelled with a digit from 0 to 9`);
+    if (!s || !Number.isInteger(s.label) || s.label < 0 || s.label > 9)
+      throw bad(`sample ${i + 1} is not labelled with a digit from 0 to 9`);
     let input;
     try {
       input = unbase64(String(s.input));

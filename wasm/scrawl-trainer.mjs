@@ -16,7 +16,8 @@ import createTrainerCore from './scrawl-trainer-core.mjs';
 import { ScrawlError } from './scrawl.mjs';
 
 const SIDE = 784;
-const isNode = typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
+const isNode =
+  typeof process === 'object' && !!process.versions?.node && typeof window === 'undefined' && typeof WorkerGlobalScope === 'undefined';
 
 /** Loads the trainer. options.wasmBinary / options.wasmUrl override where scrawl-trainer.wasm comes from. */
 export async function createTrainer(options = {}) {

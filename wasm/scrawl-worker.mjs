@@ -117,6 +117,22 @@ export class ScrawlWorker extends EventTarget {
     return this._send('read', image, options);
   }
 
+  /**
+   * Reads with a personal model (the weights file scrawl-trainer.mjs made), or null for the
+   * built-in one; a worker restarted later loads the same model. Resolves once it is in use.
+   */
+  useModel(weights) {
+    let bytes = null;
+    try {
+      if (weights !== null && weights !== undefined) [bytes] = bytesMessage(weights, false);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this._post('useModel', [bytes]).then(() => {
+      this._model = bytes;
+    });
+  }
+
   /** The engine's memory, as Scrawl.memory() gives it: { heapBytes, inUseBytes }. */
   memory() {
     return this._post('memory', []);
@@ -140,7 +156,9 @@ export class ScrawlWorker extends EventTarget {
       e.preventDefault?.();
       this._lost(`the recognizer stopped (${e.message || 'its worker could not start'})`);
     };
-    worker.postMessage({ init: { wasmUrl: this._options.wasmUrl ? String(this._options.wasmUrl) : undefined } });
+    worker.postMessage({
+      init: { wasmUrl: this._options.wasmUrl ? String(this._options.wasmUrl) : undefined, model: this._model ?? null },
+    });
     this._worker = worker;
     this._loaded = false;
   }
@@ -254,7 +272,7 @@ export class ScrawlWorker extends EventTarget {
 // ---- The worker's side: runs when this file is started by ScrawlWorker. ----
 
 function serveInWorker() {
-  const METHODS = ['recognize', 'recognizePixels', 'read', 'readPixels', 'memory'];
+  const METHODS = ['recognize', 'recognizePixels', 'read', 'readPixels', 'memory', 'useModel'];
   let scrawl = null;
   let loading = null;
   // Calls are handled one at a time, in the order they came.
@@ -297,6 +315,8 @@ function serveInWorker() {
       loading = createScrawl(msg.init.wasmUrl ? { wasmUrl: msg.init.wasmUrl } : {}).then(
         (s) => {
           scrawl = s;
+          // A restarted worker reads with the personal model its predecessor had been given.
+          if (msg.init.model) s.useModel(msg.init.model);
           self.postMessage({ ready: true, methods: METHODS.filter((m) => typeof s[m] === 'function') });
           // Before any request that is not already waiting: a person's first photo then runs optimised code.
           queue = queue.then(() => {

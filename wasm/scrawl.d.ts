@@ -129,6 +129,8 @@ export function hasWasmSimd(): boolean;
 export class Scrawl {
   private constructor();
   /** Reads the digit in an image file's bytes: PNG, JPG, BMP, GIF (first frame). Throws ScrawlError. */
+  /** Reads with a personal model (a weights file from scrawl-trainer.mjs), or null for the built-in one. Throws ScrawlError (bad_weights) and keeps the model in use if it is not a digit model. */
+  useModel(weights: Uint8Array | ArrayBuffer | null): void;
   recognize(fileBytes: Uint8Array | ArrayBuffer | ArrayBufferView): Recognition;
   /** Reads the digit in RGBA pixels (width × height × 4 bytes). Throws ScrawlError. */
   recognizePixels(rgba: Uint8Array | Uint8ClampedArray | ArrayBuffer | ArrayBufferView, width: number, height: number): Recognition;
@@ -217,6 +219,8 @@ export class ScrawlWorker extends EventTarget {
   ): Promise<Reading>;
   /** Whether the loaded engine has this method; false until `ready` resolves. */
   supports(method: 'recognize' | 'recognizePixels' | 'read' | 'readPixels' | 'memory' | (string & {})): boolean;
+  /** Reads with a personal model (a weights file from scrawl-trainer.mjs), or null for the built-in one; kept across restarts. */
+  useModel(weights: Uint8Array | ArrayBuffer | null): Promise<void>;
   /** The engine's memory in the worker, as Scrawl.memory() gives it. */
   memory(): Promise<EngineMemory>;
   /** Stops the worker; waiting calls reject with code 'terminated'. */

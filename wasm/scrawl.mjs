@@ -153,6 +153,30 @@ export class Scrawl {
   }
 
   /**
+   * Reads with a personal model from now on: the weights file scrawl-trainer.mjs made
+   * (Uint8Array), or null for the built-in model again. A file that is not a digit model is
+   * refused with a ScrawlError (code bad_weights) and the model in use stays.
+   */
+  useModel(weights) {
+    const core = this._core;
+    if (weights === null || weights === undefined) return void this._check(core._scrawl_use_model(0, 0));
+    const bytes = toBytes(weights);
+    const ptr = core._malloc(Math.max(1, bytes.length));
+    try {
+      core.HEAPU8.set(bytes, ptr);
+      this._check(core._scrawl_use_model(ptr, bytes.length));
+    } finally {
+      core._free(ptr);
+    }
+  }
+
+  _check(err) {
+    if (!err) return;
+    const e = JSON.parse(this._core.UTF8ToString(err));
+    throw new ScrawlError(e.error, e.code);
+  }
+
+  /**
    * Runs the engine once on a small built-in page ("10") and returns what it read. The browser
    * first runs WebAssembly with a quick compiler and recompiles the code that runs hot with its
    * optimising one; without this the first photo a person reads pays for that (about 200 ms

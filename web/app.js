@@ -17,6 +17,9 @@ import { Reader } from './reader.js';
 import { summarize } from './readings.js';
 import { ResultView } from './result-view.js';
 import { createSpeech } from './speech.js';
+import { Corrections } from './corrections.js';
+import { usePersonalModel } from './personal-model.js';
+import { SampleStore, keepSample } from './sample-store.js';
 import { receiveUploads } from './uploads.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,6 +71,58 @@ const showImage = createImageFlow({
 // A batch's summary is said aloud too, when read-aloud is on.
 const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.tell });
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
+
+// Corrections and practice keep samples of the person's handwriting on this device; the
+// learning panel (loaded when opened) teaches the model them. A personal model reads from the
+// start, also after a reload and offline.
+const store = SampleStore.open();
+store.catch(() => {});
+let personal = null;
+let learn = null;
+const corrections = new Corrections($('correct'), async (label, input, source) => {
+  try {
+    const kept = await keepSample(await store, label, input, source);
+    learn?.added(kept);
+    speech.tell(`Kept as ${label === 8 ? 'an' : 'a'} ${label}. Open “Your handwriting” to teach Scrawl.`);
+  } catch (e) {
+    speech.tell(`The sample was not kept: ${e.message}.`);
+  }
+});
+view.onShown = (r, source) => {
+  corrections.offer(r, source);
+  learn?.resultShown();
+};
+status.loaded.then(
+  async () => (personal = await usePersonalModel(store, engine)),
+  () => {},
+);
+
+// The panels that teach and test load the first time they are opened.
+whenOpened($('learn-details'), $('learn-state'), async () => {
+  const { LearnPanel } = await import('./learn-panel.js');
+  learn = new LearnPanel({ engine, tell: speech.tell, clearPad: () => pad.clear(), currentInput: () => corrections.currentInput });
+  await learn.start(store, personal);
+});
+whenOpened($('mnist-details'), $('mnist-state'), async () => {
+  const { MnistView } = await import('./mnist-view.js');
+  new MnistView({ model: () => (learn ? learn.personalWeights : (personal?.weights ?? null)), tell: speech.tell });
+});
+
+/** Runs load() the first time `details` opens; says so in `state` while it loads and if it fails. */
+function whenOpened(details, state, load) {
+  details.addEventListener('toggle', async function once() {
+    if (!details.open) return;
+    details.removeEventListener('toggle', once);
+    state.textContent = 'Loading…';
+    try {
+      await load();
+      state.textContent = '';
+    } catch {
+      state.textContent = 'This part could not load. It needs to be opened once while online; try again then.';
+      details.addEventListener('toggle', once);
+    }
+  });
+}
 
 offerInstall($('install'));
 startOffline({ settled: status.settled, onChange: () => status.refresh(), toast: $('update-toast'), reload: $('reload') });

@@ -28,6 +28,9 @@ export function spokenReading(reading) {
 const $ = (id) => document.getElementById(id);
 
 export class ResultView {
+  /** onShown(r, source): called with each single digit shown (r has its 28×28 input), and with null when something else is. */
+  onShown = null;
+
   constructor() {
     this.card = $('result-card');
     this.digit = $('digit');
@@ -55,6 +58,7 @@ export class ResultView {
     this.badge.hidden = !unsure;
     this.cancelButton.hidden = true;
     this._onCancel = null;
+    this.onShown?.(null);
     if (state !== 'result') {
       for (const li of this.bars) {
         li.classList.remove('top');
@@ -132,6 +136,7 @@ export class ResultView {
       li.querySelector('.pct').textContent = `: ${p >= 0.01 ? percent(p) : '<1'}%`;
     });
     this.drawModelInput(r.input);
+    this.onShown?.(r, source);
   }
 
   /** Shows a read() / readPixels() result: several digits. */

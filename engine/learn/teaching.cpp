@@ -1,5 +1,7 @@
 #include "teaching.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace scrawl::learn {
@@ -15,17 +17,25 @@ double share_right(const Network& model, const DrawnDigits& set) {
   return read.empty() ? 0.0 : double(right) / double(read.size());
 }
 
-int right_on(const Network& model, std::span<const Sample> check, std::vector<int>& confusion) {
-  std::vector<DigitPixels> inputs;
-  for (const Sample& s : check) inputs.push_back(s.pixels);
-  const std::vector<uint8_t> read = predict(model, inputs);
-  confusion.assign(100, 0);
+// How a model does on the held-back digits: how many it reads right, its mean cross-entropy
+// (how sure it is of the right digit), and where each digit went.
+struct Score {
   int right = 0;
-  for (size_t i = 0; i < read.size(); ++i) {
-    right += read[i] == check[i].label;
-    ++confusion[size_t(check[i].label) * 10 + read[i]];
+  double loss = 0;
+};
+Score score_on(const Network& model, std::span<const Sample> check, std::vector<int>& confusion) {
+  InferenceSession session(model, 1);
+  confusion.assign(100, 0);
+  Score score;
+  for (const Sample& s : check) {
+    const float* p = session.run(s.pixels.data(), 1);
+    const int read = int(std::max_element(p, p + 10) - p);
+    score.right += read == s.label;
+    score.loss -= std::log(std::max(1e-7, double(p[s.label])));
+    ++confusion[size_t(s.label) * 10 + size_t(read)];
   }
-  return right;
+  if (!check.empty()) score.loss /= double(check.size());
+  return score;
 }
 
 std::string percent(double share) {
@@ -52,8 +62,9 @@ Verdict Teaching::judge() {
   Verdict v;
   const Network after = trainer_->model();
   v.checked = int(check_.size());
-  v.right_before = right_on(start_, check_, v.confusion_before);
-  v.right_after = right_on(after, check_, v.confusion_after);
+  const Score before = score_on(start_, check_, v.confusion_before), now = score_on(after, check_, v.confusion_after);
+  v.right_before = before.right;
+  v.right_after = now.right;
   v.rehearsal_before = share_right(start_, rehearsal_check_);
   v.rehearsal_after = share_right(after, rehearsal_check_);
   const bool forgot = v.rehearsal_after < v.rehearsal_before - kRehearsalSlack;
@@ -67,6 +78,12 @@ Verdict Teaching::judge() {
     v.keep = true;
     v.why = "Kept: it reads " + std::to_string(v.right_after) + " of your " + std::to_string(v.checked) +
             " held-back digits right, against " + std::to_string(v.right_before) + " before.";
+  } else if (v.right_after == v.right_before && now.loss < before.loss) {
+    // As many right: better if it is surer of the right digits (a digit read right by a hair
+    // before is one a slightly different stroke gets wrong).
+    v.keep = true;
+    v.why = "Kept: it reads the same " + std::to_string(v.right_after) + " of your " + std::to_string(v.checked) +
+            " held-back digits right, and is surer of them.";
   } else {
     v.why = "It was not kept: it read " + std::to_string(v.right_after) + " of your " + std::to_string(v.checked) +
             " held-back digits right, no more than the " + std::to_string(v.right_before) + " before.";
