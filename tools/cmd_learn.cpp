@@ -19,12 +19,14 @@ namespace scrawl::cli {
 namespace {
 
 const char* kSamplesHelp =
-    "usage: scrawl samples --real DIR [--mnist DIR] --out DIR [--min-per-digit N] [--per-digit N]\n"
+    "usage: scrawl samples [--real DIR] [--mnist DIR] [--drawn N [--hand NAME]] --out DIR [--min-per-digit N] [--per-digit N]\n"
     "\n"
     "Writes one samples file (as the page exports a person's corrections) for each pen writer of the\n"
     "real-data folder with at least N (30) digits of each kind, drawn on a canvas and cut as the\n"
     "page cuts a drawing, and with --mnist for five synthetic writers: MNIST test digits, each\n"
-    "writer's bent one way (N = 40 of each kind apiece).\n";
+    "writer's bent one way (N = 40 of each kind apiece). --drawn N: the same five hands writing N digits\n"
+    "of each kind drawn by code (no data set needed; for tests); --hand: only the one named (far-slant,\n"
+    "sideways, wavy, squat-bold, thin-leaning-left).\n";
 
 const char* kTeachHelp =
     "usage: scrawl teach SAMPLES.json [--weights FILE] [--out FILE] [--teach-per-digit N] [--all-layers]\n"
@@ -42,26 +44,32 @@ const char* kTeachHelp =
 
 int cmd_samples(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--mnist", "--out", "--min-per-digit", "--per-digit"}, {"--help"}, args)) {
+  if (auto err = parse_args(argc, argv, {"--real", "--mnist", "--drawn", "--hand", "--out", "--min-per-digit", "--per-digit"}, {"--help"}, args)) {
     std::fprintf(stderr, "scrawl samples: %s\n\n%s", err->c_str(), kSamplesHelp);
     return 2;
   }
   if (args.has("--help")) return std::fputs(kSamplesHelp, stdout), 0;
   const std::string real = real::real_dir(args.get("--real")), out = args.get("--out");
-  if (real.empty() || out.empty()) return std::fprintf(stderr, "scrawl samples: give --real DIR and --out DIR\n"), 2;
-  auto pens = real::load_all_pen_samples(real);
-  if (!pens) return std::fprintf(stderr, "scrawl samples: %s\n", pens.error().message.c_str()), 2;
+  const std::string mnist = mnist_dir(args.get("--mnist"));
+  const int drawn = std::stoi(args.get("--drawn", "0"));
+  if ((real.empty() && mnist.empty() && !drawn) || out.empty())
+    return std::fprintf(stderr, "scrawl samples: give --real DIR, --mnist DIR or --drawn N, and --out DIR\n"), 2;
   auto reader = load_recognizer("");
   if (!reader) return std::fprintf(stderr, "scrawl samples: %s\n", reader.error().message.c_str()), 1;
-  std::vector<WriterSamples> writers =
-      real_learning_writers(*pens, **reader, std::stoi(args.get("--min-per-digit", "30")), 1);
-  const std::string mnist = mnist_dir(args.get("--mnist"));
+  std::vector<WriterSamples> writers;
+  if (!real.empty()) {
+    auto pens = real::load_all_pen_samples(real);
+    if (!pens) return std::fprintf(stderr, "scrawl samples: %s\n", pens.error().message.c_str()), 2;
+    writers = real_learning_writers(*pens, **reader, std::stoi(args.get("--min-per-digit", "30")), 1);
+  }
   if (!mnist.empty()) {
     auto test = load_mnist(mnist, "t10k");
     if (!test) return std::fprintf(stderr, "scrawl samples: %s\n", test.error().message.c_str()), 2;
     for (auto& w : synthetic_learning_writers(*test, **reader, std::stoi(args.get("--per-digit", "40"))))
       writers.push_back(std::move(w));
   }
+  if (drawn > 0)
+    for (auto& w : drawn_learning_writers(**reader, drawn, 1, args.get("--hand"))) writers.push_back(std::move(w));
   std::filesystem::create_directories(out);
   for (const WriterSamples& w : writers) {
     std::string name = w.name;

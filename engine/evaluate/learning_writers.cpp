@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "learn/drawn_digits.h"
 #include "synth/pen_scenes.h"
 
 namespace scrawl {
@@ -64,6 +65,9 @@ bool as_sample(const Result<Recognition>& r, int label, learn::Sample& out) {
 
 }  // namespace
 
+size_t synthetic_hand_count() { return kHands.size(); }
+GrayImage in_synthetic_hand(const uint8_t* digit, size_t hand) { return bent_on_canvas(digit, kHands[hand % kHands.size()]); }
+
 std::vector<WriterSamples> real_learning_writers(const std::vector<real::PenSample>& pens, Recognizer& reader,
                                                  int min_per_digit, uint64_t seed) {
   std::map<std::string, std::array<int, 10>> counts;
@@ -98,6 +102,25 @@ std::vector<WriterSamples> synthetic_learning_writers(const DigitSet& mnist_test
       if (as_sample(reader.recognize_gray(bent_on_canvas(mnist_test.image(i), kHands[h])), label, s))
         w.samples.push_back(s);
     }
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::vector<WriterSamples> drawn_learning_writers(Recognizer& reader, int per_digit, uint64_t seed,
+                                                  const std::string& only) {
+  std::vector<WriterSamples> out;
+  std::array<uint8_t, 784> digit{};
+  for (size_t h = 0; h < kHands.size(); ++h) {
+    if (!only.empty() && only != kHands[h].name) continue;
+    WriterSamples w{std::string("drawn:") + kHands[h].name, {}};
+    for (int i = 0; i < per_digit; ++i)
+      for (int d = 0; d < 10; ++d) {
+        Rng rng(seed, h * 10 + uint64_t(d), uint64_t(i));
+        learn::draw_digit_strokes(learn::digit_strokes(d, i, rng), rng.uniform(1.8f, 2.8f), rng, digit.data());
+        learn::Sample s;
+        if (as_sample(reader.recognize_gray(bent_on_canvas(digit.data(), kHands[h])), d, s)) w.samples.push_back(s);
+      }
     out.push_back(std::move(w));
   }
   return out;

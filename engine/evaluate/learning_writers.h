@@ -24,7 +24,18 @@ struct WriterSamples {
 std::vector<WriterSamples> real_learning_writers(const std::vector<real::PenSample>& pens, Recognizer& reader,
                                                  int min_per_digit, uint64_t seed);
 
+// How many synthetic hands there are, and digit (MNIST's form: 28×28, 255 = ink) written in
+// hand `hand`, black on a white 280×280 canvas.
+size_t synthetic_hand_count();
+GrayImage in_synthetic_hand(const uint8_t* digit, size_t hand);
+
 // The five synthetic writers, `per_digit` digits of each kind apiece (none shared).
 std::vector<WriterSamples> synthetic_learning_writers(const DigitSet& mnist_test, Recognizer& reader, int per_digit);
+
+// The same five hands writing digits drawn by code (learn/drawn_digits.h) instead of MNIST's:
+// writers for tests that need no data set.
+// only: one hand by its name ("sideways"), or "" for all five.
+std::vector<WriterSamples> drawn_learning_writers(Recognizer& reader, int per_digit, uint64_t seed,
+                                                  const std::string& only = "");
 
 }  // namespace scrawl
