@@ -61,9 +61,17 @@ function isStale() {
   const index = path.join(DIST, 'index.html');
   const sources = [
     newestMtime(path.join(ROOT, 'web')),
-    ...['wasm/scrawl.mjs', 'wasm/scrawl-worker.mjs', 'dist/scrawl.wasm', 'dist/scrawl-core.mjs', 'scripts/build-web.mjs'].map(
-      (f) => fs.statSync(path.join(ROOT, f)).mtimeMs,
-    ),
+    ...[
+      'wasm/scrawl.mjs',
+      'wasm/scrawl-worker.mjs',
+      'wasm/scrawl-trainer.mjs',
+      'wasm/scrawl-samples.mjs',
+      'wasm/scrawl-mnist.mjs',
+      'dist/scrawl.wasm',
+      'dist/scrawl-core.mjs',
+      'dist/scrawl-trainer.wasm',
+      'scripts/build-web.mjs',
+    ].map((f) => fs.statSync(path.join(ROOT, f)).mtimeMs),
   ];
   return !fs.existsSync(index) || fs.statSync(index).mtimeMs < Math.max(...sources);
 }
