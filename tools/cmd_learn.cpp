@@ -44,7 +44,9 @@ const char* kTeachHelp =
 
 int cmd_samples(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--real", "--mnist", "--drawn", "--hand", "--out", "--min-per-digit", "--per-digit"}, {"--help"}, args)) {
+  if (auto err = parse_args(argc, argv,
+                            {"--real", "--mnist", "--drawn", "--hand", "--out", "--min-per-digit", "--per-digit"},
+                            {"--help"}, args)) {
     std::fprintf(stderr, "scrawl samples: %s\n\n%s", err->c_str(), kSamplesHelp);
     return 2;
   }
@@ -85,16 +87,21 @@ int cmd_samples(int argc, char** argv) {
 
 int cmd_teach(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(argc, argv, {"--weights", "--out", "--mnist", "--teach-per-digit", "--steps", "--rate", "--keep-near", "--copies", "--rehearsal-weight"}, {"--help", "--all-layers"}, args)) {
+  if (auto err = parse_args(argc, argv,
+                            {"--weights", "--out", "--mnist", "--teach-per-digit", "--steps", "--rate", "--keep-near",
+                             "--copies", "--rehearsal-weight"},
+                            {"--help", "--all-layers"}, args)) {
     std::fprintf(stderr, "scrawl teach: %s\n\n%s", err->c_str(), kTeachHelp);
     return 2;
   }
   if (args.has("--help")) return std::fputs(kTeachHelp, stdout), 0;
-  if (args.positional.size() != 1) return std::fprintf(stderr, "scrawl teach: give one samples file\n\n%s", kTeachHelp), 2;
+  if (args.positional.size() != 1)
+    return std::fprintf(stderr, "scrawl teach: give one samples file\n\n%s", kTeachHelp), 2;
   auto bytes = read_file(args.positional[0]);
   if (!bytes) return std::fprintf(stderr, "scrawl teach: %s\n", bytes.error().message.c_str()), 2;
   auto file = parse_samples_json(std::string(bytes->begin(), bytes->end()));
-  if (!file) return std::fprintf(stderr, "scrawl teach: %s: %s\n", args.positional[0].c_str(), file.error().message.c_str()), 2;
+  if (!file)
+    return std::fprintf(stderr, "scrawl teach: %s: %s\n", args.positional[0].c_str(), file.error().message.c_str()), 2;
   auto reader = load_recognizer(args.get("--weights"));
   if (!reader) return std::fprintf(stderr, "scrawl teach: %s\n", reader.error().message.c_str()), 2;
   // The first N of each digit to learn from, the rest to judge by; or a quarter held back.

@@ -44,11 +44,13 @@ bool unbase64(const std::string& text, std::vector<uint8_t>& out) {
 }  // namespace
 
 std::string samples_json(const SampleFile& file) {
-  std::string out = "{\"format\":\"scrawl-samples\",\"version\":1,\"writer\":" + json_quote(file.writer) + ",\"samples\":[";
+  std::string out =
+      "{\"format\":\"scrawl-samples\",\"version\":1,\"writer\":" + json_quote(file.writer) + ",\"samples\":[";
   uint8_t bytes[kDigitSide * kDigitSide];
   for (size_t i = 0; i < file.samples.size(); ++i) {
     const learn::Sample& s = file.samples[i];
-    for (size_t k = 0; k < s.pixels.size(); ++k) bytes[k] = uint8_t(std::lround(std::clamp(s.pixels[k], 0.0f, 1.0f) * 255));
+    for (size_t k = 0; k < s.pixels.size(); ++k)
+      bytes[k] = uint8_t(std::lround(std::clamp(s.pixels[k], 0.0f, 1.0f) * 255));
     out += std::string(i ? ",\n" : "\n") + "{\"label\":" + std::to_string(int(s.label)) + ",\"input\":\"" +
            base64(bytes, sizeof bytes) + "\"}";
   }

@@ -105,7 +105,11 @@ whenOpened($('learn-details'), $('learn-state'), async () => {
 });
 whenOpened($('mnist-details'), $('mnist-state'), async () => {
   const { MnistView } = await import('./mnist-view.js');
-  new MnistView({ model: () => (learn ? learn.personalWeights : (personal?.weights ?? null)), tell: speech.tell });
+  new MnistView({
+    model: () => (learn ? learn.personalWeights : (personal?.weights ?? null)),
+    recognize: (file) => engine.recognize(file),
+    tell: speech.tell,
+  });
 });
 
 /** Runs load() the first time `details` opens; says so in `state` while it loads and if it fails. */

@@ -2,7 +2,7 @@
 // (theirs or the original) reads them: accuracy, the confusion matrix, how often it is right at
 // each level of confidence, and the digits it reads wrongly. Read in the trainer's worker;
 // nothing leaves the device.
-import { gunzipped, parseIdx } from './scrawl-mnist.mjs';
+import { gunzipped, mnistReport, parseIdx } from './scrawl-mnist.mjs';
 import { digitCanvas, fillConfusion } from './digit-pictures.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,12 +11,65 @@ export class MnistView {
   #worker = null;
   #model;
 
-  /** model(): the personal model's weights in use, or null for the original. */
-  constructor({ model, tell }) {
+  #recognize;
+  #stopImages = false;
+
+  /** model(): the personal model's weights in use, or null for the original; recognize(file): the page's reader on one image. */
+  constructor({ model, recognize, tell }) {
     this.#model = model;
+    this.#recognize = recognize;
     this.tell = tell;
     $('mnist-files').addEventListener('change', (e) => this.#open(e.target));
-    $('mnist-stop').addEventListener('click', () => this.#worker?.postMessage({ cancel: true }));
+    for (const id of ['labelled-files', 'labelled-folder']) $(id).addEventListener('change', (e) => this.#openImages(e.target));
+    $('mnist-stop').addEventListener('click', () => {
+      this.#stopImages = true;
+      this.#worker?.postMessage({ cancel: true });
+    });
+  }
+
+  // Images of single digits, read one by one by the page's own reader (the model in use).
+  async #openImages(input) {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const { labelled, unlabelled } = await labelledImages(files);
+    const skipped = unlabelled
+      ? ` ${unlabelled} file${unlabelled === 1 ? ' had' : 's had'} no label and ${unlabelled === 1 ? 'was' : 'were'} left out.`
+      : '';
+    if (!labelled.length)
+      return this.#status(
+        `No labelled images among these files.${skipped} Name them 7.png, 7_0042.jpg, put them in folders named 0 to 9, or add a CSV of file,label.`,
+      );
+    const bar = $('mnist-bar');
+    bar.hidden = false;
+    $('mnist-stop').hidden = false;
+    $('mnist-report').hidden = true;
+    this.#stopImages = false;
+    const labels = [];
+    const digits = [];
+    const confidence = [];
+    const inputs = [];
+    let failed = 0;
+    for (const [i, { file, label }] of labelled.entries()) {
+      if (this.#stopImages) break;
+      try {
+        const r = await this.#recognize(file);
+        labels.push(label);
+        digits.push(r.digit);
+        confidence.push(r.confidence);
+        inputs.push(r.input);
+      } catch {
+        failed++; // not an image, or no digit in it: counted apart
+      }
+      bar.value = (i + 1) / labelled.length;
+    }
+    bar.hidden = true;
+    $('mnist-stop').hidden = true;
+    const report = mnistReport(labels, digits, confidence);
+    report.wrong = report.wrong
+      .slice(0, 60)
+      .map((i) => ({ label: labels[i], read: digits[i], confidence: confidence[i], pixels: inputs[i] }));
+    const unread = failed ? ` ${failed} could not be read (no digit found, or not an image).` : '';
+    this.#show(report, this.#model(), `${this.#stopImages ? 'Stopped. ' : ''}${unread}${skipped}`);
   }
 
   #status(text) {
@@ -76,10 +129,10 @@ export class MnistView {
     }
   }
 
-  #show(report, model) {
+  #show(report, model, more = '') {
     const pct = (v) => `${(100 * v).toFixed(2)}%`;
     this.#status(
-      `${pct(report.accuracy)} right: ${report.right.toLocaleString('en')} of ${report.count.toLocaleString('en')} digits, read by ${model ? 'your personal model' : 'the original model'}.`,
+      `${pct(report.accuracy)} right: ${report.right.toLocaleString('en')} of ${report.count.toLocaleString('en')} digits, read by ${model ? 'your personal model' : 'the original model'}.${more}`,
     );
     fillConfusion($('mnist-confusion'), report.confusion, 'Digits written (rows) and read (columns)');
     const cal = $('mnist-calibration');
@@ -105,4 +158,31 @@ export class MnistView {
     );
     $('mnist-report').hidden = false;
   }
+}
+
+/**
+ * The label of each image among `files` (File objects, from a picker or a folder): from a CSV
+ * among them (`file,label` rows), else from the file's name (`7.png`, `7_0042.jpg`, `7-a.png`)
+ * or its folder (`7/…`). Returns { labelled: [{ file, label }], unlabelled: count }.
+ */
+export async function labelledImages(files) {
+  const csv = files.find((f) => /\.csv$/i.test(f.name));
+  const fromCsv = new Map();
+  if (csv)
+    for (const line of (await csv.text()).split(/\r?\n/)) {
+      const [name, label] = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+      if (/^\d$/.test(label ?? '')) fromCsv.set(name, Number(label));
+    }
+  const labelled = [];
+  let unlabelled = 0;
+  for (const file of files) {
+    if (file === csv) continue;
+    const path = file.webkitRelativePath || file.name;
+    const folder = path.split('/').slice(-2, -1)[0] ?? '';
+    const own = file.name.match(/^(\d)(?:[^0-9]|$)/);
+    const label = fromCsv.get(file.name) ?? fromCsv.get(path) ?? (own ? Number(own[1]) : /^\d$/.test(folder) ? Number(folder) : null);
+    if (label === null) unlabelled++;
+    else labelled.push({ file, label });
+  }
+  return { labelled, unlabelled };
 }

@@ -30,7 +30,8 @@ float sample_at(const uint8_t* d, float x, float y) {
   const int x0 = int(std::floor(x)), y0 = int(std::floor(y));
   auto px = [&](int xx, int yy) { return xx < 0 || yy < 0 || xx > 27 || yy > 27 ? 0.0f : float(d[yy * 28 + xx]); };
   const float fx = x - float(x0), fy = y - float(y0);
-  return (1 - fy) * ((1 - fx) * px(x0, y0) + fx * px(x0 + 1, y0)) + fy * ((1 - fx) * px(x0, y0 + 1) + fx * px(x0 + 1, y0 + 1));
+  return (1 - fy) * ((1 - fx) * px(x0, y0) + fx * px(x0 + 1, y0)) +
+         fy * ((1 - fx) * px(x0, y0 + 1) + fx * px(x0 + 1, y0 + 1));
 }
 
 // The MNIST digit (white on black) bent by the hand and drawn black on a white 280×280 canvas.
@@ -49,7 +50,8 @@ GrayImage bent_on_canvas(const uint8_t* digit, const Hand& hand) {
       float ink = sample_at(digit, su + 14 - 0.5f, sv + 14 - 0.5f);
       if (hand.bold)
         for (int k = 0; k < 4; ++k)
-          ink = std::max(ink, sample_at(digit, su + 14 - 0.5f + (k == 0) - (k == 1), sv + 14 - 0.5f + (k == 2) - (k == 3)));
+          ink = std::max(ink,
+                         sample_at(digit, su + 14 - 0.5f + (k == 0) - (k == 1), sv + 14 - 0.5f + (k == 2) - (k == 3)));
       canvas.at(x, y) = uint8_t(255 - std::lround(std::clamp(ink, 0.0f, 255.0f)));
     }
   return canvas;
@@ -66,7 +68,9 @@ bool as_sample(const Result<Recognition>& r, int label, learn::Sample& out) {
 }  // namespace
 
 size_t synthetic_hand_count() { return kHands.size(); }
-GrayImage in_synthetic_hand(const uint8_t* digit, size_t hand) { return bent_on_canvas(digit, kHands[hand % kHands.size()]); }
+GrayImage in_synthetic_hand(const uint8_t* digit, size_t hand) {
+  return bent_on_canvas(digit, kHands[hand % kHands.size()]);
+}
 
 std::vector<WriterSamples> real_learning_writers(const std::vector<real::PenSample>& pens, Recognizer& reader,
                                                  int min_per_digit, uint64_t seed) {

@@ -51,7 +51,8 @@ void run_front(const Network& front, std::span<const DigitPixels> inputs, FloatB
   const size_t at = out.size();
   out.resize(at + inputs.size() * size);
   if (front.layer_count() == 0) {
-    for (size_t i = 0; i < inputs.size(); ++i) std::copy(inputs[i].begin(), inputs[i].end(), out.begin() + long(at + i * size));
+    for (size_t i = 0; i < inputs.size(); ++i)
+      std::copy(inputs[i].begin(), inputs[i].end(), out.begin() + long(at + i * size));
     return;
   }
   InferenceSession session(front, 1);
@@ -88,8 +89,9 @@ Result<std::unique_ptr<PersonalTrainer>> PersonalTrainer::create(const Network& 
   const int own_per_batch = options.batch / 2;
   // About twenty looks at each sample (each a moved copy), within what a phone does in seconds;
   // chosen on the synthetic and pen writers of `npm run eval:learning`.
-  t->steps_ = options.steps ? options.steps
-                            : std::clamp(int((own.size() * 20 + size_t(own_per_batch) - 1) / size_t(own_per_batch)), 60, 300);
+  t->steps_ = options.steps
+                  ? options.steps
+                  : std::clamp(int((own.size() * 20 + size_t(own_per_batch) - 1) / size_t(own_per_batch)), 60, 300);
   // Every layer moving at once needs smaller steps: at the full rate the early layers' changes
   // undo what the later ones learnt.
   if (options.all_layers) t->opt_.learning_rate *= 0.1f;
@@ -127,7 +129,8 @@ void PersonalTrainer::remember_teacher() {
     const size_t k = std::min(batch, n - at);
     std::copy_n(rehearsal_features_.begin() + long(at * feature_size_), k * feature_size_, replica_->acts[0].begin());
     forward_for_training(back_, *replica_, int(k));
-    for (size_t i = 0; i < k; ++i) softened(replica_->acts[L].data() + i * 10, rehearsal_teacher_.data() + (at + i) * 10);
+    for (size_t i = 0; i < k; ++i)
+      softened(replica_->acts[L].data() + i * 10, rehearsal_teacher_.data() + (at + i) * 10);
   }
 }
 
@@ -145,7 +148,8 @@ void PersonalTrainer::step() {
   for (int i = 0; i < own_n; ++i) {
     // Every example once before any twice: a fresh shuffle each time round.
     if (own_next_ == 0)
-      for (size_t k = own_order_.size(); k > 1; --k) std::swap(own_order_[k - 1], own_order_[size_t(rng.below(int(k)))]);
+      for (size_t k = own_order_.size(); k > 1; --k)
+        std::swap(own_order_[k - 1], own_order_[size_t(rng.below(int(k)))]);
     const uint32_t pick = own_order_[own_next_];
     own_next_ = (own_next_ + 1) % own_order_.size();
     put(i, own_features_, pick, own_labels_[pick]);
@@ -177,8 +181,7 @@ void PersonalTrainer::step() {
   for (size_t j = 0; j < grad_.size(); ++j)
     grad_[j] = replica_->dparams[j] + opt_.keep_near * float(n) * (params[j] - back_start_[j]);
   const long warmup = std::max(1, steps_ / 10);
-  sgd_step(back_, roles_, grad_, velocity_, scheduled_rate(done_, warmup, steps_, opt_.learning_rate), n,
-           {0.9f, 0.0f});
+  sgd_step(back_, roles_, grad_, velocity_, scheduled_rate(done_, warmup, steps_, opt_.learning_rate), n, {0.9f, 0.0f});
   ++done_;
 }
 

@@ -26,14 +26,14 @@ struct Sample {
 };
 
 struct TeachOptions {
-  bool all_layers = false;     // every layer learns (slower; more change on a very unusual hand)
-  int copies = 6;              // moved copies of each sample learnt beside it (digit_jitter.h)
-  int steps = 0;               // batches; 0: enough for the number of samples
-  int batch = 32;              // half the person's digits, half the rehearsal set
-  float learning_rate = 0.05f;  // peak; a tenth of it when all layers learn
+  bool all_layers = false;         // every layer learns (slower; more change on a very unusual hand)
+  int copies = 6;                  // moved copies of each sample learnt beside it (digit_jitter.h)
+  int steps = 0;                   // batches; 0: enough for the number of samples
+  int batch = 32;                  // half the person's digits, half the rehearsal set
+  float learning_rate = 0.05f;     // peak; a tenth of it when all layers learn
   float rehearsal_weight = 10.0f;  // of the rehearsal half of the loss beside the person's half: chosen so that
-                                  // MNIST test accuracy drops by at most 0.2 points for the synthetic writers
-  float keep_near = 0.01f;     // how hard the weights are pulled back toward the start
+                                   // MNIST test accuracy drops by at most 0.2 points for the synthetic writers
+  float keep_near = 0.01f;         // how hard the weights are pulled back toward the start
   uint64_t seed = 1;
 };
 

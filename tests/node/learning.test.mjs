@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import { createScrawl, ScrawlError } from '../../dist/scrawl.mjs';
 import { createTrainer, splitForTeaching } from '../../dist/scrawl-trainer.mjs';
 import { parseSamplesFile, samplesFileText } from '../../dist/scrawl-samples.mjs';
 import { gunzipped, mnistReport, parseIdx } from '../../dist/scrawl-mnist.mjs';
-import { drawStrokes, grayToRgba, mnistDir, mnistTest, nativeCli, noMnist } from './helpers.mjs';
+import { drawStrokes, grayToRgba, mnistDir, mnistTest, nativeCli, noMnist, root } from './helpers.mjs';
 
 const trainer = await createTrainer();
 const scrawl = await createScrawl();
@@ -213,4 +213,26 @@ test('teaching a synthetic writer of MNIST digits raises their accuracy and cost
   const shipped = share(Array.from((await trainer.classifyMnist(mnist.images)).digits), labels);
   const personal = share(Array.from((await trainer.classifyMnist(mnist.images, { model: r.model })).digits), labels);
   assert.ok(personal >= shipped - 0.002, `MNIST test: ${shipped} -> ${personal}`);
+});
+
+test('scrawl teach learns a samples file from the command line and writes the personal model; a bad file is refused in words', () => {
+  const { samples } = drawnWriter('sideways', 30);
+  const file = path.join(tmp, 'drawn-sideways', 'drawn_sideways.json');
+  const model = path.join(tmp, 'personal.bin');
+  const out = execFileSync(nativeCli, ['teach', file, '--out', model], { encoding: 'utf8' });
+  assert.match(out, /^drawn:sideways: taught (\d+), held back (\d+): \d+ right before, \d+ after; rehearsal/);
+  const [, taught, held] = out.match(/taught (\d+), held back (\d+)/).map(Number);
+  assert.equal(taught + held, samples.length);
+  assert.match(out, /\nKept: /);
+  assert.ok(readFileSync(model).length > 50_000);
+  const read = execFileSync(nativeCli, ['recognize', '--weights', model, '--json', path.join(root, 'tests/golden/inputs/seven.png')], {
+    encoding: 'utf8',
+  });
+  assert.match(read, /"digit":/);
+  const bad = path.join(tmp, 'bad.json');
+  writeFileSync(bad, '{"format":"scrawl-samples","version":1,"samples":[{"label":3,"input":"QUJD"}]}');
+  assert.throws(
+    () => execFileSync(nativeCli, ['teach', bad], { encoding: 'utf8', stdio: 'pipe' }),
+    (e) => e.status === 2 && /not a file of Scrawl samples: a sample's input is not 784 bytes/.test(e.stderr),
+  );
 });

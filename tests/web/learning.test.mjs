@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { digitShown, drawWithMouse, openPage, ROOT, STROKES, useBrowser, waitReady } from './helpers.mjs';
+import { digitPng, digitShown, drawWithMouse, file, openPage, ROOT, STROKES, useBrowser, waitReady } from './helpers.mjs';
 
 const web = useBrowser();
 const tmp = mkdtempSync(path.join(tmpdir(), 'scrawl-learn-web-'));
@@ -175,6 +175,18 @@ test('MNIST: the page opens IDX files, reads them and shows accuracy, confusion,
   assert.match(await page.textContent('#mnist-status'), /read by the original model/);
   assert.equal(await page.$$eval('#mnist-confusion tbody tr', (r) => r.length), 10);
   assert.equal(await page.$$eval('#mnist-calibration tbody tr', (r) => r.length), 5);
+  // Images of single digits labelled by their names or a CSV, read by the page's own reader.
+  await page.setInputFiles('#labelled-files', [
+    file('7_0001.png', digitPng(STROKES.seven)),
+    file('1.png', digitPng(STROKES.one)),
+    file('ring.png', digitPng(STROKES.zero)),
+    file('unnamed.png', digitPng(STROKES.one)),
+    file('labels.csv', Buffer.from('file,label\nring.png,0\n'), 'text/csv'),
+  ]);
+  await page.waitForFunction(() => /right: \d of 3 digits/.test(document.getElementById('mnist-status').textContent), null, {
+    timeout: 30000,
+  });
+  assert.match(await page.textContent('#mnist-status'), /^100\.00% right: 3 of 3 digits.* 1 file had no label and was left out\.$/);
   // Only one of the two files: said in words.
   await page.setInputFiles('#mnist-files', [{ name: 'labels', mimeType: 'application/octet-stream', buffer: labels }]);
   await page.waitForFunction(() => document.getElementById('mnist-status').textContent.includes('choose both files'));

@@ -86,10 +86,10 @@ EMSCRIPTEN_KEEPALIVE const char* trainer_verdict() {
   if (!g_teaching) return error_json("nothing is being taught");
   const scrawl::learn::Verdict v = g_teaching->judge();
   g_json = "{\"checked\":" + std::to_string(v.checked) + ",\"rightBefore\":" + std::to_string(v.right_before) +
-           ",\"rightAfter\":" + std::to_string(v.right_after) + ",\"rehearsalBefore\":" +
-           std::to_string(v.rehearsal_before) + ",\"rehearsalAfter\":" + std::to_string(v.rehearsal_after) +
-           ",\"keep\":" + (v.keep ? "true" : "false") + ",\"why\":" + scrawl::json_quote(v.why) +
-           ",\"confusionBefore\":" + counts_json(v.confusion_before) +
+           ",\"rightAfter\":" + std::to_string(v.right_after) +
+           ",\"rehearsalBefore\":" + std::to_string(v.rehearsal_before) +
+           ",\"rehearsalAfter\":" + std::to_string(v.rehearsal_after) + ",\"keep\":" + (v.keep ? "true" : "false") +
+           ",\"why\":" + scrawl::json_quote(v.why) + ",\"confusionBefore\":" + counts_json(v.confusion_before) +
            ",\"confusionAfter\":" + counts_json(v.confusion_after) + "}";
   return g_json.c_str();
 }
