@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/json_text.h"
 #include "recognize/field_value.h"
@@ -16,6 +17,7 @@ namespace {
 std::unique_ptr<scrawl::Recognizer> g_recognizer;
 std::string g_json;
 scrawl::DigitPixels g_input{};
+std::vector<float> g_inputs;  // the last reading's digits' inputs, 784 floats each
 
 const char* error_json(const scrawl::Error& e) {
   g_json = "{\"error\":" + scrawl::json_quote(e.message) +
@@ -36,6 +38,8 @@ const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
 const char* reading_json(const scrawl::Result<scrawl::Reading>& r, const char* format) {
   if (!r) return error_json(r.error());
   if (r->digits.size() == 1) g_input = r->digits[0].input;
+  g_inputs.clear();
+  for (const auto& d : r->digits) g_inputs.insert(g_inputs.end(), d.input.begin(), d.input.end());
   std::string field;
   if (format) {
     auto kind = scrawl::field_kind(format);
@@ -94,6 +98,9 @@ EMSCRIPTEN_KEEPALIVE const char* scrawl_read_rgba(const uint8_t* rgba, int width
 // The 28×28 image (0 = paper, 1 = ink) the model saw in the last successful recognize call, or
 // in the last reading of exactly one digit.
 EMSCRIPTEN_KEEPALIVE const float* scrawl_last_input() { return g_input.data(); }
+
+// The 28×28 input of each digit of the last reading, one after another in reading order.
+EMSCRIPTEN_KEEPALIVE const float* scrawl_last_inputs() { return g_inputs.data(); }
 
 // Bytes the engine holds in its heap now (allocated and not freed): flat from call to call
 // unless something leaks.

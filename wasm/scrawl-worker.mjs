@@ -292,7 +292,8 @@ function serveInWorker() {
       const [image, ...rest] = args;
       const input = typeof Blob !== 'undefined' && image instanceof Blob ? await blobBytes(image) : image;
       const result = scrawl[method](input, ...rest);
-      const transfer = result?.input?.buffer ? [result.input.buffer] : [];
+      const inputs = [result?.input, ...(result?.digits ?? []).map((d) => d.input)];
+      const transfer = inputs.filter((i) => i?.buffer).map((i) => i.buffer);
       self.postMessage({ id, result }, transfer);
     } catch (e) {
       // Anything but a ScrawlError is the engine itself failing (a trap, out of memory): its

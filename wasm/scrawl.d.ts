@@ -62,6 +62,8 @@ export interface ReadDigit {
   /** Which line it is on, 0 = the top one. */
   line: number;
   box: Box;
+  /** The 28×28 image the model saw for this digit (0 = paper, 1 = ink); with several digits (with one, on the reading). */
+  input?: Float32Array;
 }
 
 /** The answer of read(): every digit found, in reading order. */

@@ -13,7 +13,7 @@
 //   const n = scrawl.read(fileBytes);                          // every digit: a whole number, lines
 //   const m = scrawl.readPixels(rgba, width, height);           // or an ImageData
 //   // -> { text: '2024 17', lines: 2, digits: [{ digit: 2, confidence: 0.99, unsure: false,
-//   //      line: 0, box: [x, y, w, h] }, ...] }   (text: reading order, a space between lines)
+//   //      line: 0, box: [x, y, w, h], input }, ...] }   (text: reading order, a space between lines)
 //   // A page without digits is no error: { text: '', lines: 0, digits: [], message: 'no digits found' }
 //   // With exactly one digit, also that digit's digit, confidence, unsure, box, probs and input.
 //   // Numbers come to six significant digits.
@@ -210,7 +210,12 @@ export class Scrawl {
     if (json.error) throw new ScrawlError(json.error, json.code);
     // A reading of one digit: that digit's probabilities and input, as recognize() gives them.
     if (!withInput && json.digits?.length === 1) withInput = true;
-    if (!withInput) return json;
+    if (!withInput) {
+      // Several digits: each with the 28×28 input the model saw (for a correction of one of them).
+      const at = core._scrawl_last_inputs() / 4;
+      json.digits?.forEach((d, i) => (d.input = core.HEAPF32.slice(at + i * 784, at + (i + 1) * 784)));
+      return json;
+    }
     const at = core._scrawl_last_input() / 4;
     json.input = core.HEAPF32.slice(at, at + 784);
     return json;

@@ -170,7 +170,7 @@ export class LearnPanel {
           else resolve(data.result);
         };
         worker.onerror = (e) => reject(new Error(`the trainer stopped (${e.message || 'it could not load'})`));
-        worker.postMessage({ teach: { samples, taught } });
+        worker.postMessage({ teach: { samples, taught, allLayers: $('all-layers').checked } });
       });
       this.#showVerdict(r.verdict);
       if (r.model) {

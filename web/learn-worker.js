@@ -1,6 +1,6 @@
 // The trainer's worker: teaches the model a person's samples and reads MNIST files, off the
 // page's thread. Loaded only when the person asks for one of these; the trainer module with it.
-// Messages in: { teach: { samples, taught } } (a quarter of each digit held back to judge by) | { mnist: { images, labels, model } } | { cancel: true }.
+// Messages in: { teach: { samples, taught, allLayers } } (a quarter of each digit held back to judge by) | { mnist: { images, labels, model } } | { cancel: true }.
 // Messages out: { progress: { done, total } } then { result } or { error: { message, code } }.
 import { createTrainer, splitForTeaching } from './scrawl-trainer.mjs';
 import { mnistReport } from './scrawl-mnist.mjs';
@@ -14,9 +14,9 @@ async function run(msg) {
   trainer ??= await createTrainer();
   const onProgress = (done, total) => self.postMessage({ progress: { done, total } });
   if (msg.teach) {
-    const { samples, taught } = msg.teach;
+    const { samples, taught, allLayers } = msg.teach;
     const { teach, check } = splitForTeaching(samples);
-    return trainer.teach(teach, check, { taught, onProgress, signal });
+    return trainer.teach(teach, check, { taught, allLayers, onProgress, signal });
   }
   const { images, labels, model } = msg.mnist;
   const { digits, confidence } = await trainer.classifyMnist(images, { model, onProgress, signal });

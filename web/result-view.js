@@ -28,7 +28,7 @@ export function spokenReading(reading) {
 const $ = (id) => document.getElementById(id);
 
 export class ResultView {
-  /** onShown(r, source): called with each single digit shown (r has its 28×28 input), and with null when something else is. */
+  /** onShown(r, source): called with each single digit or reading of several shown (with their 28×28 inputs), and with null when something else is. */
   onShown = null;
 
   constructor() {
@@ -152,6 +152,7 @@ export class ResultView {
       unsure,
     });
     this._clearModel();
+    this.onShown?.(reading, source);
   }
 
   drawModelInput(input) {

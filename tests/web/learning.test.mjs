@@ -193,3 +193,21 @@ test('MNIST: the page opens IDX files, reads them and shows accuracy, confusion,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a number: the person picks the digit that is wrong, then the right one, and that digit is kept', async () => {
+  const { context, page, errors } = await openPage(web.browser, web.server.url, { viewport: { width: 1280, height: 900 } });
+  await drawWithMouse(page, STROKES.one, { at: 0.3 });
+  await digitShown(page, 1);
+  await drawWithMouse(page, STROKES.seven, { at: 0.7 });
+  await page.waitForFunction(() => document.getElementById('digit').textContent === '17', null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('#correct-which button').length === 2);
+  assert.equal(await page.isDisabled('#correct-digits button[data-digit="4"]'), true, 'first, which digit');
+  await page.getByRole('button', { name: 'digit 2 of 2, read as 7' }).click();
+  await page.click('#correct-digits button[data-digit="4"]');
+  await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Kept as a 4'));
+  await page.click('#learn-details summary');
+  await page.waitForFunction(() => document.querySelectorAll('#sample-list li').length === 1);
+  assert.equal(await page.textContent('#sample-list li span'), '4');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
