@@ -35,7 +35,8 @@ test('a batch goes on after the engine traps and after its worker dies, and the 
   let stallPatched = false;
   await context.route(/\/assets\/scrawl-worker\.[0-9a-f]{10}\.mjs$/, async (route) => {
     const source = await (await route.fetch()).text();
-    const patched = source.replace('options.stallMs ?? 60_000', `options.stallMs ?? ${STALL_MS}`);
+    // The page's scripts are minified: 60_000 may be written 6e4.
+    const patched = source.replace(/(stallMs\s*\?\?\s*)(?:60_000|6e4)/, `$1${STALL_MS}`);
     stallPatched ||= patched !== source;
     route.fulfill({ status: 200, contentType: 'text/javascript', body: patched });
   });
