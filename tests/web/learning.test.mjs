@@ -86,6 +86,15 @@ test('learning: correct a reading, import samples, learn, read with the personal
   await page.waitForFunction(() => document.getElementById('model-in-use').textContent.includes('personal model'));
   await drawWithMouse(page, STROKES.zero);
   await digitShown(page, 0);
+  // And offline: the personal model is on the device, the code that loads it precached.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20000 });
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  await page.waitForFunction(() => document.getElementById('model-in-use').textContent.includes('personal model'));
+  await drawWithMouse(page, STROKES.seven);
+  await digitShown(page, 7);
+  await context.setOffline(false);
 
   // Back to the original model, and it stays so after a reload; the samples stay.
   await page.click('#learn-details summary');
