@@ -8,7 +8,8 @@
 // samples of each digit are what the person would give the page; the page holds a quarter of
 // them back and keeps the personal model only if it reads those better. The rest of the
 // writer's digits, never seen, measure before and after. With MNIST, each kept personal
-// model is also measured on MNIST's 10,000 test digits.
+// model is also measured on MNIST's 10,000 test digits. A real writer's line says their part
+// of the writer split: the shipped models may have learnt from "train" writers' digits.
 //
 //   node scripts/eval-learning.mjs [--real DIR] [--mnist DIR] [--samples DIR] [--writers N]
 import { execFileSync } from 'node:child_process';
@@ -71,7 +72,7 @@ let files = readdirSync(samplesDir)
 if (limit) files = files.slice(0, limit);
 const rows = [];
 for (const f of files) {
-  const { writer, samples } = parseSamplesFile(readFileSync(join(samplesDir, f), 'utf8'));
+  const { writer, split, samples } = parseSamplesFile(readFileSync(join(samplesDir, f), 'utf8'));
   const seen = new Array(10).fill(0);
   const given = [];
   const unseen = [];
@@ -83,7 +84,7 @@ for (const f of files) {
   const mnistAfter = test && r.model ? await mnistAccuracy(r.model) : mnistBefore;
   rows.push({ writer, before, after, kept: !!r.model, mnistAfter });
   console.log(
-    `${writer}: ${given.length} given, ${unseen.length} unseen: ${pct(before)} -> ${pct(after)}` +
+    `${writer}${split ? ` (${split} writer)` : ''}: ${given.length} given, ${unseen.length} unseen: ${pct(before)} -> ${pct(after)}` +
       `${r.model ? '' : ' (not kept)'}; ${r.steps} batches in ${r.seconds.toFixed(1)} s` +
       (test ? `; MNIST test ${pct(mnistAfter)}` : ''),
   );

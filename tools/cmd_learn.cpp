@@ -11,6 +11,7 @@
 #include "learn/teaching.h"
 #include "nn/weights_file.h"
 #include "real/cvl_digits.h"
+#include "real/writer_split.h"
 #include "sample_file.h"
 #include "train/mnist_preparer.h"
 #include "train/trainer.h"
@@ -77,10 +78,15 @@ int cmd_samples(int argc, char** argv) {
     std::string name = w.name;
     for (char& c : name)
       if (c == ':' || c == '/') c = '_';
-    const std::string json = samples_json({w.name, w.samples});
+    const bool real_writer = w.name.rfind("synthetic:", 0) != 0 && w.name.rfind("drawn:", 0) != 0;
+    const std::string split = real_writer ? real::writer_use_name(real::writer_use(w.name)) : "";
+    const std::string json = samples_json({w.name, split, w.samples});
     if (auto st = write_file(out + "/" + name + ".json", std::vector<uint8_t>(json.begin(), json.end())); !st)
       return std::fprintf(stderr, "scrawl samples: %s\n", st.error().message.c_str()), 1;
-    std::printf("%s: %zu samples\n", w.name.c_str(), w.samples.size());
+    // Which part of the writer split a real writer is in: the shipped models may have learnt
+    // from "train" writers' digits, never from the others'.
+    std::printf("%s: %zu samples%s\n", w.name.c_str(), w.samples.size(),
+                split.empty() ? "" : (" (" + split + " writer)").c_str());
   }
   return 0;
 }

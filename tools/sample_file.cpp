@@ -44,8 +44,8 @@ bool unbase64(const std::string& text, std::vector<uint8_t>& out) {
 }  // namespace
 
 std::string samples_json(const SampleFile& file) {
-  std::string out =
-      "{\"format\":\"scrawl-samples\",\"version\":1,\"writer\":" + json_quote(file.writer) + ",\"samples\":[";
+  std::string out = "{\"format\":\"scrawl-samples\",\"version\":1,\"writer\":" + json_quote(file.writer) +
+                    (file.split.empty() ? std::string() : ",\"split\":" + json_quote(file.split)) + ",\"samples\":[";
   uint8_t bytes[kDigitSide * kDigitSide];
   for (size_t i = 0; i < file.samples.size(); ++i) {
     const learn::Sample& s = file.samples[i];
@@ -68,6 +68,7 @@ Result<SampleFile> parse_samples_json(const std::string& text) {
   if (!json.contains("samples") || !json["samples"].is_array()) return bad("it has no list of samples");
   SampleFile file;
   if (json.contains("writer") && json["writer"].is_string()) file.writer = json["writer"];
+  if (json.contains("split") && json["split"].is_string()) file.split = json["split"];
   std::vector<uint8_t> bytes;
   for (const auto& s : json["samples"]) {
     if (!s.is_object() || !s.contains("label") || !s["label"].is_number_integer() || !s.contains("input") ||

@@ -1,6 +1,6 @@
 // The samples file: a person's own digits, as the page exports them and imports them, and as
 // `scrawl samples` writes the evaluation's writers. JSON:
-//   {"format":"scrawl-samples","version":1,"writer":"…",
+//   {"format":"scrawl-samples","version":1,"writer":"…",["split":"report",]
 //    "samples":[{"label":7,"input":"<base64 of 784 bytes: the 28×28 input, 0 = paper, 255 = ink>"},…]}
 #pragma once
 #include <string>
@@ -13,6 +13,7 @@ namespace scrawl::cli {
 
 struct SampleFile {
   std::string writer;
+  std::string split;  // for a real writer of the data: "develop", "report" or "train" (real/writer_split.h)
   std::vector<learn::Sample> samples;
 };
 

@@ -1,6 +1,6 @@
 // The samples file: a person's own digits as the page exports and imports them (and as
 // `scrawl samples` writes the writers of `npm run eval:learning`). JSON:
-//   { "format": "scrawl-samples", "version": 1, "writer": "...",
+//   { "format": "scrawl-samples", "version": 1, "writer": "...", "split": "report" (a real writer of the data: their part of the writer split),
 //     "samples": [{ "label": 7, "input": "<base64 of 784 bytes: the 28×28 input, 0 = paper, 255 = ink>" }, ...] }
 // The page keeps more per sample (when, from where); a file may carry those and they are kept.
 import { ScrawlError } from './scrawl.mjs';
@@ -34,7 +34,7 @@ export function samplesFileText(samples, writer = '') {
   return `{"format":"scrawl-samples","version":1,"writer":${JSON.stringify(writer)},"samples":[\n${rows.join(',\n')}\n]}\n`;
 }
 
-/** Reads a samples file: { writer, samples: [{ label, input: Uint8Array(784), ...more }] }, or throws a ScrawlError in words. */
+/** Reads a samples file: { writer, split, samples: [{ label, input: Uint8Array(784), ...more }] }, or throws a ScrawlError in words. */
 export function parseSamplesFile(text) {
   const bad = (why) => new ScrawlError(`this is not a file of Scrawl samples: ${why}`, 'bad_samples');
   let json;
@@ -58,5 +58,5 @@ export function parseSamplesFile(text) {
     if (!input || input.length !== SIDE) throw bad(`sample ${i + 1} does not hold a 28×28 image`);
     return { ...s, input };
   });
-  return { writer: typeof json.writer === 'string' ? json.writer : '', samples };
+  return { writer: typeof json.writer === 'string' ? json.writer : '', split: typeof json.split === 'string' ? json.split : '', samples };
 }
