@@ -14,6 +14,9 @@ namespace {
 // digit it is sure of would teach nothing but its label.
 constexpr float kTemperature = 3.0f;
 
+// The longest gradient (batch-averaged, all taught parameters) a step follows.
+constexpr double kMaxStep = 1.0;
+
 // Softmax of z / kTemperature into p (10 values).
 void softened(const float* z, float* p) {
   const float m = *std::max_element(z, z + 10);
@@ -180,6 +183,13 @@ void PersonalTrainer::step() {
   const FloatBuffer& params = back_.params();
   for (size_t j = 0; j < grad_.size(); ++j)
     grad_[j] = replica_->dparams[j] + opt_.keep_near * float(n) * (params[j] - back_start_[j]);
+  // A step is never longer than kMaxStep (the batch-averaged gradient's length): a batch of
+  // odd digits, or every layer moving at once, must not throw the weights far from where they were.
+  double norm = 0;
+  for (float g : grad_) norm += double(g) * double(g);
+  norm = std::sqrt(norm) / double(n);
+  if (norm > kMaxStep)
+    for (float& g : grad_) g *= float(kMaxStep / norm);
   const long warmup = std::max(1, steps_ / 10);
   sgd_step(back_, roles_, grad_, velocity_, scheduled_rate(done_, warmup, steps_, opt_.learning_rate), n, {0.9f, 0.0f});
   ++done_;
