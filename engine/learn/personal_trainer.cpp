@@ -15,7 +15,7 @@ namespace {
 constexpr float kTemperature = 3.0f;
 
 // The longest gradient (batch-averaged, all taught parameters) a step follows.
-constexpr double kMaxStep = 1.0;
+constexpr double kMaxStep = 4.0;
 
 // Softmax of z / kTemperature into p (10 values).
 void softened(const float* z, float* p) {
