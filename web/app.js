@@ -121,6 +121,7 @@ function whenOpened(details, state, load) {
     try {
       await load();
       state.textContent = '';
+      details.dataset.loaded = 'true';
     } catch {
       state.textContent = 'This part could not load. It needs to be opened once while online; try again then.';
       details.addEventListener('toggle', once);

@@ -127,7 +127,7 @@ test('learning: correct a reading, import samples, learn, read with the personal
 test('practice: Scrawl asks for each digit in turn and keeps what was drawn with the digit asked for', async () => {
   const { context, page, errors } = await openPage(web.browser, web.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click('#learn-details summary');
-  await page.waitForFunction(() => document.getElementById('samples-summary').textContent !== '');
+  await page.waitForSelector('#learn-details[data-loaded]');
   await page.click('#practice-start');
   const asked = Number((await page.textContent('#practice-prompt')).match(/Write an? (\d)/)[1]);
   assert.match(await page.textContent('#practice-prompt'), /30 to go/);
@@ -173,7 +173,7 @@ test('MNIST: the page opens IDX files, reads them and shows accuracy, confusion,
   const { context, page, errors } = await openPage(web.browser, web.server.url, { viewport: { width: 1280, height: 900 } });
   const { images, labels } = idx(20);
   await page.click('#mnist-details summary');
-  await page.waitForFunction(() => document.getElementById('mnist-state').textContent === '');
+  await page.waitForSelector('#mnist-details[data-loaded]');
   await page.setInputFiles('#mnist-files', [
     { name: 't10k-images-idx3-ubyte', mimeType: 'application/octet-stream', buffer: images },
     { name: 't10k-labels-idx1-ubyte', mimeType: 'application/octet-stream', buffer: labels },
