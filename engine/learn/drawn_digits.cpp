@@ -135,17 +135,7 @@ std::vector<real::Stroke> digit_strokes(int digit, int style, Rng& rng) {
 }
 
 void draw_digit_strokes(const std::vector<real::Stroke>& strokes, float stroke, Rng& rng, uint8_t* out) {
-  const synth::Extent e = synth::extent_of(strokes);
-  synth::Placement p;
-  p.height = 20 * std::min(1.0f, e.height() / std::max(1e-3f, std::max(e.width(), e.height())));
-  p.height = std::max(p.height, 4.0f);
-  p.height = std::min(p.height, p.height * 20.0f / synth::width_at(e, p.height));
-  const float width = synth::width_at(e, p.height);
-  p.x = 14 - width / 2, p.y = 14 - p.height / 2;
-  p.stroke = stroke;
-  std::vector<float> cover(28 * 28, 0.0f);
-  synth::draw_strokes(strokes, p, synth::PenInput::kStylus, rng, cover, 28, 28);
-  for (int i = 0; i < 784; ++i) out[i] = uint8_t(std::lround(255 * cover[size_t(i)]));
+  synth::draw_in_mnist_form(strokes, stroke, rng, out);
 }
 
 DrawnDigits drawn_digit_set(int per_digit, uint64_t seed) {

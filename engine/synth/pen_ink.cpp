@@ -114,4 +114,20 @@ void draw_strokes(const std::vector<real::Stroke>& strokes, const Placement& whe
   }
 }
 
+void draw_in_mnist_form(const std::vector<real::Stroke>& strokes, float stroke, Rng& rng, uint8_t* out) {
+  const Extent e = extent_of(strokes);
+  Placement p;
+  p.height = 20 * std::min(1.0f, e.height() / std::max(1e-3f, std::max(e.width(), e.height())));
+  p.height = std::max(p.height, 4.0f);
+  // A flat shape (a row of dots, one bar) is drawn at least a tenth as high as wide: keep its
+  // width inside the box too.
+  p.height = std::min(p.height, p.height * 20.0f / width_at(e, p.height));
+  const float width = width_at(e, p.height);
+  p.x = 14 - width / 2, p.y = 14 - p.height / 2;
+  p.stroke = stroke;
+  std::vector<float> cover(28 * 28, 0.0f);
+  draw_strokes(strokes, p, PenInput::kStylus, rng, cover, 28, 28);
+  for (int i = 0; i < 784; ++i) out[i] = uint8_t(std::lround(255 * cover[size_t(i)]));
+}
+
 }  // namespace scrawl::synth

@@ -2,6 +2,7 @@
 // is no digit) rasterised with round caps and joins into a coverage map, 0 = paper, 1 = ink,
 // the way a canvas or a felt-tip on paper draws them.
 #pragma once
+#include <cstdint>
 #include <vector>
 
 #include "core/rng.h"
@@ -38,5 +39,10 @@ float width_at(const Extent& e, float height);
 // Adds the strokes' ink to `cover` (w×h, max of old and new).
 void draw_strokes(const std::vector<real::Stroke>& strokes, const Placement& where, PenInput input, Rng& rng,
                   std::vector<float>& cover, int w, int h);
+
+// The strokes drawn in MNIST's form: 28×28, 0 = background, 255 = ink, fitted into the middle
+// 20×20 by the longer side (a flat shape at least a tenth as high as wide), with a pen
+// `stroke` pixels wide.
+void draw_in_mnist_form(const std::vector<real::Stroke>& strokes, float stroke, Rng& rng, uint8_t* out);
 
 }  // namespace scrawl::synth

@@ -248,21 +248,9 @@ std::vector<Stroke> not_a_digit_strokes(Rng& rng) { return shape(rng); }
 
 void draw_not_a_digit(Rng& rng, uint8_t* out) {
   const std::vector<Stroke> strokes = shape(rng);
-  const synth::Extent e = synth::extent_of(strokes);
-  // Fitted into the middle 20×20 as MNIST fits a digit: by the longer side.
-  synth::Placement p;
-  p.height = 20 * std::min(1.0f, e.height() / std::max(1e-3f, std::max(e.width(), e.height())));
-  p.height = std::max(p.height, 4.0f);
-  // A flat shape (a row of dots, one bar) is drawn at least a tenth as high as wide: keep its
-  // width inside the box too.
-  p.height = std::min(p.height, p.height * 20.0f / synth::width_at(e, p.height));
-  const float width = synth::width_at(e, p.height);
-  p.x = 14 - width / 2, p.y = 14 - p.height / 2;
   // As fine as a pen or as bold as a finger on a small canvas.
-  p.stroke = rng.uniform(1.5f, 4.5f);
-  std::vector<float> cover(28 * 28, 0.0f);
-  synth::draw_strokes(strokes, p, synth::PenInput::kStylus, rng, cover, 28, 28);
-  for (int i = 0; i < 784; ++i) out[i] = uint8_t(std::lround(255 * cover[size_t(i)]));
+  const float stroke = rng.uniform(1.5f, 4.5f);
+  synth::draw_in_mnist_form(strokes, stroke, rng, out);
 }
 
 }  // namespace scrawl
