@@ -34,7 +34,7 @@ const char* result_json(const scrawl::Result<scrawl::Recognition>& r) {
 
 // A reading of one digit also carries that digit's members (its ten probabilities among them)
 // and its 28×28 input, so a single-digit image is read once and shown whole.
-// With a format ("digits", "zip"; null for none) the reading is also taken as one field.
+// With a format ("digits", "zip", "amount"; null for none) the reading is also taken as one field.
 const char* reading_json(const scrawl::Result<scrawl::Reading>& r, const char* format) {
   if (!r) return error_json(r.error());
   if (r->digits.size() == 1) g_input = r->digits[0].input;

@@ -110,7 +110,7 @@ export class ScrawlWorker extends EventTarget {
   /**
    * Reads every digit in an image (several digits, several lines), when the engine has it:
    * resolves with { text, digits: [{ digit, confidence, unsure, box }], lines }, and `field`
-   * with options.format ('digits' or 'zip'), as Scrawl.read() gives it. Check
+   * with options.format ('digits', 'zip' or 'amount'), as Scrawl.read() gives it. Check
    * supports('read') after `ready`; without it this rejects with code 'unsupported'.
    */
   read(image, options = {}) {

@@ -116,7 +116,7 @@ export class Scrawl {
 
   /**
    * Reads every digit in an image file's bytes: a whole number, several lines, a photo of a page.
-   * options.format ('digits' or 'zip') also takes the image as one field of a form: the reading
+   * options.format ('digits', 'zip' or 'amount') also takes the image as one field of a form: the reading
    * then has `field`: { format, value (normalised), confidence (of all of it), unsure, problem? }.
    */
   read(fileBytes, options = {}) {
@@ -138,7 +138,7 @@ export class Scrawl {
     if (options === null || typeof options !== 'object')
       throw new ScrawlError('options must be an object, e.g. { format: "zip" }', 'bad_argument');
     if (options.format === undefined) return fn(0);
-    if (typeof options.format !== 'string') throw new ScrawlError('options.format must be a string: "digits" or "zip"', 'bad_argument');
+    if (typeof options.format !== 'string') throw new ScrawlError('options.format must be a string: "digits", "zip" or "amount"', 'bad_argument');
     const utf8 = new TextEncoder().encode(options.format);
     const core = this._core;
     const ptr = core._malloc(utf8.length + 1);

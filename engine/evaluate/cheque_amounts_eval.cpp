@@ -24,7 +24,7 @@ Result<AmountsRun> read_amounts(const std::vector<real::ChequeAmount>& amounts, 
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.empty()) return make_error(ErrorCode::kBadArgument, "cannot read " + amounts[i].file);
     auto r = rec.read(bytes);
-    run.got[i] = r ? r->text : "error: " + r.error().message;
+    run.got[i] = r ? r->digit_text : "error: " + r.error().message;
     return Ok{};
   });
   if (!st) return st.error();

@@ -38,7 +38,7 @@ PhonePhotoTiming time_phone_photo(Recognizer& reader, synth::PageMaker& maker, u
     auto r = reader.read(photo.data(), 4000, 3000);
     t.best_seconds =
         std::min(t.best_seconds, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    t.got = r ? r->text : r.error().message;
+    t.got = r ? r->digit_text : r.error().message;
   }
   return t;
 }

@@ -12,12 +12,7 @@ const char* real_kind_name(RealKind kind) {
   return kNames[int(kind)];
 }
 
-CropStyle crop_style(size_t index) { return CropStyle(index % 3); }
-
-const char* crop_style_name(CropStyle style) {
-  static const char* const kNames[] = {"grey", "b&w", "filled"};
-  return kNames[int(style)];
-}
+synth::CropStyle crop_style(size_t index) { return synth::CropStyle(index % 3); }
 
 RealItems real_writer_items(const std::vector<real::PenSample>& pens, const real::CvlDigits& cvl, real::WriterUse use,
                             size_t limit, int none, uint64_t seed) {
@@ -47,7 +42,7 @@ RealItems real_writer_items(const std::vector<real::PenSample>& pens, const real
     if (real::writer_use(cvl.writers[i]) == use) {
       ++cvl_writers[cvl.writers[i]];
       add(RealKind::kScan, cvl.digits.labels[i], i, "cvl");
-      add(RealKind::kCrop, cvl.digits.labels[i], i, crop_style_name(crop_style(i)));
+      add(RealKind::kCrop, cvl.digits.labels[i], i, synth::crop_style_name(crop_style(i)));
     }
   for (int i = 0; i < none; ++i) add(RealKind::kNone, -1, size_t(i), "none");
   out.pen_writers = pen_writers.size();

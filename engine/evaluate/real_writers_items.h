@@ -10,6 +10,7 @@
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
+#include "synth/ink_crop.h"
 
 namespace scrawl {
 
@@ -20,9 +21,7 @@ inline constexpr int kRealKinds = 5;
 const char* real_kind_name(RealKind kind);  // "canvas", "photo", "scan", "none", "crop"
 // How a CVL digit of kind kCrop is cut to its ink, by its index: as other scanners' software
 // saves a form's digits.
-enum class CropStyle { kGrey, kBlackAndWhite, kFilled };
-CropStyle crop_style(size_t index);
-const char* crop_style_name(CropStyle style);  // "grey", "b&w", "filled"
+synth::CropStyle crop_style(size_t index);
 
 struct RealItem {
   RealKind kind;

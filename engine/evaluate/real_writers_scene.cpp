@@ -5,6 +5,7 @@
 
 #include "core/rng.h"
 #include "data/encode.h"
+#include "synth/ink_crop.h"
 #include "synth/pen_scenes.h"
 
 namespace scrawl {
@@ -25,42 +26,6 @@ std::vector<uint8_t> enlarge_to_rgb(const uint8_t* src, int side, int factor) {
   return rgb;
 }
 
-GrayImage cut_to_ink(const uint8_t* digit, CropStyle style) {
-  constexpr int kSide = 28, kFilled = 16;
-  constexpr uint8_t kInk = 128;
-  int x0 = kSide, y0 = kSide, x1 = -1, y1 = -1;
-  for (int y = 0; y < kSide; ++y)
-    for (int x = 0; x < kSide; ++x)
-      if (digit[y * kSide + x] < kInk)
-        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
-  if (x1 < 0) x0 = y0 = 0, x1 = y1 = kSide - 1;
-  if (style == CropStyle::kFilled) {
-    const float bw = float(x1 - x0 + 1), bh = float(y1 - y0 + 1);
-    GrayImage out(kFilled, kFilled);
-    for (int y = 0; y < kFilled; ++y)
-      for (int x = 0; x < kFilled; ++x) {
-        const float sx = std::clamp(float(x0) + (x + 0.5f) * bw / kFilled - 0.5f, float(x0), float(x1));
-        const float sy = std::clamp(float(y0) + (y + 0.5f) * bh / kFilled - 0.5f, float(y0), float(y1));
-        const int ax = int(sx), ay = int(sy), bx = std::min(x1, ax + 1), by = std::min(y1, ay + 1);
-        const float fx = sx - float(ax), fy = sy - float(ay);
-        const auto at = [&](int xx, int yy) { return float(digit[yy * kSide + xx]); };
-        out.at(x, y) = uint8_t((1 - fy) * ((1 - fx) * at(ax, ay) + fx * at(bx, ay)) +
-                               fy * ((1 - fx) * at(ax, by) + fx * at(bx, by)) + 0.5f);
-      }
-    return out;
-  }
-  const int margin = style == CropStyle::kGrey ? 1 : 0;
-  x0 = std::max(0, x0 - margin), y0 = std::max(0, y0 - margin);
-  x1 = std::min(kSide - 1, x1 + margin), y1 = std::min(kSide - 1, y1 + margin);
-  GrayImage out(x1 - x0 + 1, y1 - y0 + 1);
-  for (int y = 0; y < out.height; ++y)
-    for (int x = 0; x < out.width; ++x) {
-      const uint8_t v = digit[(y + y0) * kSide + x + x0];
-      out.at(x, y) = style == CropStyle::kGrey ? v : (v < kInk ? 0 : 255);
-    }
-  return out;
-}
-
 RealImage render_real_item(const RealItem& it, const std::vector<real::PenSample>& pens, const real::CvlDigits& cvl,
                            uint64_t seed) {
   Rng rng(seed, uint64_t(it.kind) + 1, it.index);
@@ -74,9 +39,9 @@ RealImage render_real_item(const RealItem& it, const std::vector<real::PenSample
     return out;
   }
   if (it.kind == RealKind::kCrop) {
-    const CropStyle style = crop_style(it.index);
-    const GrayImage crop = cut_to_ink(cvl.digits.image(it.index), style);
-    out.traits = std::string("scan cut to its ink, ") + crop_style_name(style) + ", " + std::to_string(crop.width) +
+    const synth::CropStyle style = crop_style(it.index);
+    const GrayImage crop = synth::cut_to_ink(cvl.digits.image(it.index), synth::standard_crop_look(style));
+    out.traits = std::string("scan cut to its ink, ") + synth::crop_style_name(style) + ", " + std::to_string(crop.width) +
                  "x" + std::to_string(crop.height);
     out.file = encode_png(crop);
     return out;

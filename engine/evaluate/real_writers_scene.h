@@ -1,6 +1,6 @@
 // One item of `scrawl eval --real` as the app receives it: a canvas PNG or a paper photo drawn
 // from a pen sample's trajectories, a CVL scan as a PNG (every other one enlarged 3×, as a
-// scan at a higher resolution), the same scan cut to its ink (CropStyle), or a drawing of no
+// scan at a higher resolution), the same scan cut to its ink (synth/ink_crop.h), or a drawing of no
 // digit (synth/pen_scenes.h).
 #pragma once
 #include <cstdint>
@@ -21,10 +21,6 @@ struct RealImage {
 // Seeded by (seed, the item's kind and index): an item looks the same in every run and on any thread.
 RealImage render_real_item(const RealItem& item, const std::vector<real::PenSample>& pens, const real::CvlDigits& cvl,
                            uint64_t seed);
-
-// A 28×28 CVL digit (dark ink on light paper) cut to its ink: grey with a pixel of paper
-// around it, black and white with none, or its ink's box stretched to fill 16×16 (grey).
-GrayImage cut_to_ink(const uint8_t* digit, CropStyle style);
 
 // A side×side gray image scaled by `factor` (bilinear) as RGB.
 std::vector<uint8_t> enlarge_to_rgb(const uint8_t* gray, int side, int factor);

@@ -11,7 +11,7 @@ RealAnswer answer_of(const Result<Reading>& r) {
     a.digit = -1;  // no digit given: a refusal of noise is right for "none", wrong for a digit
     return a;
   }
-  a.text = r->text;
+  a.text = r->digit_text;
   a.digit = r->digits.empty() ? -1 : r->digits.size() == 1 ? r->digits[0].digit : -2;
   if (!r->digits.empty())
     a.confidence = std::max_element(r->digits.begin(), r->digits.end(), [](const ReadDigit& x, const ReadDigit& y) {

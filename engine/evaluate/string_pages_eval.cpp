@@ -33,7 +33,7 @@ Result<StringPagesTally> read_string_pages(Recognizer& reader, synth::PageMaker&
     const auto start = std::chrono::steady_clock::now();
     auto r = page.file.empty() ? reader.read(rgba.data(), page.width, page.height) : reader.read(page.file);
     t.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const std::string got = r ? r->text : "error: " + r.error().message;
+    const std::string got = r ? r->digit_text : "error: " + r.error().message;
     if (length == 0) {
       t.blank_with_digits += r && !r->digits.empty();
     } else {

@@ -22,7 +22,7 @@ Result<WrittenNumbersRun> read_written_numbers(const std::vector<WrittenNumber>&
     Rng rng(seed, 43 + i % 2, i / 2);
     synth::Scene scene = synth::written_number(numbers[i / 2].digits, kNumberLooks[i % 2], rng);
     auto r = rec.read(scene.file);
-    run.got[i] = r ? r->text : "error: " + r.error().message;
+    run.got[i] = r ? r->digit_text : "error: " + r.error().message;
     run.traits[i] = std::move(scene.traits);
     if (keep_wrong && digits_of(run.got[i]) != numbers[i / 2].text) run.wrong_files[i] = std::move(scene.file);
     const size_t d = ++done;

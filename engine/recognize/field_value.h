@@ -14,9 +14,10 @@ namespace scrawl {
 enum class FieldKind {
   kDigits,  // every digit in reading order, lines run together: an account or phone number
   kZip,     // a postal code of 5 digits, or 9 written as 5 and 4 ("02139-4307")
+  kAmount,  // a sum of money: "3.975,00" is 3975.00, "3,025" 3025, "38.117-" 38117
 };
 
-// "digits" or "zip"; any other name is a bad argument, said in words.
+// "digits", "zip" or "amount"; any other name is a bad argument, said in words.
 Result<FieldKind> field_kind(std::string_view name);
 const char* field_kind_name(FieldKind kind);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "reading_text.h"
+
 namespace scrawl {
 namespace {
 
@@ -9,14 +11,6 @@ Box grown(Box b, int dx, int dy, const GrayImage& image) {
   const int x0 = std::max(0, b.x - dx), y0 = std::max(0, b.y - dy);
   const int x1 = std::min(image.width, b.right() + dx), y1 = std::min(image.height, b.bottom() + dy);
   return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
-}
-
-void set_text(Reading& reading) {
-  reading.text.clear();
-  for (size_t i = 0; i < reading.digits.size(); ++i) {
-    if (i && reading.digits[i].line != reading.digits[i - 1].line) reading.text += ' ';
-    reading.text += char('0' + reading.digits[i].digit);
-  }
 }
 
 // Two or more digits, each read at least this surely.

@@ -40,6 +40,15 @@ std::string reading_json_members(const Reading& reading) {
            ",\"line\":" + std::to_string(d.line) + ",\"box\":" + box_json(d.box) + "}";
   }
   out += "]";
+  if (!reading.marks.empty()) {
+    out += ",\"marks\":[";
+    for (size_t i = 0; i < reading.marks.size(); ++i) {
+      const Mark& m = reading.marks[i];
+      out += std::string(i ? "," : "") + "{\"mark\":" + json_quote(std::string(1, m.symbol)) +
+             ",\"line\":" + std::to_string(m.line) + ",\"box\":" + box_json(m.box) + "}";
+    }
+    out += "]";
+  }
   if (!reading.message.empty()) out += ",\"message\":" + json_quote(reading.message);
   if (reading.digits.size() == 1) out += "," + digit_json_members(reading.digits[0]);
   return out;

@@ -6,6 +6,7 @@
 #include "decode/decode.h"
 #include "embedded_model.h"
 #include "line_pass.h"
+#include "reading_text.h"
 
 namespace scrawl {
 namespace {
@@ -93,10 +94,10 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
             " separate marks, more than any page of handwritten numbers; crop it to the numbers to read them");
   for (const FoundDigit& f : found) {
     const Recognition r = classify(f.pixels);
-    if (!out.digits.empty() && f.line != out.digits.back().line) out.text += ' ';
-    out.text += char('0' + r.digit);
     out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
+  out.marks.assign(segmenter_.marks().begin(), segmenter_.marks().end());
+  set_text(out);
   out.lines = segmenter_.line_count();
   if (line_reader_) {
     LinePassSettings settings;

@@ -45,8 +45,12 @@ inline constexpr const char* kNoDigitsFound = "no digits found";
 // Every digit on a page, in reading order. A page without digits is not an error: it gives
 // an empty reading whose message says so.
 struct Reading {
-  std::string text;  // the digits in reading order, one space between lines
+  // The digits in reading order with the points, commas, dashes and equals signs written
+  // among them ("3.975,00", "02139-4307"), one space between lines.
+  std::string text;
+  std::string digit_text;  // the digits alone, one space between lines
   std::vector<ReadDigit> digits;
+  std::vector<Mark> marks;  // those marks, boxes in the source image's pixels
   int lines = 0;
   std::string message;  // kNoDigitsFound when digits is empty, else ""
 };

@@ -41,6 +41,10 @@ constexpr float kMinCanvasStroke = 0.018f;
 constexpr float kMinStrokePixels = 1.5f;
 // Leaving a speck or dot out of the reading.
 constexpr float kSkipCost = 1.2f;
+// ...and one standing apart from the ink on both sides (a number's point or dash, at least
+// kApartGap line heights from its neighbours): leaving it out is worth this much, so that a
+// digit beside it is read without it (a "0." is a 0 and a point, not a wider 0).
+constexpr float kSkipApartCost = -0.1f, kApartGap = 0.05f;
 // The score of a reading that reaches no atom.
 constexpr float kNone = -1e30f;
 
@@ -166,6 +170,7 @@ void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<cons
 
 void DigitSplitter::read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
                               const DigitScorer& score, std::vector<FoundDigit>& out) {
+  skipped_.clear();
   const float H = digit_height(src, groups, line);
   make_atoms(src, groups, line, H);
   if (best_reading(src, score, H)) emit_reading(src, out);
@@ -181,11 +186,18 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
   auto end_cost = [&](int j) { return j < n ? split_cost_[size_t(j)] : 0.0f; };
 
   auto small = [&](const Box& b) { return b.h < kSmall * H && b.w < kSmall * H; };
+  const auto apart = [&](int i) {
+    const Box& b = atoms_[size_t(i)].box;
+    const float gap = kApartGap * H;
+    return (i == 0 || float(b.x - atoms_[size_t(i - 1)].box.right()) >= gap) &&
+           (i + 1 == n || float(atoms_[size_t(i + 1)].box.x - b.right()) >= gap);
+  };
   for (int i = 0; i < n; ++i) {
     if (best_[size_t(i)] == kNone) continue;
     // Skip a speck or dot.
-    if (small(atoms_[size_t(i)].box) && best_[size_t(i)] - kSkipCost > best_[size_t(i + 1)])
-      best_[size_t(i + 1)] = best_[size_t(i)] - kSkipCost, from_[size_t(i + 1)] = -(i + 1) - 1;
+    const float skip_cost = apart(i) ? kSkipApartCost : kSkipCost;
+    if (small(atoms_[size_t(i)].box) && best_[size_t(i)] - skip_cost > best_[size_t(i + 1)])
+      best_[size_t(i + 1)] = best_[size_t(i)] - skip_cost, from_[size_t(i + 1)] = -(i + 1) - 1;
     // Atoms i..j-1 as one digit.
     Box box;
     for (int j = i + 1; j <= std::min(n, i + kMaxAtomsPerDigit); ++j) {
@@ -217,6 +229,7 @@ void DigitSplitter::emit_reading(const InkSource& src, std::vector<FoundDigit>& 
     const int f = from_[size_t(j)];
     if (f < 0) {
       j = -f - 2;  // skipped atom
+      skipped_.push_back(atoms_[size_t(j)].box);
       continue;
     }
     picked_.push_back(f), picked_.push_back(j);

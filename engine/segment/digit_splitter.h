@@ -53,6 +53,9 @@ class DigitSplitter {
   // Appends the line's digits, left to right, to out.
   void read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line, const DigitScorer& score,
                  std::vector<FoundDigit>& out);
+  // The specks and dots the last read_line() left out of its digits (working pixels): a
+  // number's points and commas are among them.
+  std::span<const Box> skipped() const { return skipped_; }
 
  private:
   // The line's digit height, refined for a line whose digits all touch.
@@ -86,6 +89,7 @@ class DigitSplitter {
   std::vector<Atom> atoms_;
   std::vector<float> split_cost_;  // per atom: the cost of a digit ending just before it
   std::vector<int> paths_, picked_, spans_, top_, bottom_;
+  std::vector<Box> skipped_;
   std::vector<std::pair<int, int>> path_of_;  // per atom: offsets of its cuts in paths_, -1 for none
   std::vector<float> best_, confidence_, one_digit_;
   std::vector<int> from_;

@@ -9,6 +9,7 @@ namespace scrawl {
 std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitScorer& score) {
   digits_.clear();
   doubted_.clear();
+  marks_.clear();
   line_count_ = 0;
   too_many_ = 0;
   if (image.empty()) return digits_;
@@ -25,15 +26,18 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
 void Segmenter::keep_first_reading() {
   first_.assign(digits_.begin(), digits_.end());
   first_doubted_.assign(doubted_.begin(), doubted_.end());
+  first_marks_.assign(marks_.begin(), marks_.end());
   first_lines_ = line_count_, first_factor_ = working_factor_;
   digits_.clear();
   doubted_.clear();
+  marks_.clear();
   line_count_ = 0;
 }
 
 void Segmenter::back_to_first_reading() {
   digits_.swap(first_);
   doubted_.swap(first_doubted_);
+  marks_.swap(first_marks_);
   line_count_ = first_lines_;
   working_factor_ = first_factor_;
   too_many_ = 0;
@@ -82,6 +86,7 @@ void Segmenter::to_source(const GrayImage& image, int pad) {
   };
   for (FoundDigit& d : digits_) d.box = map(d.box);
   for (Box& b : doubted_) b = map(b);
+  for (Mark& m : marks_) m.box = map(m.box);
 }
 
 int Segmenter::paper_level(const GrayImage& image) {
@@ -163,14 +168,15 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   for (const TextLine& line : lines_.lines())
     if (line.height >= min_height)
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
-  if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1;
-  if (is_stacked_drawing()) digits_.clear(), doubted_.clear(), line_count_ = 0;
+  if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1, marks_.clear();
+  if (is_stacked_drawing()) digits_.clear(), doubted_.clear(), marks_.clear(), line_count_ = 0;
 }
 
 void Segmenter::read_line(const InkSource& src, const TextLine& line, const WorkingCopy& copy,
                           const DigitScorer& score) {
   const size_t before = digits_.size();
   splitter_.read_line(src, lines_.groups(), line, score, digits_);
+  left_out_.assign(splitter_.skipped().begin(), splitter_.skipped().end());
   // The line's ink as it was cut, before any of it is dropped as no digit: a drawing's
   // lines hold shapes (a sun's disc) between the strokes that read as digits.
   if (digits_.size() > before) {
@@ -201,6 +207,7 @@ void Segmenter::read_line(const InkSource& src, const TextLine& line, const Work
     return;
   }
   for (size_t i = before; i < digits_.size(); ++i) digits_[i].line = line_count_;
+  separators_.find(std::span<const FoundDigit>(digits_).subspan(before), left_out_, line_count_, marks_);
   cut_lines_.back().digits = int(digits_.size() - before);
   ++line_count_;
 }
@@ -231,8 +238,10 @@ void Segmenter::drop_dashes(size_t first) {
   const float typical = heights_[heights_.size() / 2];
   digits_.erase(std::remove_if(digits_.begin() + long(first), digits_.end(),
                                [&](const FoundDigit& d) {
-                                 return float(d.box.h)<kDashHeight * typical&& float(d.box.w)> kDashWidth *
-                                        float(d.box.h);
+                                 const bool dash =
+                                     float(d.box.h) < kDashHeight * typical && float(d.box.w) > kDashWidth * float(d.box.h);
+                                 if (dash) left_out_.push_back(d.box);
+                                 return dash;
                                }),
                 digits_.end());
 }

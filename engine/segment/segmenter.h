@@ -14,6 +14,7 @@
 #include "one_or_many.h"
 #include "page_edge.h"
 #include "pieces.h"
+#include "separators.h"
 #include "working_copy.h"
 
 namespace scrawl {
@@ -61,6 +62,9 @@ class Segmenter {
   // source image's pixels. Empty when there are none. Valid until the next call.
   std::span<const FoundDigit> find(const GrayImage& image, const DigitScorer& score);
   int line_count() const { return line_count_; }
+  // The points, commas, dashes and equals signs among the digits of each line of the last
+  // find() (boxes in the source image's pixels), left to right within a line.
+  std::span<const Mark> marks() const { return marks_; }
   // Lines of several cut-outs that the models doubted as a whole and that were left out (in
   // the source image's pixels): a reader that does not cut may read them. Valid until the next call.
   std::span<const Box> doubted_lines() const { return doubted_; }
@@ -96,7 +100,7 @@ class Segmenter {
   void read_line(const InkSource& src, const TextLine& line, const WorkingCopy& copy, const DigitScorer& score);
   // Whether the models find the line's digits (digits_[first...]) digits.
   bool convincing_line(size_t first);
-  // Drops the dashes among digits_[first...] (one line's).
+  // Drops the dashes among digits_[first...] (one line's), adding their boxes to left_out_.
   void drop_dashes(size_t first);
 
   WorkingCopyMaker copy_;
@@ -107,6 +111,9 @@ class Segmenter {
   DigitSplitter splitter_;
   PageEdgeCheck edge_;
   OneOrMany one_or_many_;
+  SeparatorFinder separators_;
+  std::vector<Box> left_out_;  // of the line being read: skipped specks and dropped dashes
+  std::vector<Mark> marks_, first_marks_;
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
   std::vector<Box> doubted_, first_doubted_;

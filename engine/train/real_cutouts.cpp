@@ -14,13 +14,15 @@
 #include "real/cvl_digits.h"
 #include "real/pen_samples.h"
 #include "real/writer_split.h"
+#include "synth/ink_crop.h"
+#include "synth/pen_ink.h"
 #include "synth/pen_scenes.h"
 
 namespace scrawl {
 namespace {
 
 // What a job reads; the value seeds its random numbers (Rng(seed, 500 + kind, index)).
-enum CutKind { kCanvas = 0, kPhoto = 1, kScan = 2, kChequeDigit = 3 };
+enum CutKind { kCanvas = 0, kPhoto = 1, kScan = 2, kChequeDigit = 3, kInkCrop = 4 };
 
 // The training writers' data and the images to read from it. Jobs point into the sets, so
 // it stays where it was loaded.
@@ -51,7 +53,7 @@ Status load_real_sources(const std::string& real_dir, RealSources& s) {
   for (size_t i = 0; i < s.pens.size(); ++i)
     if (real::writer_use(s.pens[i].writer) == real::WriterUse::kTrain)
       s.jobs.push_back({kCanvas, i}), s.jobs.push_back({kPhoto, i});
-  for (size_t i = 0; i < s.scans.size(); ++i) s.jobs.push_back({kScan, i});
+  for (size_t i = 0; i < s.scans.size(); ++i) s.jobs.push_back({kScan, i}), s.jobs.push_back({kInkCrop, i});
   // One digit of a training cheque's amount, cut by its box (with the cheque's own
   // background, security pattern and printed line).
   auto amounts = real::load_cheque_amounts(real_dir);
@@ -92,6 +94,16 @@ std::vector<uint8_t> scan_png(const uint8_t* src) {
   return encode_png(rgb, 28, 28);
 }
 
+// A digit cut to its ink is what the one-digit check learns to take for one digit, and what it
+// doubted before it did: crops are read without it (the cut-outs read are the same).
+ReaderFactory without_check(const ReaderFactory& make_reader) {
+  return [make_reader]() {
+    auto rec = make_reader();
+    if (rec) rec.value()->set_one_digit_check(nullptr);
+    return rec;
+  };
+}
+
 }  // namespace
 
 Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_reader, uint64_t seed, int threads,
@@ -101,7 +113,7 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
   std::vector<int> label(s.jobs.size(), -1);
   std::vector<DigitPixels> pixels(s.jobs.size());
   std::atomic<size_t> done{0};
-  auto status = on_readers(s.jobs.size(), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
+  const auto read_job = [&](Recognizer& rec, size_t j) -> Status {
     const auto [kind, i] = s.jobs[j];
     Rng rng(seed, 500 + uint64_t(kind), i);
     if (kind == kChequeDigit) {
@@ -111,9 +123,10 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
     }
     std::vector<uint8_t> file;
     int want;
-    if (kind == kScan) {
+    if (kind == kScan || kind == kInkCrop) {
       const auto [set, k] = s.scans[i];
-      file = scan_png(set->digits.image(k));
+      file = kind == kScan ? scan_png(set->digits.image(k))
+                           : encode_png(synth::cut_to_ink(set->digits.image(k), synth::random_crop_look(rng)));
       want = set->digits.labels[k];
     } else {
       const auto& pen = s.pens[i];
@@ -126,7 +139,14 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
     const size_t d = ++done;
     if (progress) progress(d, s.jobs.size());
     return Ok{};
-  });
+  };
+  std::vector<size_t> crops, others;
+  for (size_t j = 0; j < s.jobs.size(); ++j) (s.jobs[j].first == kInkCrop ? crops : others).push_back(j);
+  auto status = on_readers(others.size(), threads, make_reader,
+                           [&](Recognizer& rec, size_t n) { return read_job(rec, others[n]); });
+  if (!status) return status;
+  status = on_readers(crops.size(), threads, without_check(make_reader),
+                      [&](Recognizer& rec, size_t n) { return read_job(rec, crops[n]); });
   if (!status) return status;
   for (size_t j = 0; j < s.jobs.size(); ++j)
     if (label[j] >= 0)
@@ -137,14 +157,31 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
 Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads,
                         LabelledCutouts& out) {
   std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
-  auto status = on_readers(found.size(), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
+  const auto keep = [&](const Result<Reading>& r, size_t j) {
+    if (r && (r->digits.size() == 1 || r->digits.size() == 2))
+      for (const auto& d : r->digits) found[j].push_back(d.input);
+  };
+  // A quarter as many again are drawn small and cut to their ink, as a scanner's crop of a
+  // mark that is no digit: the crops of digits must not teach the check that every tight
+  // blob is one.
+  const size_t crops = found.size() / 4;
+  found.resize(found.size() + crops);
+  auto status = on_readers(crops, threads, without_check(make_reader), [&](Recognizer& rec, size_t j) -> Status {
+    Rng rng(seed, 601, j);
+    const auto strokes = not_a_digit_strokes(rng);
+    uint8_t form[784];
+    synth::draw_in_mnist_form(strokes, rng.uniform(1.2f, 3.0f), rng, form);
+    for (uint8_t& v : form) v = uint8_t(255 - v);
+    keep(rec.read(encode_png(synth::cut_to_ink(form, synth::random_crop_look(rng)))), size_t(scenes) + j);
+    return Ok{};
+  });
+  if (!status) return status;
+  status = on_readers(size_t(std::max(0, scenes)), threads, make_reader, [&](Recognizer& rec, size_t j) -> Status {
     Rng rng(seed, 600, j);
     const auto strokes = not_a_digit_strokes(rng);
     const auto file =
         (rng.chance(0.5f) ? synth::canvas_drawing(strokes, rng) : synth::paper_photo(strokes, rng, 480)).file;
-    auto r = rec.read(file);
-    if (r && (r->digits.size() == 1 || r->digits.size() == 2))
-      for (const auto& d : r->digits) found[j].push_back(d.input);
+    keep(rec.read(file), j);
     return Ok{};
   });
   if (!status) return status;

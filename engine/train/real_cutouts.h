@@ -1,8 +1,9 @@
 // Training examples from real writers: the training writers' digits (real/writer_split.h)
 // drawn on canvases and photographed on paper (synth/pen_scenes.h) from their trajectories,
-// CVL's training scans and the digits of the training cheques' amounts (ORAND-CAR-A, cut by
-// their boxes), each read by the reader as an upload is; where it finds exactly one digit, the
-// 28×28 it read is kept with the written label.
+// CVL's training scans, the same scans cut to their ink as other scanners save them
+// (synth/ink_crop.h, in a look drawn at random) and the digits of the training cheques' amounts
+// (ORAND-CAR-A, cut by their boxes), each read by the reader as an upload is; where it finds
+// exactly one digit, the 28×28 it read is kept with the written label.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -19,7 +20,8 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
                         LabelledCutouts& out, const ReadProgress& progress = {});
 
 // Shapes that are no digit (not_a_digit.h) drawn on `scenes` canvases and photographed pages
-// as people draw them, read by the reader: every cut-out of a reading of one or two digits
+// as people draw them, and a quarter as many cut to their ink as a scanner's crop, read by the
+// reader: every cut-out of a reading of one or two digits
 // (where the check decides whether there is a digit at all) is appended to out as not one
 // digit (label 1).
 Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads, LabelledCutouts& out);

@@ -98,7 +98,7 @@ test('recognize --format gives each file as a field: the value, how sure of it, 
   assert.match(field.problem, /a zip code has 5 or 9 digits; 3 digits were read/);
   const bad = run('recognize', '--format', 'iban', ones);
   assert.equal(bad.status, 2);
-  assert.match(bad.stderr, /--format: the format is 'digits' or 'zip', not 'iban'/);
+  assert.match(bad.stderr, /--format: the format is 'digits', 'zip' or 'amount', not 'iban'/);
 });
 
 test('recognize reads a folder in bulk on every core, as CSV, and a stopped run resumes where it stopped', (t) => {

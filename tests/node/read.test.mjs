@@ -87,6 +87,25 @@ function ring(cx, cy, rx, ry) {
   });
 }
 
+test('read() keeps a point and a dash as written, and format "amount" reads the sum', () => {
+  const segments = [
+    [40, 30, 40, 110], // 1
+    ...ring(100, 70, 25, 40), // 0
+    [146, 104, 150, 104], // a point
+    [185, 30, 235, 30], // 7
+    [235, 30, 200, 110],
+    ...ring(285, 70, 25, 40), // 0
+    [340, 72, 372, 72], // a dash
+  ];
+  const r = scrawl.read(pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140), { format: 'amount' });
+  assert.equal(r.text, '10.70-');
+  assert.deepEqual(r.digits.map((d) => d.digit), [1, 0, 7, 0]);
+  assert.deepEqual(r.marks.map((m) => m.mark), ['.', '-']);
+  assert.equal(r.marks[0].line, 0);
+  assert.equal(r.field.format, 'amount');
+  assert.equal(r.field.value, '10.70');
+});
+
 test('read() cuts off a 1 written into its neighbour, and leaves whole 0s whole', () => {
   // "0100": the 1 touches the second 0, one piece of ink a digit model alone reads as a 0.
   const segments = [...ring(110, 130, 44, 58), [236, 70, 236, 190], ...ring(294, 130, 48, 58), ...ring(440, 130, 44, 58)];
@@ -208,7 +227,7 @@ test('read(…, { format }) gives the field normalised, how sure of all of it, a
   assert.equal(scrawl.readPixels({ data: rgba, width: 400, height: 140 }, { format: 'zip' }).field.value, labels);
   assert.throws(
     () => scrawl.read(png, { format: 'iban' }),
-    (e) => e instanceof ScrawlError && e.code === 'bad_argument' && /'digits' or 'zip', not 'iban'/.test(e.message),
+    (e) => e instanceof ScrawlError && e.code === 'bad_argument' && /'digits', 'zip' or 'amount', not 'iban'/.test(e.message),
   );
   assert.throws(
     () => scrawl.read(png, { format: 5 }),

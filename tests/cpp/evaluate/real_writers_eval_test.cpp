@@ -76,7 +76,7 @@ TEST(RealWritersItems, EverySampleOfThePartAsCanvasAndPhotoEveryScanAndTheImages
       EXPECT_EQ(it.label, cvl.digits.labels[it.index]);
     }
     if (it.kind == RealKind::kCrop) {
-      EXPECT_EQ(it.group, crop_style_name(crop_style(it.index)));
+      EXPECT_EQ(it.group, synth::crop_style_name(crop_style(it.index)));
       EXPECT_EQ(it.label, cvl.digits.labels[it.index]);
     }
     if (it.kind == RealKind::kNone) {
@@ -120,35 +120,14 @@ TEST(RealWritersScene, ScansArePngsEveryOtherOneEnlarged) {
   EXPECT_EQ(enlarge_to_rgb(gray.data(), 2, 3), std::vector<uint8_t>(6 * 6 * 3, 90));
 }
 
-TEST(RealWritersScene, ACropIsTheScanCutToItsInk) {
-  // A 28×28 digit: paper 230, a 6×10 block of ink 40 at (10, 8), a grey edge of 150 beside it.
-  std::vector<uint8_t> digit(784, 230);
-  for (int y = 8; y < 18; ++y) {
-    for (int x = 10; x < 16; ++x) digit[size_t(y) * 28 + x] = 40;
-    digit[size_t(y) * 28 + 16] = 150;
-  }
-  const GrayImage grey = cut_to_ink(digit.data(), CropStyle::kGrey);
-  EXPECT_EQ(grey.width, 6 + 2);
-  EXPECT_EQ(grey.height, 10 + 2);
-  EXPECT_EQ(grey.at(0, 0), 230);
-  EXPECT_EQ(grey.at(1, 1), 40);
-  EXPECT_EQ(grey.at(7, 5), 150);
-  const GrayImage bw = cut_to_ink(digit.data(), CropStyle::kBlackAndWhite);
-  EXPECT_EQ(bw.width, 6);
-  EXPECT_EQ(bw.height, 10);
-  EXPECT_TRUE(std::all_of(bw.pixels.begin(), bw.pixels.end(), [](uint8_t v) { return v == 0; }));
-  const GrayImage filled = cut_to_ink(digit.data(), CropStyle::kFilled);
-  EXPECT_EQ(filled.width, 16);
-  EXPECT_EQ(filled.height, 16);
-  EXPECT_TRUE(std::all_of(filled.pixels.begin(), filled.pixels.end(), [](uint8_t v) { return v == 40; }));
-
+TEST(RealWritersScene, ACropItemIsTheScanCutToItsInkInItsStyle) {
   const auto pens = made_up_pens();
   const auto cvl = made_up_cvl(3, 0);
   for (size_t index : {0u, 1u, 2u}) {
     const RealImage img = render_real_item({RealKind::kCrop, 0, index, "grey"}, pens, cvl, 1);
     auto decoded = decode_image(img.file);
     ASSERT_TRUE(decoded.ok());
-    EXPECT_NE(img.traits.find(crop_style_name(crop_style(index))), std::string::npos) << img.traits;
+    EXPECT_NE(img.traits.find(synth::crop_style_name(crop_style(index))), std::string::npos) << img.traits;
   }
 }
 

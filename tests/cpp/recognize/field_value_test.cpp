@@ -14,6 +14,7 @@ Reading reading_of(const char* text, float confidence = 0.99f) {
       ++line;
       continue;
     }
+    if (*c < '0' || *c > '9') continue;  // a mark written among the digits
     ReadDigit d;
     d.digit = *c - '0';
     d.confidence = confidence;
@@ -69,10 +70,35 @@ TEST(FieldValue, NothingReadIsAnUnsureEmptyField) {
 TEST(FieldValue, FormatsAreNamedAndOthersRefusedInWords) {
   EXPECT_EQ(*field_kind("zip"), FieldKind::kZip);
   EXPECT_EQ(*field_kind("digits"), FieldKind::kDigits);
-  auto bad = field_kind("amount");
+  EXPECT_EQ(*field_kind("amount"), FieldKind::kAmount);
+  auto bad = field_kind("money");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code, ErrorCode::kBadArgument);
-  EXPECT_EQ(bad.error().message, "the format is 'digits' or 'zip', not 'amount'");
+  EXPECT_EQ(bad.error().message, "the format is 'digits', 'zip' or 'amount', not 'money'");
+}
+
+TEST(FieldValue, AnAmountKeepsItsDecimalsAndDropsItsThousandsSeparators) {
+  const auto amount = [](const char* text) { return field_value(reading_of(text), FieldKind::kAmount, 0.8f); };
+  EXPECT_EQ(amount("3.975,00").value, "3975.00");
+  EXPECT_EQ(amount("3,975.00").value, "3975.00");
+  EXPECT_EQ(amount("3,025").value, "3025");
+  EXPECT_EQ(amount("60.000").value, "60000");
+  EXPECT_EQ(amount("38.117-").value, "38117");
+  EXPECT_EQ(amount("8558=").value, "8558");
+  EXPECT_EQ(amount("12,5").value, "12.50");
+  EXPECT_EQ(amount("0.75").value, "0.75");
+  EXPECT_EQ(amount("007").value, "7");
+  EXPECT_EQ(amount("1000").value, "1000");
+  const FieldValue sure = amount("25.441");
+  EXPECT_TRUE(sure.problem.empty());
+  EXPECT_FALSE(sure.unsure);
+  // Groups of other than three digits: a point read where there is none, or one missed.
+  const FieldValue odd = amount("2.5441");
+  EXPECT_EQ(odd.value, "25441");
+  EXPECT_TRUE(odd.unsure);
+  EXPECT_EQ(odd.problem, "the points or commas do not group the digits in threes");
+  // The field's confidence is that of its digits: the marks carry none.
+  EXPECT_NEAR(amount("1.000").confidence, 0.99f * 0.99f * 0.99f * 0.99f, 1e-6f);
 }
 
 }  // namespace

@@ -279,5 +279,26 @@ TEST(OneReader, DigitsFarApartAreNotOneDigit) {
   EXPECT_EQ(seg.find(page, sure).size(), 3u);
 }
 
+// A number's point and the dash after it are kept as what they are, never read as 1s, and the
+// amount is read from them.
+TEST(OneReader, APointAndADashAmongTheDigitsAreKeptAsWritten) {
+  GrayImage img(420, 140, 255);
+  stroke(img, 40, 30, 40, 110, 8, 0);  // 1
+  loop(img, 100, 70, 25, 40, 8);       // 0
+  for (int r = 0; r <= 5; ++r) loop(img, 148, 104, float(r), float(r), 3);  // a point
+  stroke(img, 185, 30, 235, 30, 8, 0);  // 7
+  stroke(img, 235, 30, 200, 110, 8, 0);
+  loop(img, 285, 70, 25, 40, 8);        // 0
+  stroke(img, 340, 72, 372, 72, 8, 0);  // a dash
+  auto r = reader()->read(img);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  EXPECT_EQ(r->digit_text, "1070");
+  EXPECT_EQ(r->text, "10.70-");
+  ASSERT_EQ(r->marks.size(), 2u);
+  EXPECT_EQ(r->marks[0].symbol, '.');
+  EXPECT_NEAR(r->marks[0].box.x + r->marks[0].box.w / 2, 148, 3);
+  EXPECT_EQ(r->marks[1].symbol, '-');
+}
+
 }  // namespace
 }  // namespace scrawl
