@@ -19,9 +19,12 @@ export function spokenResult(r) {
   return `${r.unsure ? 'maybe ' : ''}${WORDS[r.digit]}, ${percent(r.confidence)} percent sure`;
 }
 
+// The marks a number's text keeps among its digits, as a screen reader should say them.
+const MARK_WORDS = { '.': 'point', ',': 'comma', '-': 'dash', '=': 'equals', '\n': ', new line,' };
+
 /** A multi-digit reading (read()) as a sentence. */
 export function spokenReading(reading) {
-  const said = [...reading.text].map((c) => (c >= '0' && c <= '9' ? WORDS[+c] : c === '\n' ? ', new line,' : c)).join(' ');
+  const said = [...reading.text].map((c) => (c >= '0' && c <= '9' ? WORDS[+c] : MARK_WORDS[c] ?? c)).join(' ');
   return reading.digits.some((d) => d.unsure) ? `maybe ${said}` : said;
 }
 
