@@ -13,6 +13,7 @@ import { offerInstall } from './install.js';
 import { startOffline, worksOffline } from './offline.js';
 import { connectPadControls } from './pad-controls.js';
 import { PanelOwner } from './panel-owner.js';
+import { ReadAs } from './read-as.js';
 import { Reader } from './reader.js';
 import { summarize } from './readings.js';
 import { ResultView } from './result-view.js';
@@ -35,6 +36,7 @@ const remember = (summary, entry) => history.add(summary, entry);
 
 const engine = new ScrawlWorker();
 const reader = new Reader(engine);
+const readAs = new ReadAs($('read-as'));
 const status = new EngineStatus(engine, { root, indicator: $('engine-state'), label: $('engine-state-text'), worksOffline });
 view.empty();
 
@@ -57,7 +59,7 @@ status.loaded.then(
 );
 
 const showImage = createImageFlow({
-  read: (file) => reader.image(file),
+  read: (file) => reader.image(file, readAs.format),
   engine: status,
   cancel: () => engine.cancel(),
   panel,
@@ -69,7 +71,7 @@ const showImage = createImageFlow({
   remember,
 });
 // A batch's summary is said aloud too, when read-aloud is on.
-const batch = new Batch({ read: async (file) => summarize(await reader.image(file)), show: showImage, announce: speech.tell });
+const batch = new Batch({ read: async (file) => summarize(await reader.image(file, readAs.format)), show: showImage, announce: speech.tell });
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
 
 // Corrections and practice keep samples of the person's handwriting on this device; the

@@ -19,22 +19,33 @@ export function csvText(v) {
 export const CSV_BOM = '\uFEFF';
 
 /**
- * The batch as CSV, one row per file: the text read (written as read, "02139" with its zero;
- * a spreadsheet may still take a quoted cell for a number when it opens the file), how many
- * digits it has, the confidence, whether any digit is unsure, and the
- * error in words for a file that could not be read.
+ * The batch as CSV, one row per file: the text read as written ("02139" with its zero,
+ * "3.975,00" with its point and comma; a spreadsheet may still take a quoted cell for a number
+ * when it opens the file), how many digits it has, the confidence, whether it is unsure, the
+ * error in words for a file that could not be read, and the value in the format the images
+ * were read as ("3975.00" for an amount; the text again where none was chosen).
  */
 export function batchCsv(results) {
-  const lines = ['file,text,digits,confidence,unsure,error'];
+  const lines = ['file,text,digits,confidence,unsure,error,value'];
   for (const r of results) {
     const read = !r.error;
-    const digits = read ? [...r.value].filter((c) => c >= '0' && c <= '9').length : '';
+    const text = read ? (r.written ?? r.value) : '';
+    const digits = read ? [...text].filter((c) => c >= '0' && c <= '9').length : '';
     const confidence = r.confidence == null ? '' : r.confidence.toFixed(4);
     lines.push(
-      [csvText(r.name), csvText(read ? r.value : ''), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? '')].join(','),
+      [csvText(r.name), csvText(text), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? ''), csvText(read ? r.value : '')].join(','),
     );
   }
   return CSV_BOM + lines.join('\r\n') + '\r\n';
+}
+
+// A row's note: unsure, and why where its format says (an amount whose points do not group its
+// digits in threes); what was written where the value was normalised from it.
+function note(r) {
+  const parts = [];
+  if (r.unsure) parts.push(r.problem ? `Unsure: ${r.problem}` : 'Unsure');
+  if (r.written !== undefined && r.written !== r.value) parts.push(`written ${r.written}`);
+  return parts.join('; ');
 }
 
 export class Batch {
@@ -81,7 +92,7 @@ export class Batch {
       let row;
       try {
         const r = await this.read(file);
-        row = { file, name: file.name, value: r.value, confidence: r.confidence, unsure: r.unsure, error: '' };
+        row = { file, name: file.name, value: r.value, written: r.written, problem: r.problem, confidence: r.confidence, unsure: r.unsure, error: '' };
       } catch (e) {
         row = { file, name: file.name, value: '', confidence: null, unsure: false, error: e.message, code: e.code };
       }
@@ -129,7 +140,7 @@ export class Batch {
       name,
       td(r.error ? (r.code === 'no_digit' ? '–' : '') : r.value),
       td(r.error ? '' : `${percent(r.confidence)}%`),
-      td(r.error ? (r.code === 'no_digit' ? 'No digit found' : r.error) : r.unsure ? 'Unsure' : ''),
+      td(r.error ? (r.code === 'no_digit' ? 'No digit found' : r.error) : note(r)),
     ];
     tr.append(...cells);
     return tr;

@@ -15,17 +15,18 @@ export class Reader {
    * format the engine does not decode (WebP, AVIF; HEIC in Safari) is decoded by the browser,
    * when it can, and its pixels read.
    */
-  async image(file) {
+  async image(file, format) {
     if (!this.#engine.supports('read')) return this.#engine.recognize(file);
+    const options = format ? { format } : {};
     try {
-      return digitOrReading(await this.#engine.read(file), 'the image');
+      return digitOrReading(await this.#engine.read(file, options), 'the image');
     } catch (e) {
       if (e.code === 'unsupported_format') {
         const pixels = await decodedByBrowser(file);
         if (!pixels) throw e; // the engine's message names the format and says what to do
-        return digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+        return digitOrReading(await this.#engine.readPixels(pixels, { ...options, transfer: true }), 'the image');
       }
-      if (e.code === 'image_too_large') return this.#reduced(file, e);
+      if (e.code === 'image_too_large') return this.#reduced(file, e, options);
       throw e;
     }
   }
@@ -33,7 +34,7 @@ export class Reader {
   // A photo over the engine's limit (50 megapixels, 16,384 pixels a side) is decoded by the
   // browser once, reduced to the size reading needs, read, and its boxes given in the photo's
   // own pixels.
-  async #reduced(file, refusal) {
+  async #reduced(file, refusal, options) {
     let photo;
     try {
       photo = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -47,7 +48,7 @@ export class Reader {
     const pixels = await decodedByBrowser(photo, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
     photo.close();
     if (!pixels) throw refusal;
-    const r = digitOrReading(await this.#engine.readPixels(pixels, { transfer: true }), 'the image');
+    const r = digitOrReading(await this.#engine.readPixels(pixels, { ...options, transfer: true }), 'the image');
     const up = (box) => box.map((v) => Math.round(v / scale));
     if (r.box) r.box = up(r.box);
     for (const d of r.digits ?? []) d.box = up(d.box);
@@ -98,5 +99,6 @@ function digitOrReading(reading, where) {
   if (reading.digits.length === 0) throw new ScrawlError(`no digit found in ${where}`, 'no_digit');
   if (reading.digits.length > 1) return reading;
   const [d] = reading.digits;
-  return { digit: d.digit, confidence: d.confidence, unsure: d.unsure, box: d.box, probs: reading.probs, input: reading.input };
+  const digit = { digit: d.digit, confidence: d.confidence, unsure: d.unsure, box: d.box, probs: reading.probs, input: reading.input };
+  return reading.field ? { ...digit, field: reading.field } : digit;
 }

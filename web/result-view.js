@@ -1,6 +1,7 @@
 // The result panel: the guessed digit, how sure the model is, the ten probability bars, the
 // 28×28 image the model saw and, for an uploaded image or a number drawn on the pad, the image
 // with a box over each digit.
+import { fieldNote } from './readings.js';
 
 export const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 
@@ -128,7 +129,7 @@ export class ResultView {
     this._set('result', {
       digit: String(r.digit),
       text: r.unsure ? `Probably ${aDigit(r.digit)}, not sure` : `It’s ${aDigit(r.digit)}`,
-      detail: withNote(r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`, r.note),
+      detail: withNote(r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`, notes(r)),
       source: sourceLabel(source),
       unsure: r.unsure,
     });
@@ -150,7 +151,7 @@ export class ResultView {
     this._set('reading', {
       digit: reading.text.split('\n')[0],
       text: `It reads ${reading.text.replace(/\n/g, ' / ')}`,
-      detail: withNote(`${n} digits, at least ${percent(least)}% sure of each${unsure ? '; some are unsure' : ''}.`, reading.note),
+      detail: withNote(`${n} digits, at least ${percent(least)}% sure of each${unsure ? '; some are unsure' : ''}.`, notes(reading)),
       source: sourceLabel(source),
       unsure,
     });
@@ -238,6 +239,11 @@ export function photoLabel(boxes) {
 }
 
 /** A result's detail with a note after it (how a huge photo was read). */
+// The reading's own note (a photo read reduced) and its field's, when a format was asked for.
+function notes(r) {
+  return [fieldNote(r.field), r.note].filter(Boolean).join(' ');
+}
+
 function withNote(detail, note) {
   return note ? `${detail}${/[.!?]$/.test(detail) ? '' : '.'} ${note}` : detail;
 }

@@ -24,6 +24,7 @@ import {
   toBmp,
   toGif,
 } from './helpers.mjs';
+import { drawStrokes, pngFromGray } from '../node/helpers.mjs';
 
 let server;
 let browser;
@@ -305,12 +306,12 @@ test('several files: a table with a row each, and the same rows as CSV', async (
   const bytes = fs.readFileSync(await download.path(), 'utf8');
   assert.ok(bytes.startsWith('\uFEFF'), 'the CSV starts with a byte-order mark');
   const csv = bytes.slice(1).trim().split('\r\n');
-  assert.equal(csv[0], 'file,text,digits,confidence,unsure,error');
+  assert.equal(csv[0], 'file,text,digits,confidence,unsure,error,value');
   assert.equal(csv.length, 6);
   const one = expected(inputs[0].buffer).result;
-  assert.equal(csv[1], `"a-one.png","${one.digit}",1,${one.confidence.toFixed(4)},${one.unsure},""`);
+  assert.equal(csv[1], `"a-one.png","${one.digit}",1,${one.confidence.toFixed(4)},${one.unsure},"","${one.digit}"`);
   assert.match(csv[3], /^"c, ""quoted"".png","0",1,/);
-  assert.equal(csv[4], `"d-notes.txt","",,,,"${expected(inputs[3].buffer).error.message}"`);
+  assert.equal(csv[4], `"d-notes.txt","",,,,"${expected(inputs[3].buffer).error.message}",""`);
   assert.match(csv[5], /^"e-blank\.png","",,,,"no digit found/);
 
   // a file name in the table opens that image in the result panel
@@ -423,6 +424,38 @@ test('the upload inputs accept the right types; the camera input asks for the ba
     assert.ok(accept.includes(t), t);
   assert.equal(await page.getAttribute('#file-input', 'multiple'), '');
   assert.equal(await page.getAttribute('#camera-input', 'capture'), 'environment');
+});
+
+test('read as an amount: the number as written, its value in the result, the table and the CSV; the choice is kept', async () => {
+  const arc = (cx, cy, rx, ry) =>
+    Array.from({ length: 120 }, (_, s) => {
+      const a0 = (2 * Math.PI * s) / 120,
+        a1 = (2 * Math.PI * (s + 1)) / 120;
+      return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
+    });
+  // "10.70-": a point and a dash among the digits.
+  const segments = [[40, 30, 40, 110], ...arc(100, 70, 25, 40), [146, 104, 150, 104], [185, 30, 235, 30], [235, 30, 200, 110], ...arc(285, 70, 25, 40), [340, 72, 372, 72]];
+  const amount = pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140);
+  await page.selectOption('#read-as', 'amount');
+  await page.setInputFiles('#file-input', [file('amount.png', amount)]);
+  const shown = await resultShown(page, { state: 'reading' });
+  assert.equal(shown.text, 'It reads 10.70-');
+  assert.match(shown.detail, /As an amount: 10\.70\./);
+
+  await page.setInputFiles('#file-input', [file('amount.png', amount), file('a-one.png', digitPng(STROKES.one))]);
+  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden);
+  const rows = await page.$$eval('#batch-rows tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+  assert.equal(rows[0][1], '10.70');
+  assert.match(rows[0][3], /written 10\.70-/);
+  assert.equal(rows[1][1], '1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').slice(1).trim().split('\r\n');
+  assert.match(csv[1], /^"amount\.png","10\.70-",4,[0-9.]+,(true|false),"","10\.70"$/);
+
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 30000 });
+  assert.equal(await page.inputValue('#read-as'), 'amount', 'the choice is kept for the next visit');
+  await page.selectOption('#read-as', '');
 });
 
 test('no console errors; every request stayed on the page’s origin', async () => {
