@@ -94,7 +94,7 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
             " separate marks, more than any page of handwritten numbers; crop it to the numbers to read them");
   for (const FoundDigit& f : found) {
     const Recognition r = classify(f.pixels);
-    out.digits.push_back({r.digit, r.confidence, r.unsure || f.doubted, r.probs, f.box, f.line, f.pixels});
+    out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
   out.marks.assign(segmenter_.marks().begin(), segmenter_.marks().end());
   set_text(out);

@@ -37,7 +37,6 @@ struct FoundDigit {
   float confidence = 0;  // the digit model's
   float one_digit = 1;   // the one-digit check's
   int strokes = 0;       // pieces of ink in its cut-out that are not specks (0: not counted)
-  bool doubted = false;  // kept though the one-digit check doubts it: to be reported unsure
   // The digit model all but certain, and the check not quite sure it is no digit: a digit in
   // a hand the check has seen little of (a 0 crossed with a slash or a bar, a 0 open at the
   // top). Drawings the digit model reads as a digit it is rarely this sure of.

@@ -19,8 +19,6 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   if (too_many_ == 0 && digits_.size() <= 1 && std::max(image.width, image.height) <= kMaxPaddedSide &&
       ink_at_edge(image))
     pad = read_with_margin(image, score);
-  if (too_many_ == 0 && digits_.empty() && std::max(image.width, image.height) <= kTinySide)
-    pad = read_tiny(image, score);
   to_source(image, pad);
   return digits_;
 }
@@ -75,26 +73,6 @@ int Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score
   if (better) return pad;
   back_to_first_reading();
   return 0;
-}
-
-int Segmenter::read_tiny(const GrayImage& image, const DigitScorer& score) {
-  // The check has seen few digits this small and this coarse, and doubts many (a 7×16 black
-  // and white 4, a 1 stretched to fill 16×16); the digit model reads them well.
-  const DigitScorer lenient = [&](const Cutout& c) {
-    CandidateScore s = score(c);
-    s.one_digit = std::max(s.one_digit, kTinyOneDigit);
-    return s;
-  };
-  const int pad = ink_at_edge(image) ? std::max(3, std::max(image.width, image.height) / 8) : 0;
-  read_once(pad ? with_margin(image, pad) : image, lenient, false);
-  if (too_many_ != 0 || digits_.size() != 1) {
-    digits_.clear(), doubted_.clear(), marks_.clear(), line_count_ = 0, too_many_ = 0;
-    return 0;
-  }
-  FoundDigit& d = digits_[0];
-  d.one_digit = score(Cutout{d.pixels, d.box, {}}).one_digit;
-  d.doubted = d.one_digit < kTinyOneDigit;
-  return pad;
 }
 
 void Segmenter::to_source(const GrayImage& image, int pad) {

@@ -57,13 +57,6 @@ class Segmenter {
   // margin of that paper around it: a tight crop. (A larger image with ink at its edge is a
   // photo whose frame cuts the table: given a margin, the table's strip reads as a 1.)
   static constexpr int kMaxPaddedSide = 160, kEdgeInkContrast = 64;
-  // An image no larger than kTinySide a side is a digit cut from a form by a scanner's
-  // software (16×16 stretched to fill, black and white, a tight crop), too small to hold a
-  // page or a drawing. Where nothing was read in it, it is read once more with the one-digit
-  // check's doubt floored at kTinyOneDigit: one digit the model reads that way is kept, unsure
-  // where the check doubts it (below kTinyOneDigit).
-  static constexpr int kTinySide = 48;
-  static constexpr float kTinyOneDigit = 0.5f;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -90,7 +83,6 @@ class Segmenter {
   void read_bold(const GrayImage& image, const DigitScorer& score);
   // Returns the margin kept (0: the first reading was).
   int read_with_margin(const GrayImage& image, const DigitScorer& score);
-  int read_tiny(const GrayImage& image, const DigitScorer& score);
   // Boxes from working pixels (of the image with `pad` pixels of margin) to the source image's.
   void to_source(const GrayImage& image, int pad);
   static bool doubtful(std::span<const FoundDigit> digits);

@@ -234,27 +234,6 @@ TEST(Segmenter, AnEqualsSignOrADashAfterTheDigitsIsNoDigit) {
   }
 }
 
-// A digit cut from a form by a scanner's software, 16×16: the check doubts many such crops and
-// the digit model reads them; it is one digit, marked doubted (reported unsure). The same
-// doubt on a page of any size leaves the mark out.
-TEST(Segmenter, ADoubtedDigitInATinyCropIsKeptAndMarkedDoubted) {
-  const DigitScorer doubted = [](const Cutout&) { return CandidateScore{0.95f, 0.02f}; };
-  GrayImage tiny(16, 16, 255);
-  one(tiny, 8, 2, 12, 3);
-  Segmenter seg;
-  auto found = seg.find(tiny, doubted);
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_TRUE(found[0].doubted);
-  EXPECT_NEAR(found[0].one_digit, 0.02f, 1e-6f);
-  EXPECT_TRUE(inside(found[0].box, {0, 0, 16, 16}, 0));
-  found = seg.find(tiny, kSure);
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_FALSE(found[0].doubted);
-  GrayImage page(200, 200, 255);
-  one(page, 100, 30, 140, 12);
-  EXPECT_TRUE(seg.find(page, doubted).empty());
-}
-
 TEST(Segmenter, NoiseIsNoDigits) {
   GrayImage page(640, 480, 230);
   uint32_t seed = 11;
