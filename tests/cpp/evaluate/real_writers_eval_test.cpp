@@ -149,8 +149,9 @@ Reading reading_of(std::vector<std::pair<int, float>> digits) {
     ReadDigit rd;
     rd.digit = d, rd.confidence = c;
     r.digits.push_back(rd);
-    r.text += char('0' + d);
+    r.digit_text += char('0' + d);
   }
+  r.text = r.digit_text;
   return r;
 }
 
