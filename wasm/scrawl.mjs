@@ -138,7 +138,8 @@ export class Scrawl {
     if (options === null || typeof options !== 'object')
       throw new ScrawlError('options must be an object, e.g. { format: "zip" }', 'bad_argument');
     if (options.format === undefined) return fn(0);
-    if (typeof options.format !== 'string') throw new ScrawlError('options.format must be a string: "digits", "zip" or "amount"', 'bad_argument');
+    if (typeof options.format !== 'string')
+      throw new ScrawlError('options.format must be a string: "digits", "zip" or "amount"', 'bad_argument');
     const utf8 = new TextEncoder().encode(options.format);
     const core = this._core;
     const ptr = core._malloc(utf8.length + 1);

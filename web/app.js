@@ -71,7 +71,11 @@ const showImage = createImageFlow({
   remember,
 });
 // A batch's summary is said aloud too, when read-aloud is on.
-const batch = new Batch({ read: async (file) => summarize(await reader.image(file, readAs.format)), show: showImage, announce: speech.tell });
+const batch = new Batch({
+  read: async (file) => summarize(await reader.image(file, readAs.format)),
+  show: showImage,
+  announce: speech.tell,
+});
 receiveUploads({ inputs: [$('file-input'), $('camera-input')], one: showImage, several: (files) => batch.run(files) });
 
 // Corrections and practice keep samples of the person's handwriting on this device; the

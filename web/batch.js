@@ -33,7 +33,15 @@ export function batchCsv(results) {
     const digits = read ? [...text].filter((c) => c >= '0' && c <= '9').length : '';
     const confidence = r.confidence == null ? '' : r.confidence.toFixed(4);
     lines.push(
-      [csvText(r.name), csvText(text), digits, confidence, read ? String(r.unsure) : '', csvText(r.error ?? ''), csvText(read ? r.value : '')].join(','),
+      [
+        csvText(r.name),
+        csvText(text),
+        digits,
+        confidence,
+        read ? String(r.unsure) : '',
+        csvText(r.error ?? ''),
+        csvText(read ? r.value : ''),
+      ].join(','),
     );
   }
   return CSV_BOM + lines.join('\r\n') + '\r\n';
@@ -92,7 +100,16 @@ export class Batch {
       let row;
       try {
         const r = await this.read(file);
-        row = { file, name: file.name, value: r.value, written: r.written, problem: r.problem, confidence: r.confidence, unsure: r.unsure, error: '' };
+        row = {
+          file,
+          name: file.name,
+          value: r.value,
+          written: r.written,
+          problem: r.problem,
+          confidence: r.confidence,
+          unsure: r.unsure,
+          error: '',
+        };
       } catch (e) {
         row = { file, name: file.name, value: '', confidence: null, unsure: false, error: e.message, code: e.code };
       }

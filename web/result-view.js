@@ -25,7 +25,7 @@ const MARK_WORDS = { '.': 'point', ',': 'comma', '-': 'dash', '=': 'equals', '\n
 
 /** A multi-digit reading (read()) as a sentence. */
 export function spokenReading(reading) {
-  const said = [...reading.text].map((c) => (c >= '0' && c <= '9' ? WORDS[+c] : MARK_WORDS[c] ?? c)).join(' ');
+  const said = [...reading.text].map((c) => (c >= '0' && c <= '9' ? WORDS[+c] : (MARK_WORDS[c] ?? c))).join(' ');
   return reading.digits.some((d) => d.unsure) ? `maybe ${said}` : said;
 }
 
@@ -129,7 +129,10 @@ export class ResultView {
     this._set('result', {
       digit: String(r.digit),
       text: r.unsure ? `Probably ${aDigit(r.digit)}, not sure` : `It’s ${aDigit(r.digit)}`,
-      detail: withNote(r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`, notes(r)),
+      detail: withNote(
+        r.unsure ? `${pct}% sure; it could also be ${aDigit(second[1])} (${percent(second[0])}%).` : `${pct}% sure`,
+        notes(r),
+      ),
       source: sourceLabel(source),
       unsure: r.unsure,
     });

@@ -41,8 +41,8 @@ RealImage render_real_item(const RealItem& it, const std::vector<real::PenSample
   if (it.kind == RealKind::kCrop) {
     const synth::CropStyle style = crop_style(it.index);
     const GrayImage crop = synth::cut_to_ink(cvl.digits.image(it.index), synth::standard_crop_look(style));
-    out.traits = std::string("scan cut to its ink, ") + synth::crop_style_name(style) + ", " + std::to_string(crop.width) +
-                 "x" + std::to_string(crop.height);
+    out.traits = std::string("scan cut to its ink, ") + synth::crop_style_name(style) + ", " +
+                 std::to_string(crop.width) + "x" + std::to_string(crop.height);
     out.file = encode_png(crop);
     return out;
   }

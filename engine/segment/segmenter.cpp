@@ -239,7 +239,7 @@ void Segmenter::drop_dashes(size_t first) {
   digits_.erase(std::remove_if(digits_.begin() + long(first), digits_.end(),
                                [&](const FoundDigit& d) {
                                  const bool dash =
-                                     float(d.box.h) < kDashHeight * typical && float(d.box.w) > kDashWidth * float(d.box.h);
+                                     float(d.box.h)<kDashHeight * typical&& float(d.box.w)> kDashWidth * float(d.box.h);
                                  if (dash) left_out_.push_back(d.box);
                                  return dash;
                                }),

@@ -28,7 +28,15 @@ test('a zip code keeps its leading zero, and each row says how many digits were 
 test('read as an amount: the text as written, and the value normalised', () => {
   const csv = batchCsv([
     { name: 'cheque.png', value: '3975.00', written: '3.975,00', confidence: 0.9, unsure: false, error: '' },
-    { name: 'odd.png', value: '25441', written: '2.5441', confidence: 0.9, unsure: true, problem: 'the points or commas do not group the digits in threes', error: '' },
+    {
+      name: 'odd.png',
+      value: '25441',
+      written: '2.5441',
+      confidence: 0.9,
+      unsure: true,
+      problem: 'the points or commas do not group the digits in threes',
+      error: '',
+    },
   ]);
   assert.deepEqual(csv.slice(1).split('\r\n').slice(1, 3), [
     '"cheque.png","3.975,00",6,0.9000,false,"","3975.00"',

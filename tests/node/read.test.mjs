@@ -99,8 +99,14 @@ test('read() keeps a point and a dash as written, and format "amount" reads the 
   ];
   const r = scrawl.read(pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140), { format: 'amount' });
   assert.equal(r.text, '10.70-');
-  assert.deepEqual(r.digits.map((d) => d.digit), [1, 0, 7, 0]);
-  assert.deepEqual(r.marks.map((m) => m.mark), ['.', '-']);
+  assert.deepEqual(
+    r.digits.map((d) => d.digit),
+    [1, 0, 7, 0],
+  );
+  assert.deepEqual(
+    r.marks.map((m) => m.mark),
+    ['.', '-'],
+  );
   assert.equal(r.marks[0].line, 0);
   assert.equal(r.field.format, 'amount');
   assert.equal(r.field.value, '10.70');

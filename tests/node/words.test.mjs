@@ -15,5 +15,8 @@ test('an unsure digit is said as maybe, with how sure', () => {
 test('a number is said digit by digit, its point, comma and dash in words', () => {
   const digits = (text) => [...text].filter((c) => c >= '0' && c <= '9').map((c) => ({ digit: +c, unsure: false }));
   assert.equal(spokenReading({ text: '3.975,00-', digits: digits('397500') }), 'three point nine seven five comma zero zero dash');
-  assert.equal(spokenReading({ text: '8558=', digits: [...digits('855'), { digit: 8, unsure: true }] }), 'maybe eight five five eight equals');
+  assert.equal(
+    spokenReading({ text: '8558=', digits: [...digits('855'), { digit: 8, unsure: true }] }),
+    'maybe eight five five eight equals',
+  );
 });

@@ -434,7 +434,15 @@ test('read as an amount: the number as written, its value in the result, the tab
       return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
     });
   // "10.70-": a point and a dash among the digits.
-  const segments = [[40, 30, 40, 110], ...arc(100, 70, 25, 40), [146, 104, 150, 104], [185, 30, 235, 30], [235, 30, 200, 110], ...arc(285, 70, 25, 40), [340, 72, 372, 72]];
+  const segments = [
+    [40, 30, 40, 110],
+    ...arc(100, 70, 25, 40),
+    [146, 104, 150, 104],
+    [185, 30, 235, 30],
+    [235, 30, 200, 110],
+    ...arc(285, 70, 25, 40),
+    [340, 72, 372, 72],
+  ];
   const amount = pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140);
   await page.selectOption('#read-as', 'amount');
   await page.setInputFiles('#file-input', [file('amount.png', amount)]);
@@ -443,13 +451,19 @@ test('read as an amount: the number as written, its value in the result, the tab
   assert.match(shown.detail, /As an amount: 10\.70\./);
 
   await page.setInputFiles('#file-input', [file('amount.png', amount), file('a-one.png', digitPng(STROKES.one))]);
-  await page.waitForFunction(() => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden);
+  await page.waitForFunction(
+    () => document.querySelectorAll('#batch-rows tr').length === 2 && document.getElementById('batch-progress').hidden,
+  );
   const rows = await page.$$eval('#batch-rows tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
   assert.equal(rows[0][1], '10.70');
   assert.match(rows[0][3], /written 10\.70-/);
   assert.equal(rows[1][1], '1');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  const csv = fs.readFileSync(await download.path(), 'utf8').slice(1).trim().split('\r\n');
+  const csv = fs
+    .readFileSync(await download.path(), 'utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n');
   assert.match(csv[1], /^"amount\.png","10\.70-",4,[0-9.]+,(true|false),"","10\.70"$/);
 
   await page.reload();

@@ -283,10 +283,10 @@ TEST(OneReader, DigitsFarApartAreNotOneDigit) {
 // amount is read from them.
 TEST(OneReader, APointAndADashAmongTheDigitsAreKeptAsWritten) {
   GrayImage img(420, 140, 255);
-  stroke(img, 40, 30, 40, 110, 8, 0);  // 1
-  loop(img, 100, 70, 25, 40, 8);       // 0
+  stroke(img, 40, 30, 40, 110, 8, 0);                                       // 1
+  loop(img, 100, 70, 25, 40, 8);                                            // 0
   for (int r = 0; r <= 5; ++r) loop(img, 148, 104, float(r), float(r), 3);  // a point
-  stroke(img, 185, 30, 235, 30, 8, 0);  // 7
+  stroke(img, 185, 30, 235, 30, 8, 0);                                      // 7
   stroke(img, 235, 30, 200, 110, 8, 0);
   loop(img, 285, 70, 25, 40, 8);        // 0
   stroke(img, 340, 72, 372, 72, 8, 0);  // a dash

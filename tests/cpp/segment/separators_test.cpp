@@ -75,8 +75,8 @@ TEST(ReadingText, MarksGoBetweenTheDigitsOfTheirLine) {
   ReadDigit second_line;
   second_line.digit = 1, second_line.line = 1, second_line.box = {10, 100, 30, 40};
   r.digits.push_back(second_line);
-  r.marks = {{'.', {42, 44, 5, 5}, 0}, {',', {163, 44, 4, 10}, 0}, {'-', {250, 27, 14, 4}, 0},
-             {'=', {45, 120, 14, 10}, 1}};
+  r.marks = {
+      {'.', {42, 44, 5, 5}, 0}, {',', {163, 44, 4, 10}, 0}, {'-', {250, 27, 14, 4}, 0}, {'=', {45, 120, 14, 10}, 1}};
   set_text(r);
   EXPECT_EQ(r.text, "3.975,00- 1=");
   EXPECT_EQ(r.digit_text, "397500 1");
