@@ -37,6 +37,9 @@ constexpr float kMinPeakInk = 0.25f, kFaintShare = 0.45f;
 constexpr int kNotSpeck = 20;  // "at the edge": this share of the longer side from it
 // A roundish component filling more than this share of its box is a blob (a stain, a thumb).
 constexpr float kSolidFill = 0.8f;
+// ...unless it is no larger than this share of the other pieces' typical height: a point
+// written with the pen (a "." or the dot of a "3.975,00"), not a stain.
+constexpr float kPenDot = 0.3f;
 constexpr float kFillsFrame = 0.5f;  // of the image's shorter side
 // A straight run of ink along this share of the image's width (height), running to within
 // kRuleReach of one of its ends, is a rule across it; a band of such rows no thicker than
@@ -251,6 +254,7 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
 
   const int speck = std::max(3, int(std::lround(kSpeck * float(std::max(w, h)))));
   pieces_.clear();
+  solid_.clear();
   for (const Component& c : comps) {
     const Box& b = c.box;
     if (std::max(b.w, b.h) < speck || c.area < 5) continue;
@@ -278,13 +282,26 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     // (On a canvas a bold digit filling the frame is solid too; a tap of the finger is small.)
     const bool frame_filling = flat_background && std::max(b.w, b.h) >= kFillsFrame * float(std::min(w, h));
     if (roundish && !frame_filling && float(c.area) > kSolidFill * float(b.w) * float(b.h) &&
-        std::min(b.w, b.h) > 2 * speck)
+        std::min(b.w, b.h) > 2 * speck) {
+      solid_.push_back({c.label, c.area, b});
       continue;
+    }
     pieces_.push_back({c.label, c.area, b});
   }
+  keep_pen_dots();
 
   drop_faint(ink, comps.size());
   return pieces_;
+}
+
+void PieceFinder::keep_pen_dots() {
+  if (solid_.empty() || pieces_.empty()) return;
+  heights_.clear();
+  for (const Piece& p : pieces_) heights_.push_back(p.box.h);
+  std::nth_element(heights_.begin(), heights_.begin() + long(heights_.size() / 2), heights_.end());
+  const float typical = float(heights_[heights_.size() / 2]);
+  for (const Piece& p : solid_)
+    if (float(std::max(p.box.w, p.box.h)) <= kPenDot * typical) pieces_.push_back(p);
 }
 
 }  // namespace scrawl

@@ -41,6 +41,8 @@ class PieceFinder {
   bool trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin);
   // A ruled line, a page border's side, a fold: long, thin and straight (labels: finder_'s).
   bool is_line(const Component& c, int w, int h) const;
+  // Puts back the blobs no larger than a pen's point beside the other pieces.
+  void keep_pen_dots();
   // Drops the pieces whose darkest ink is faint beside the page's darkest writing.
   void drop_faint(const InkMap& ink, size_t components);
 
@@ -50,8 +52,8 @@ class PieceFinder {
   static bool is_border(const Box& b, const Contact& e, int w, int h, bool tight_crop);
   ComponentFinder finder_;
   std::vector<Contact> contact_;
-  std::vector<Piece> pieces_;
-  std::vector<int> counts_;
+  std::vector<Piece> pieces_, solid_;  // solid_: the roundish blobs left out
+  std::vector<int> counts_, heights_;
   std::vector<float> peaks_;
   int label_count_ = 1;
 };

@@ -280,13 +280,14 @@ TEST(OneReader, DigitsFarApartAreNotOneDigit) {
 }
 
 // A number's point and the dash after it are kept as what they are, never read as 1s, and the
-// amount is read from them.
+// amount is read from them. The point is a solid blob, which the reader drops as a stain where
+// it is not small beside the writing.
 TEST(OneReader, APointAndADashAmongTheDigitsAreKeptAsWritten) {
   GrayImage img(420, 140, 255);
-  stroke(img, 40, 30, 40, 110, 8, 0);                                       // 1
-  loop(img, 100, 70, 25, 40, 8);                                            // 0
-  for (int r = 0; r <= 5; ++r) loop(img, 148, 104, float(r), float(r), 3);  // a point
-  stroke(img, 185, 30, 235, 30, 8, 0);                                      // 7
+  stroke(img, 40, 30, 40, 110, 8, 0);      // 1
+  loop(img, 100, 70, 25, 40, 8);           // 0
+  stroke(img, 146, 104, 150, 104, 10, 0);  // a point: solid, as a pen leaves it, yet no stain
+  stroke(img, 185, 30, 235, 30, 8, 0);     // 7
   stroke(img, 235, 30, 200, 110, 8, 0);
   loop(img, 285, 70, 25, 40, 8);        // 0
   stroke(img, 340, 72, 372, 72, 8, 0);  // a dash
