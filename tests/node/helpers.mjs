@@ -63,3 +63,27 @@ export const realDir = process.env.SCRAWL_REAL || path.join(root, '../shared/dat
 export const noReal = "real writers' data not found: set SCRAWL_REAL to the folder (expected ../shared/data/real)";
 
 export const noMnist = 'MNIST not found: set SCRAWL_MNIST to the folder with the IDX files (expected ../shared/data/mnist)';
+
+/** An ellipse outline as short segments for drawStrokes(). */
+export function ringSegments(cx, cy, rx, ry) {
+  const steps = 120;
+  return Array.from({ length: steps }, (_, s) => {
+    const a0 = (2 * Math.PI * s) / steps,
+      a1 = (2 * Math.PI * (s + 1)) / steps;
+    return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
+  });
+}
+
+/** "10.70-" on a 420×140 page, with a point and a dash among the digits, as a PNG. */
+export function amountPng() {
+  const segments = [
+    [40, 30, 40, 110], // 1
+    ...ringSegments(100, 70, 25, 40), // 0
+    [146, 104, 150, 104], // a point
+    [185, 30, 235, 30], // 7
+    [235, 30, 200, 110],
+    ...ringSegments(285, 70, 25, 40), // 0
+    [340, 72, 372, 72], // a dash
+  ];
+  return pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140);
+}

@@ -262,6 +262,16 @@ export async function photoShown(page, caption) {
     });
 }
 
+/** Clicks the batch's CSV button; returns the download's rows (byte-order mark and final newline left out). */
+export async function downloadedCsvRows(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
+  return fs
+    .readFileSync(await download.path(), 'utf8')
+    .slice(1)
+    .trim()
+    .split('\r\n');
+}
+
 /** Waits for the result panel to settle on `digit`; returns what it shows. */
 export function digitShown(page, digit) {
   return resultShown(page, { state: 'result', digit: String(digit) });

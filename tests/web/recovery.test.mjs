@@ -2,9 +2,8 @@
 // worker dying silently on another. The batch goes on with a fresh worker, every file keeps its
 // row (in the table and the CSV), the header says what happened, and the pad still reads.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import { test } from 'node:test';
-import { digitPng, digitShown, drawWithMouse, file, STROKES, useBrowser, waitReady } from './helpers.mjs';
+import { digitPng, digitShown, downloadedCsvRows, drawWithMouse, file, STROKES, useBrowser, waitReady } from './helpers.mjs';
 
 const web = useBrowser();
 
@@ -82,12 +81,7 @@ test('a batch goes on after the engine traps and after its worker dies, and the 
   assert.match(await page.textContent('#batch-summary'), /^4 of 6 images read, (\d of them unsure, )?2 could not be read$/);
   assert.equal(await page.textContent('#engine-state-text'), 'Ready · restarted after an error');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  const csv = fs
-    .readFileSync(await download.path(), 'utf8')
-    .slice(1)
-    .trim()
-    .split('\r\n');
+  const csv = await downloadedCsvRows(page);
   assert.equal(csv.length, 7, 'a header and one row per file');
   assert.deepEqual(
     csv.slice(1).map((line) => line.split(',')[0]),

@@ -8,6 +8,7 @@ import { createScrawl } from '../../dist/scrawl.mjs';
 import {
   digitPng,
   digitShown,
+  downloadedCsvRows,
   drawWithMouse,
   ellipse,
   ensureBuilt,
@@ -24,7 +25,7 @@ import {
   toBmp,
   toGif,
 } from './helpers.mjs';
-import { drawStrokes, pngFromGray } from '../node/helpers.mjs';
+import { amountPng } from '../node/helpers.mjs';
 
 let server;
 let browser;
@@ -427,23 +428,7 @@ test('the upload inputs accept the right types; the camera input asks for the ba
 });
 
 test('read as an amount: the number as written, its value in the result, the table and the CSV; the choice is kept', async () => {
-  const arc = (cx, cy, rx, ry) =>
-    Array.from({ length: 120 }, (_, s) => {
-      const a0 = (2 * Math.PI * s) / 120,
-        a1 = (2 * Math.PI * (s + 1)) / 120;
-      return [cx + rx * Math.cos(a0), cy + ry * Math.sin(a0), cx + rx * Math.cos(a1), cy + ry * Math.sin(a1)];
-    });
-  // "10.70-": a point and a dash among the digits.
-  const segments = [
-    [40, 30, 40, 110],
-    ...arc(100, 70, 25, 40),
-    [146, 104, 150, 104],
-    [185, 30, 235, 30],
-    [235, 30, 200, 110],
-    ...arc(285, 70, 25, 40),
-    [340, 72, 372, 72],
-  ];
-  const amount = pngFromGray(drawStrokes(420, 140, segments, 8), 420, 140);
+  const amount = amountPng();
   await page.selectOption('#read-as', 'amount');
   await page.setInputFiles('#file-input', [file('amount.png', amount)]);
   const shown = await resultShown(page, { state: 'reading' });
@@ -458,12 +443,7 @@ test('read as an amount: the number as written, its value in the result, the tab
   assert.equal(rows[0][1], '10.70');
   assert.match(rows[0][3], /written 10\.70-/);
   assert.equal(rows[1][1], '1');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#csv')]);
-  const csv = fs
-    .readFileSync(await download.path(), 'utf8')
-    .slice(1)
-    .trim()
-    .split('\r\n');
+  const csv = await downloadedCsvRows(page);
   assert.match(csv[1], /^"amount\.png","10\.70-",4,[0-9.]+,(true|false),"","10\.70"$/);
 
   await page.reload();
