@@ -88,8 +88,9 @@ void cut_training_pages(const DigitSet& data, TrainConfig& cfg, LabelledCutouts&
 Status cut_real_examples(const Args& args, TrainConfig& cfg, LabelledCutouts& cutouts) {
   const auto start = Clock::now();
   const size_t before = cutouts.pixels.size();
+  const bool ink_crops = args.has("--ink-crops");
   if (auto st = cut_real_writers(args.get("--real"), built_in_reader, cfg.seed, cfg.threads, cutouts,
-                                 report_real_writers_read);
+                                 report_real_writers_read, ink_crops);
       !st)
     return st;
   const size_t digits = cutouts.pixels.size() - before;
@@ -99,7 +100,7 @@ Status cut_real_examples(const Args& args, TrainConfig& cfg, LabelledCutouts& cu
     return Ok{};
   }
   const int scenes = shape_scenes(args);
-  if (auto st = cut_drawn_shapes(scenes, built_in_reader, cfg.seed, cfg.threads, cutouts); !st) return st;
+  if (auto st = cut_drawn_shapes(scenes, built_in_reader, cfg.seed, cfg.threads, cutouts, ink_crops); !st) return st;
   std::fprintf(stderr,
                "real writers: %zu digits read as one digit; %d drawings that are no digit: %zu cut-outs; in %.0f s\n",
                digits, scenes, cutouts.pixels.size() - before - digits, seconds_since(start));

@@ -31,6 +31,10 @@ const char* const kTrainHelp =
     "                     one-digit: those digits are whole digits to the check, and the cut-outs\n"
     "                     of shapes drawn on --shape-scenes canvases and photos (default 6000)\n"
     "                     are not\n"
+    "  --ink-crops        with --real: also CVL's training scans cut to their ink as other\n"
+    "                     scanners save them (grey, black and white, or stretched to a small\n"
+    "                     square), read without the one-digit check; for --task one-digit, also\n"
+    "                     a quarter as many shapes cut the same way, as not one digit\n"
     "  --from FILE        fine-tune the model in FILE (e.g. weights/scrawl.bin) instead of\n"
     "                     starting from random weights; with a lower --lr (e.g. 0.01)\n"
     "  --epochs N         passes over the training digits (default 50)\n"
@@ -72,7 +76,7 @@ const std::vector<std::string> kTrainValueOptions = {"--mnist",
                                                      "--not-a-digit-share",
                                                      "--shape-scenes",
                                                      "--from"};
-const std::vector<std::string> kTrainFlags = {"--help", "--no-test"};
+const std::vector<std::string> kTrainFlags = {"--help", "--no-test", "--ink-crops"};
 
 namespace {
 

@@ -18,7 +18,8 @@ namespace {
 
 // The amount a reading's text says, as "3975.00" or "3025". The last point or comma followed
 // by one or two digits and nothing else is the decimal one; every other point or comma groups
-// thousands, and a dash or equals sign closes the amount. problem: why it needs checking.
+// thousands; dashes and equals signs ("38.117-", "8558=") are left out. problem: why it needs
+// checking.
 std::string amount_value(const std::string& text, std::string& problem) {
   std::string kept;  // digits and the points and commas among them
   for (char c : text)

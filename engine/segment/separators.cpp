@@ -11,9 +11,10 @@ namespace {
 constexpr float kDotMost = 0.4f, kDotLeast = 0.08f, kLowFrom = 0.65f;
 // A comma is a point with a tail: this many times as tall as wide, reaching below the baseline.
 constexpr float kCommaTall = 1.5f, kCommaBelow = 0.08f;
-// A dash: at least this many times as wide as high, at most kDashLongest wide, lower than
-// kDashHighest, its middle between kMidFrom and kMidTo.
-constexpr float kDashFlat = 1.6f, kDashLongest = 2.0f, kDashHighest = 0.35f, kMidFrom = 0.2f, kMidTo = 0.85f;
+// A dash: at least this many times as wide as high, from kDashShortest to kDashLongest wide,
+// lower than kDashHighest, its middle between kMidFrom and kMidTo.
+constexpr float kDashFlat = 1.6f, kDashShortest = 0.16f, kDashLongest = 2.0f, kDashHighest = 0.35f;
+constexpr float kMidFrom = 0.2f, kMidTo = 0.85f;
 // Two dashes one above the other, less than this apart, are an equals sign.
 constexpr float kEqualsGap = 0.5f;
 // Marks are read between the first digit and this far beyond the last one: a mark before a
@@ -51,7 +52,7 @@ void SeparatorFinder::find(std::span<const FoundDigit> digits, std::span<const B
     if (shorter < float(kLeastPixels)) continue;
     const bool flat = float(b.w) >= kDashFlat * float(b.h);
     if (flat && float(b.w) <= kDashLongest * H && float(b.h) <= kDashHighest * H && cy >= top + kMidFrom * H &&
-        cy <= top + kMidTo * H && float(b.w) >= kDotLeast * 2 * H) {
+        cy <= top + kMidTo * H && float(b.w) >= kDashShortest * H) {
       found_.push_back({'-', b, line});
       continue;
     }

@@ -35,7 +35,7 @@ struct RealSources {
   std::vector<std::pair<CutKind, size_t>> jobs;          // (kind, index into pens, scans or cheque_digits)
 };
 
-Status load_real_sources(const std::string& real_dir, RealSources& s) {
+Status load_real_sources(const std::string& real_dir, bool ink_crops, RealSources& s) {
   auto pens = real::load_all_pen_samples(real_dir);
   if (!pens) return pens.error();
   s.pens = std::move(pens.value());
@@ -53,7 +53,10 @@ Status load_real_sources(const std::string& real_dir, RealSources& s) {
   for (size_t i = 0; i < s.pens.size(); ++i)
     if (real::writer_use(s.pens[i].writer) == real::WriterUse::kTrain)
       s.jobs.push_back({kCanvas, i}), s.jobs.push_back({kPhoto, i});
-  for (size_t i = 0; i < s.scans.size(); ++i) s.jobs.push_back({kScan, i}), s.jobs.push_back({kInkCrop, i});
+  for (size_t i = 0; i < s.scans.size(); ++i) {
+    s.jobs.push_back({kScan, i});
+    if (ink_crops) s.jobs.push_back({kInkCrop, i});
+  }
   // One digit of a training cheque's amount, cut by its box (with the cheque's own
   // background, security pattern and printed line).
   auto amounts = real::load_cheque_amounts(real_dir);
@@ -107,9 +110,9 @@ ReaderFactory without_check(const ReaderFactory& make_reader) {
 }  // namespace
 
 Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_reader, uint64_t seed, int threads,
-                        LabelledCutouts& out, const ReadProgress& progress) {
+                        LabelledCutouts& out, const ReadProgress& progress, bool ink_crops) {
   RealSources s;
-  if (auto st = load_real_sources(real_dir, s); !st) return st;
+  if (auto st = load_real_sources(real_dir, ink_crops, s); !st) return st;
   std::vector<int> label(s.jobs.size(), -1);
   std::vector<DigitPixels> pixels(s.jobs.size());
   std::atomic<size_t> done{0};
@@ -154,8 +157,8 @@ Status cut_real_writers(const std::string& real_dir, const ReaderFactory& make_r
   return Ok{};
 }
 
-Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads,
-                        LabelledCutouts& out) {
+Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t seed, int threads, LabelledCutouts& out,
+                        bool ink_crops) {
   std::vector<std::vector<DigitPixels>> found(size_t(std::max(0, scenes)));
   const auto keep = [&](const Result<Reading>& r, size_t j) {
     if (r && (r->digits.size() == 1 || r->digits.size() == 2))
@@ -164,7 +167,7 @@ Status cut_drawn_shapes(int scenes, const ReaderFactory& make_reader, uint64_t s
   // A quarter as many again are drawn small and cut to their ink, as a scanner's crop of a
   // mark that is no digit: the crops of digits must not teach the check that every tight
   // blob is one.
-  const size_t crops = found.size() / 4;
+  const size_t crops = ink_crops ? found.size() / 4 : 0;
   found.resize(found.size() + crops);
   auto status = on_readers(crops, threads, without_check(make_reader), [&](Recognizer& rec, size_t j) -> Status {
     Rng rng(seed, 601, j);

@@ -64,6 +64,16 @@ TEST(RealCutouts, DrawnShapesAreNotOneDigitAndTheSameOnAnyThreads) {
   EXPECT_EQ(one.pixels.size(), one.digits.size());
 }
 
+// Shapes cut to their ink as a scanner's crop only add cut-outs after those of the scenes.
+TEST(RealCutouts, InkCropsOfShapesOnlyAddCutOuts) {
+  LabelledCutouts plain, with_crops;
+  ASSERT_TRUE(cut_drawn_shapes(24, built_in, 5, 2, plain).ok());
+  ASSERT_TRUE(cut_drawn_shapes(24, built_in, 5, 2, with_crops, true).ok());
+  ASSERT_GT(with_crops.pixels.size(), plain.pixels.size());
+  for (size_t i = 0; i < plain.pixels.size(); ++i) EXPECT_EQ(with_crops.pixels[i], plain.pixels[i]);
+  EXPECT_EQ(with_crops.count(1), with_crops.labels.size());
+}
+
 TEST(RealCutouts, SayWhatIsMissingFromTheRealDataFolder) {
   LabelledCutouts out;
   auto st = cut_real_writers("/nonexistent-scrawl-data", built_in, 1, 1, out);
