@@ -1,8 +1,11 @@
 #include "eval_real.h"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,7 +19,8 @@ namespace {
 
 const char* kHelp =
     "usage: scrawl eval --real DIR [--writers report|develop] [--limit N] [--none N] [--seed S]\n"
-    "                   [--weights FILE] [--one-digit FILE|none] [--line FILE|none] [--gallery DIR]\n"
+    "                   [--kinds K,K...] [--weights FILE] [--one-digit FILE|none] [--line FILE|none]\n"
+    "                   [--gallery DIR]\n"
     "\n"
     "Reads real people's digits the way they reach the app, each through read() as an upload is:\n"
     "  canvas  pen trajectories (UNIPEN, UJI, Chars74K) drawn on a canvas and saved as PNG: sizes\n"
@@ -37,6 +41,8 @@ const char* kHelp =
     "  --limit N        at most N digits per kind (default: all)\n"
     "  --none N         images of no digit (default 1000)\n"
     "  --seed S         seed of the rendering (default 1)\n"
+    "  --kinds K,K...   read only these kinds (canvas, photo, scan, none, crop); each image is the\n"
+    "                   same as in a run of every kind\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
@@ -83,6 +89,22 @@ void write_real_gallery(const std::string& dir, const std::vector<RealFailure>& 
   std::printf("gallery of %zu images read wrongly written to %s/index.md\n", failures.size(), out.c_str());
 }
 
+// The kinds named in a comma-separated list, as a mask by RealKind; empty where a name is none.
+std::optional<std::array<bool, kRealKinds>> parse_kinds(const std::string& list) {
+  std::array<bool, kRealKinds> want{};
+  size_t start = 0;
+  while (start <= list.size()) {
+    const size_t comma = std::min(list.find(',', start), list.size());
+    const std::string name = list.substr(start, comma - start);
+    int k = 0;
+    while (k < kRealKinds && name != real_kind_name(RealKind(k))) ++k;
+    if (k == kRealKinds) return std::nullopt;
+    want[size_t(k)] = true;
+    start = comma + 1;
+  }
+  return want;
+}
+
 void report_progress(size_t done, size_t total) {
   if (done % 2000 == 0) std::fprintf(stderr, "  %zu of %zu read\n", done, total);
 }
@@ -91,10 +113,10 @@ void report_progress(size_t done, size_t total) {
 
 int cmd_eval_real(int argc, char** argv) {
   Args args;
-  if (auto err = parse_args(
-          argc, argv,
-          {"--real", "--writers", "--limit", "--none", "--seed", "--weights", "--one-digit", "--line", "--gallery"},
-          {"--help"}, args)) {
+  if (auto err = parse_args(argc, argv,
+                            {"--real", "--writers", "--limit", "--none", "--seed", "--kinds", "--weights",
+                             "--one-digit", "--line", "--gallery"},
+                            {"--help"}, args)) {
     std::fprintf(stderr, "scrawl eval --real: %s\n\n%s", err->c_str(), kHelp);
     return 2;
   }
@@ -104,12 +126,18 @@ int cmd_eval_real(int argc, char** argv) {
   const size_t limit = size_t(std::strtoul(args.get("--limit", "0").c_str(), nullptr, 10));
   const int none = std::atoi(args.get("--none", "1000").c_str());
   const uint64_t seed = std::strtoull(args.get("--seed", "1").c_str(), nullptr, 10);
+  const auto kinds = parse_kinds(args.get("--kinds", "canvas,photo,scan,none,crop"));
+  if (!kinds)
+    return std::fprintf(stderr,
+                        "scrawl eval --real: --kinds takes canvas, photo, scan, none or crop, comma-separated\n"),
+           2;
 
   auto pens = real::load_all_pen_samples(part->dir);
   if (!pens) return std::fprintf(stderr, "scrawl eval --real: %s\n", pens.error().message.c_str()), 2;
   auto cvl = real::load_cvl(part->dir, "validation");
   if (!cvl) return std::fprintf(stderr, "scrawl eval --real: %s\n", cvl.error().message.c_str()), 2;
-  const RealItems items = real_writer_items(*pens, *cvl, part->use, limit, none, seed);
+  RealItems items = real_writer_items(*pens, *cvl, part->use, limit, none, seed);
+  std::erase_if(items.items, [&](const RealItem& item) { return !(*kinds)[size_t(item.kind)]; });
   std::printf("real writers (%s): %zu pen writers, %zu CVL writers; %zu images\n", part->name.c_str(),
               items.pen_writers, items.cvl_writers, items.items.size());
   std::fflush(stdout);

@@ -229,6 +229,11 @@ test('eval --real reads real writers as canvases, photos and scans, and images o
   }
   assert.match(r.stdout, /^none\s+30\s+[\d.]+%\s+any digit on/m);
   assert.ok(existsSync(path.join(gallery, 'index.md')));
+  const some = run('eval', '--real', realDir, '--writers', 'develop', '--limit', '12', '--kinds', 'scan,crop');
+  assert.equal(some.status, 0, some.stderr);
+  assert.match(some.stdout, /^scan\s+12\s/m);
+  assert.match(some.stdout, /^crop\s+12\s/m);
+  assert.doesNotMatch(some.stdout, /^(canvas|photo|none)\s/m);
   const bad = run('eval', '--real', realDir, '--writers', 'everyone');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--writers is 'report' or 'develop'/);
