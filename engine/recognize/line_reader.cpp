@@ -35,6 +35,21 @@ LineReader::LineReader(Model model)
   labels_.reserve(size_t(columns));
   reading_.symbols.reserve(path_.capacity());
   reading_.digits.reserve(path_.capacity());
+  const Network& whole = model_.network;
+  for (const int width : kNarrowWidths) {
+    auto narrow = Network::from_spec(whole.spec(), Shape{1, kLineHeight, width});
+    // (A model whose layers see the frame's whole width could not be cut; it reads the whole frame.)
+    if (!narrow || narrow->params().size() != whole.params().size() ||
+        narrow->output().w * kLineWidth != columns * width) {
+      narrow_.clear();
+      break;
+    }
+    narrow->params() = whole.params();
+    auto model = std::make_unique<NarrowModel>(NarrowModel{std::move(narrow.value()), nullptr});
+    model->session = std::make_unique<InferenceSession>(model->network, 1);
+    narrow_.push_back(std::move(model));
+  }
+  narrow_frame_.resize(size_t(kLineHeight) * kNarrowWidths.back());
 }
 
 const LineReading& LineReader::read(const GrayImage& image, Box region) {
@@ -45,14 +60,28 @@ const LineReading& LineReader::read(const GrayImage& image, Box region) {
 const LineReading& LineReader::read_frame(const float* frame, const LineNormalizer::Placed& placed) {
   const Box region = placed.source;
   const int used_width = placed.width;
-  const int columns = model_.network.output().w;
-  const float* scores = session_.run(frame, 1);
+  int frame_width = kLineWidth;
+  const float* scores = nullptr;
+  for (size_t i = 0; i < narrow_.size() && !scores; ++i) {
+    const int width = kNarrowWidths[i];
+    if (used_width + kSeenColumns > width) continue;
+    for (int y = 0; y < kLineHeight; ++y)
+      std::copy_n(frame + size_t(y) * kLineWidth, width, narrow_frame_.begin() + long(y) * width);
+    scores = narrow_[i]->session->run(narrow_frame_.data(), 1);
+    frame_width = width;
+    columns_ = narrow_[i]->network.output().w;
+  }
+  if (!scores) {
+    scores = session_.run(frame, 1);
+    columns_ = model_.network.output().w;
+  }
+  const int columns = columns_;
   reading_.confidence = ctc_best_path(scores, kLineClasses, columns, path_);
   ctc_log_softmax(scores, kLineClasses, columns, log_probs_.data());
   reading_.digits.clear();
   reading_.symbols.clear();
   // A frame column covers kLineWidth / columns frame pixels; the line took used_width of them.
-  const double to_image = used_width > 0 ? double(region.w) / used_width * kLineWidth / columns : 0.0;
+  const double to_image = used_width > 0 ? double(region.w) / used_width * frame_width / columns : 0.0;
   for (const CtcSymbol& s : path_) {
     reading_.digits.push_back(char('0' + s.label));
     const int x0 = region.x + int(s.first * to_image), x1 = region.x + int((s.last + 1) * to_image);
@@ -68,7 +97,7 @@ const LineReading& LineReader::read_frame(const float* frame, const LineNormaliz
 }
 
 double LineReader::probability_of(std::string_view digits) {
-  const int columns = model_.network.output().w;
+  const int columns = columns_;
   labels_.clear();
   for (char c : digits) {
     if (c < '0' || c > '9') continue;

@@ -249,6 +249,36 @@ TEST(LineReader, AnAmountIsReadWholeWithItsDigitsPlaces) {
   EXPECT_GT(reader->probability_of("2500"), reader->probability_of("250"));
 }
 
+TEST(LineReader, AShortLineReadsTheSameInACutFrameAsInTheWholeFrame) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(120, 70, 225);
+  write_amount(img, "25", 20, 12, 44, 4, 40);
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer normalizer;
+  const LineNormalizer::Placed placed = normalizer.prepare(img, Box{0, 0, img.width, img.height}, frame.data());
+  ASSERT_LT(placed.width, kLineWidth / 3);  // short enough to be read in a cut frame
+  const LineReading cut = reader->read_frame(frame.data(), placed);
+  const double cut_25 = reader->probability_of("25");
+  // The same frame, said to be filled almost to its end, is read whole.
+  LineNormalizer::Placed whole_placed = placed;
+  whole_placed.width = kLineWidth - 8;
+  const LineReading whole = reader->read_frame(frame.data(), whole_placed);
+  EXPECT_EQ(cut.digits, "25");
+  EXPECT_EQ(cut.digits, whole.digits);
+  ASSERT_EQ(cut.symbols.size(), whole.symbols.size());
+  for (size_t i = 0; i < cut.symbols.size(); ++i)
+    for (size_t k = 0; k < 10; ++k) EXPECT_NEAR(cut.symbols[i].probs[k], whole.symbols[i].probs[k], 1e-4);
+  EXPECT_NEAR(cut.confidence, whole.confidence, 1e-3);
+  EXPECT_NEAR(cut_25, reader->probability_of("25"), 1e-3);
+  // Its boxes are where the digits are in the image, as when read whole.
+  const LineReading& again = reader->read(img, Box{0, 0, img.width, img.height});
+  ASSERT_EQ(again.symbols.size(), 2u);
+  EXPECT_LT(again.symbols[0].x0, 40);
+  EXPECT_GT(again.symbols[1].x1, 60);
+  EXPECT_LT(again.symbols[1].x1, 100);
+}
+
 TEST(LinePass, AFieldThePageReaderDoubtedIsReadOnlyWhenNothingElseWas) {
   auto reader = built_in_line_reader();
   if (!reader) return;
