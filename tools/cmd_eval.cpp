@@ -67,7 +67,14 @@ int cmd_eval(int argc, char** argv) {
     std::fprintf(stderr, "scrawl eval: %s\n", test.error().message.c_str());
     return 2;
   }
-  const MnistEvaluation e = evaluate_mnist(**recognizer, *test);
+  const int threads = evaluation_threads();
+  const std::string weights = args.get("--weights");
+  auto evaluated = evaluate_mnist([&] { return load_recognizer(weights); }, *test, threads);
+  if (!evaluated) {
+    std::fprintf(stderr, "scrawl eval: %s\n", evaluated.error().message.c_str());
+    return 2;
+  }
+  const MnistEvaluation& e = *evaluated;
   std::printf("MNIST test: %zu digits, %zu correct, accuracy %.2f%%, ECE %.2f%%\n", e.count, e.correct,
               100.0 * e.accuracy(), 100.0 * e.ece);
   if (e.rejected) std::printf("no digit found in %zu test images\n", e.rejected);
@@ -76,8 +83,8 @@ int cmd_eval(int argc, char** argv) {
       double((*recognizer)->unsure_threshold()), e.unsure, e.unsure_wrong,
       e.count > e.unsure ? 100.0 * double(e.correct - (e.unsure - e.unsure_wrong)) / double(e.count - e.unsure) : 0.0);
   std::printf("\nconfusion matrix (rows: true digit, columns: predicted)\n%s", format_confusion(e).c_str());
-  std::printf("\ntime: %.2f s, %.1f µs per digit (preprocessing + model, one thread)\n", e.seconds,
-              1e6 * e.seconds / double(e.count));
+  std::printf("\ntime: %.2f s, %.1f µs per digit per thread (preprocessing + model, %d thread%s)\n", e.seconds,
+              1e6 * e.seconds * threads / double(e.count), threads, threads == 1 ? "" : "s");
 
   std::vector<RobustnessRow> rows;
   if (args.has("--robustness")) {

@@ -64,6 +64,40 @@ TEST(MnistEval, TalliesAreConsistentOnTestDigits) {
   EXPECT_LE(e.unsure_wrong, e.unsure);
 }
 
+TEST(MnistEval, OnTwoThreadsEveryDigitIsCountedAsOnOne) {
+  // Drawn digits where MNIST is absent: a blank image (rejected) among strokes of every kind.
+  DigitSet set = blank_digits(600);
+  for (size_t i = 0; i < set.size(); ++i) {
+    set.labels[i] = uint8_t(i % 10);
+    if (i % 7 == 0) continue;
+    uint8_t* px = set.images.data() + i * 784;
+    const int x0 = 6 + int(i % 5) * 3, len = 8 + int(i % 9);
+    for (int y = 5; y < 5 + len; ++y)
+      for (int x = x0; x < x0 + 2 + int(i % 3); ++x) px[y * 28 + x] = 255;
+    for (int x = 8; x < 8 + int(i % 11); ++x) px[(10 + int(i % 6)) * 28 + x] = 255;
+  }
+  auto rec = Recognizer::from_embedded();
+  ASSERT_TRUE(rec.ok());
+  const MnistEvaluation one = evaluate_mnist(**rec, set);
+  auto two = evaluate_mnist([] { return Recognizer::from_embedded(); }, set, 2);
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(two->count, one.count);
+  EXPECT_EQ(two->correct, one.correct);
+  EXPECT_EQ(two->rejected, one.rejected);
+  EXPECT_GT(one.rejected, 0u);
+  EXPECT_EQ(two->unsure, one.unsure);
+  EXPECT_EQ(two->wrong, one.wrong);
+  EXPECT_EQ(two->confusion, one.confusion);
+  EXPECT_EQ(two->bin_count, one.bin_count);
+  EXPECT_DOUBLE_EQ(two->ece, one.ece);
+  // A reader that cannot be made is an error, not an empty evaluation.
+  auto broken = evaluate_mnist(
+      []() -> Result<std::unique_ptr<Recognizer>> { return make_error(ErrorCode::kBadWeights, "no model here"); }, set,
+      2);
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().message, "no model here");
+}
+
 TEST(RobustnessEval, OneRowPerTransformOverTheFirstDigits) {
   auto rec = Recognizer::from_embedded();
   ASSERT_TRUE(rec.ok());
