@@ -45,8 +45,8 @@ class Conv2D final : public Layer {
   void im2col(const float* x, float* col) const;
 #ifdef SCRAWL_CONV_QUANTISED
   // im2col's rows of the image as integers (quantize.h), packed in pairs along K for the
-  // quantised kernel.
-  void im2col_pairs(const int16_t* xq, int16_t* col) const;
+  // quantised kernel; zeros: scratch for a row of zeros.
+  void im2col_pairs(const int16_t* xq, int16_t* col, int16_t* zeros) const;
   void forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n, float* scratch) const;
 #endif
 #ifndef SCRAWL_INFERENCE_ONLY

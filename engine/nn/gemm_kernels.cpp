@@ -3,6 +3,11 @@
 #ifdef __wasm_simd128__
 #include <wasm_simd128.h>
 #endif
+#ifdef __AVX2__
+#include <immintrin.h>
+
+#include <algorithm>
+#endif
 
 namespace scrawl {
 
@@ -159,6 +164,77 @@ void gemm_bias_simd128(const float* w, const float* x, const float* b, float* y,
     for (int j = (r < m4 ? n16 : 0); j < n4; j += 4) block_1x4(w, x, b, y, k, n, r, j);
     for (int j = n4; j < n; ++j) block_1x1(w, x, b, y, k, n, r, j);
   }
+}
+#endif
+
+#ifdef __AVX2__
+namespace {
+
+// The wasm kernel's 4×16 block twice as wide: a 256-bit vector of X holds 8 columns × one pair
+// of K, and _mm256_madd_epi16 is i32x4.dot_i16x8 on twice the lanes.
+inline __m256 dequantize8(__m256i acc, float scale, float bias) {
+  return _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(acc), _mm256_set1_ps(scale)), _mm256_set1_ps(bias));
+}
+
+inline int32_t weight_pair_of(const int16_t* wq, int pairs, int r, int p) {
+  int32_t v;
+  __builtin_memcpy(&v, wq + (long(r) * pairs + p) * 2, 4);
+  return v;
+}
+
+// Rows r..r+3 (or fewer: `rows`) × V vectors of 8 columns from column j; where `last` is not
+// all ones it masks the last vector's columns (one int32 lane holds one column's pair).
+template <int V>
+inline void qblock(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y, int pairs,
+                   int n, int r, int rows, int j, __m256i last) {
+  __m256i acc[4][V];
+  for (auto& row : acc)
+    for (auto& v : row) v = _mm256_setzero_si256();
+  for (int p = 0; p < pairs; ++p) {
+    const int* in = reinterpret_cast<const int*>(xq + (long(p) * n + j) * 2);
+    __m256i x[V];
+    for (int v = 0; v + 1 < V; ++v) x[v] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + 8 * v));
+    x[V - 1] = _mm256_maskload_epi32(in + 8 * (V - 1), last);
+    for (int i = 0; i < rows; ++i) {
+      const __m256i wv = _mm256_set1_epi32(weight_pair_of(wq, pairs, r + i, p));
+      for (int v = 0; v < V; ++v) acc[i][v] = _mm256_add_epi32(acc[i][v], _mm256_madd_epi16(x[v], wv));
+    }
+  }
+  for (int i = 0; i < rows; ++i) {
+    float* out = y + long(r + i) * n + j;
+    const float scale = ws[r + i] * xs;
+    for (int v = 0; v + 1 < V; ++v) _mm256_storeu_ps(out + 8 * v, dequantize8(acc[i][v], scale, b[r + i]));
+    _mm256_maskstore_ps(out + 8 * (V - 1), last, dequantize8(acc[i][V - 1], scale, b[r + i]));
+  }
+}
+
+template <int V>
+void qpanel(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y, int m, int pairs,
+            int n, int j, __m256i last) {
+  for (int r = 0; r < m; r += 4) {
+    const int rows = std::min(4, m - r);
+    if (rows == 4) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r, 4, j, last);
+    else
+      for (int i = 0; i < rows; ++i) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r + i, 1, j, last);
+  }
+}
+
+}  // namespace
+
+void gemm_q16_avx2(const int16_t* wq, const float* w_scale, const int16_t* xq, float x_scale, const float* b, float* y,
+                   int m, int pairs, int n) {
+  const __m256i all = _mm256_set1_epi32(-1);
+  int j = 0;
+  // Panels of 32 columns: X's panel stays in L1 while every row of W passes over it.
+  for (; j + 32 <= n; j += 32) qpanel<4>(wq, w_scale, xq, x_scale, b, y, m, pairs, n, j, all);
+  const int left = n - j;
+  if (left == 0) return;
+  const int vectors = (left + 7) / 8, in_last = left - 8 * (vectors - 1);
+  const __m256i last = _mm256_cmpgt_epi32(_mm256_set1_epi32(in_last), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  if (vectors == 1) qpanel<1>(wq, w_scale, xq, x_scale, b, y, m, pairs, n, j, last);
+  else if (vectors == 2) qpanel<2>(wq, w_scale, xq, x_scale, b, y, m, pairs, n, j, last);
+  else if (vectors == 3) qpanel<3>(wq, w_scale, xq, x_scale, b, y, m, pairs, n, j, last);
+  else qpanel<4>(wq, w_scale, xq, x_scale, b, y, m, pairs, n, j, last);
 }
 #endif
 

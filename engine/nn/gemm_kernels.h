@@ -22,5 +22,10 @@ void gemm_bias_simd128(const float* w, const float* x, const float* b, float* y,
 void gemm_q16_simd128(const int16_t* wq, const float* w_scale, const int16_t* xq, float x_scale, const float* b,
                       float* y, int m, int pairs, int n);
 #endif
+#ifdef __AVX2__
+// The same as gemm_q16_simd128 on a native x86 build: 8 columns a vector.
+void gemm_q16_avx2(const int16_t* wq, const float* w_scale, const int16_t* xq, float x_scale, const float* b, float* y,
+                   int m, int pairs, int n);
+#endif
 
 }  // namespace scrawl

@@ -22,3 +22,12 @@ test('the integer convolution kernel gives what its scalar reference gives, bit 
   // 60 random shapes up to 40×600 · 600×900, odd K included, a third of the values at ±limit
   assert.equal(M._bench_q16_mismatches(60), 0);
 });
+
+test('a convolution layer as the browser runs it computes the float convolution, to its integers', async (t) => {
+  if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
+  const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
+  const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
+  // 80 random layers up to 12 channels of 20×40 into 20 filters, 3×3 and 1×3
+  const worst = M._bench_conv_quantised_worst(80);
+  assert.ok(worst < 0.005, `largest difference ${worst} of the layer's largest output`);
+});

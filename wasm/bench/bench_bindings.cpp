@@ -87,6 +87,44 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bench_q16_mismatches(int trials) {
   return mismatches;
 }
 
+// A convolution layer as the browser runs it (its image made integers, unfolded in pairs along
+// K, through the integer kernel) against the same convolution in floats, tap by tap: the
+// largest difference over random layers (odd and even K, 3×3 and 1×3 kernels, one to many
+// channels, rows narrower than a vector), relative to the layer's largest output.
+#include "nn/conv2d.h"
+
+extern "C" EMSCRIPTEN_KEEPALIVE double bench_conv_quantised_worst(int trials) {
+  scrawl::Rng rng(13);
+  double worst = 0;
+  for (int t = 0; t < trials; ++t) {
+    const int c = 1 + rng.below(12), h = 1 + rng.below(20), w = 1 + rng.below(40), f = 1 + rng.below(20);
+    const int kh = rng.below(3) == 0 ? 1 : 3, kw = 3;
+    const scrawl::Conv2D conv(scrawl::Shape{c, h, w}, f, kh, kw);
+    std::vector<float> p(conv.param_count()), x(size_t(c) * h * w), y(size_t(f) * h * w),
+        scratch(conv.scratch_floats(1));
+    for (float& v : p) v = rng.normal();
+    for (float& v : x) v = rng.uniform() < 0.3f ? 0.0f : rng.normal();
+    conv.forward(p.data(), x.data(), y.data(), 1, scratch.data(), nullptr);
+    double largest = 1e-6, diff = 0;
+    for (int o = 0; o < f; ++o)
+      for (int yy = 0; yy < h; ++yy)
+        for (int xx = 0; xx < w; ++xx) {
+          double want = p[size_t(f) * c * kh * kw + o];
+          for (int ci = 0; ci < c; ++ci)
+            for (int ky = 0; ky < kh; ++ky)
+              for (int kx = 0; kx < kw; ++kx) {
+                const int sy = yy + ky - kh / 2, sx = xx + kx - kw / 2;
+                if (sy < 0 || sy >= h || sx < 0 || sx >= w) continue;
+                want += double(p[((size_t(o) * c + ci) * kh + ky) * kw + kx]) * x[(size_t(ci) * h + sy) * w + sx];
+              }
+          largest = std::max(largest, std::fabs(want));
+          diff = std::max(diff, std::fabs(want - double(y[(size_t(o) * h + yy) * w + xx])));
+        }
+    worst = std::max(worst, diff / largest);
+  }
+  return worst;
+}
+
 // Timing of the convolution kernel alone, for npm run bench: GFLOP/s (2 per multiply-add) of
 // Y[m×n] = W[m×k]·X[k×n] + b over `reps` calls, and the machine's wasm-SIMD ceiling: the same
 // count of independent f32x4 multiplies and adds with nothing loaded from memory.
