@@ -173,7 +173,7 @@ void Conv2D::forward_quantised(const float* p, const float* prepared, const floa
 #endif
 
 void Conv2D::forward(const float* p, const float* x, float* y, int n, float* scratch, float*) const {
-#ifdef SCRAWL_CONV_QUANTISED
+#ifdef __wasm_simd128__
   // The browser multiplies integers: twice the float rate (gemm_kernels.h). Called outside a
   // session (training), the weights are made integers here, at the start of the scratch.
   prepare(p, scratch);

@@ -3,9 +3,10 @@
 
 #include "layer.h"
 
-// The browser's convolutions multiply integers (gemm_kernels.h, quantize.h); a native build
-// can be made to do the same (cmake -DSCRAWL_QUANTISED_CONV=ON, with the kernel's portable
-// reference) to measure on the evaluation sets exactly what the browser reads.
+// The browser's convolutions multiply integers (gemm_kernels.h, quantize.h); native inference
+// sessions do the same (cmake -DSCRAWL_QUANTISED_CONV, on by default, with the kernel's AVX2
+// form or its portable reference), so that every build reads exactly what the browser reads.
+// Native training multiplies floats.
 #if defined(__wasm_simd128__) || defined(SCRAWL_QUANTISED_CONV)
 #define SCRAWL_CONV_QUANTISED 1
 #endif

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/crc32.h"
+#include "nn/conv2d.h"
 #include "nn/network.h"
 #include "nn/weights_file.h"
 
@@ -68,7 +69,14 @@ TEST(Network, AConvOverOneRowIsCompactedToItsMiddleRow) {
   const float* ya = a.run(x.data());
   std::vector<float> keep(ya, ya + 30);
   const float* yb = b.run(x.data());
-  for (int i = 0; i < 30; ++i) EXPECT_NEAR(keep[size_t(i)], yb[i], 1e-5);
+  // Sessions that multiply integers round each form's sums at its own scale (a kernel of
+  // three rows has more terms to fit in 32 bits than one of a row).
+#ifdef SCRAWL_CONV_QUANTISED
+  constexpr float kSame = 2e-3f;
+#else
+  constexpr float kSame = 1e-5f;
+#endif
+  for (int i = 0; i < 30; ++i) EXPECT_NEAR(keep[size_t(i)], yb[i], kSame);
 }
 
 TEST(Network, FoldingBatchNormKeepsTheFunction) {
