@@ -83,13 +83,19 @@ Status check_size(long long width, long long height, const SizeLimits& limits) {
   return Ok{};
 }
 
-// RGBA -> grey over white, the size already checked.
+// RGBA -> grey over white, the size already checked. gray_over_white's two integer divisions,
+// exactly, in floats the compiler vectorises (a 12-megapixel photo passes through here): both
+// numerators stay below 2^18, where (n + 0.5) / d in floats is off by far less than the 0.5 / d
+// that separates n / d from the next whole number.
 GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
   GrayImage img(width, height);
   const size_t n = size_t(width) * size_t(height);
+  uint8_t* out = img.pixels.data();
   for (size_t i = 0; i < n; ++i) {
     const uint8_t* p = rgba + 4 * i;
-    img.pixels[i] = gray_over_white(p[0], p[1], p[2], p[3]);
+    const float luma = float(int((float(p[0] * 299 + p[1] * 587 + p[2] * 114 + 500) + 0.5f) * (1.0f / 1000.0f)));
+    const float a = float(p[3]);
+    out[i] = uint8_t(int((luma * a + 255.0f * (255.0f - a) + 127.5f) * (1.0f / 255.0f)));
   }
   return img;
 }

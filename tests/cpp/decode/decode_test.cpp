@@ -37,6 +37,31 @@ TEST(Decode, CompositesTransparentPixelsOntoWhite) {
   EXPECT_NEAR(img->at(3, 0), 127, 1);
 }
 
+// Rec. 601 luma in whole numbers, then alpha over white, rounded as integers round.
+TEST(Decode, GreyIsTheLumaOverWhiteForEveryColourAndEveryAlpha) {
+  const auto want = [](int r, int g, int b, int a) {
+    const int luma = (r * 299 + g * 587 + b * 114 + 500) / 1000;
+    return (luma * a + 255 * (255 - a) + 127) / 255;
+  };
+  std::vector<uint8_t> rgba(size_t(256) * 256 * 4);
+  int wrong = 0;
+  // Every red and green with one blue, opaque; then every grey under every alpha.
+  for (int round = 0; round < 9; ++round) {
+    for (int i = 0; i < 256 * 256; ++i) {
+      uint8_t* p = rgba.data() + size_t(i) * 4;
+      if (round < 8) p[0] = uint8_t(i / 256), p[1] = uint8_t(i % 256), p[2] = uint8_t(round * 36), p[3] = 255;
+      else p[0] = p[1] = p[2] = uint8_t(i / 256), p[3] = uint8_t(i % 256);
+    }
+    auto img = gray_from_rgba(rgba.data(), 256, 256);
+    ASSERT_TRUE(img.ok());
+    for (int i = 0; i < 256 * 256; ++i) {
+      const uint8_t* p = rgba.data() + size_t(i) * 4;
+      wrong += img->pixels[size_t(i)] != want(p[0], p[1], p[2], p[3]);
+    }
+  }
+  EXPECT_EQ(wrong, 0);
+}
+
 TEST(Decode, RejectsWhatIsNotAnImage) {
   const std::string text = "12345, a text file\n";
   auto r = decode_image({reinterpret_cast<const uint8_t*>(text.data()), text.size()});
