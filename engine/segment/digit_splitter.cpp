@@ -208,6 +208,11 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
                                (j == n || atoms_[size_t(j)].group != a.group);
       if (box.w > kMaxDigitWidth * H && !whole_group) break;
       if (small(box)) continue;  // too small to be a digit on its own
+      // What the cut-out scores with both models sure of it (their logs at most 0).
+      const float sure = kDigitBonus - end_cost(j) - kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom) -
+                         kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
+      // (A margin keeps float rounding from dropping a cut-out that ties.)
+      if (!every_cut_ && best_[size_t(j)] != kNone && best_[size_t(i)] + sure + 1e-3f <= best_[size_t(j)]) continue;
       const Box cut_box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
       const CandidateScore scored = score(Cutout{pixels_, cut_box, cutter_.mask()});
       float s = std::log(std::max(1e-4f, scored.digit)) +

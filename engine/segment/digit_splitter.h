@@ -56,9 +56,14 @@ class DigitSplitter {
   // The specks and dots the last read_line() left out of its digits (working pixels): a
   // number's points and commas are among them.
   std::span<const Box> skipped() const { return skipped_; }
+  // Asks the scorer about every cut-out the reading weighs (training records them all). By
+  // default a cut-out that could not beat the best reading found so far even if the models
+  // were sure of it is not scored: the same reading, with a fraction of the models' work.
+  void score_every_cut(bool every) { every_cut_ = every; }
 
  private:
   // The line's digit height, refined for a line whose digits all touch.
+  bool every_cut_ = false;
   float digit_height(const InkSource& src, std::span<const Group> groups, const TextLine& line);
   // Whether a page pixel is ink of group `group`.
   struct GroupInk {

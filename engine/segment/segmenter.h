@@ -72,6 +72,9 @@ class Segmenter {
   size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
   int working_factor() const { return working_factor_; }
+  // Scores every cut-out a line's reading weighs, not only those that could still win
+  // (DigitSplitter::score_every_cut): for training, which learns from them all.
+  void score_every_cut(bool every) { splitter_.score_every_cut(every); }
 
  private:
   // One pass through the stages, boxes in working pixels.

@@ -76,6 +76,7 @@ void cut_pages(const DigitSet& digits, int pages, uint64_t seed, int threads, La
   auto work = [&](int t) {
     synth::PageMaker maker(digits);
     Segmenter segmenter;
+    segmenter.score_every_cut(true);
     for (int k = t; k < pages; k += threads) {
       Rng rng(seed, uint64_t(k), 23);
       const synth::Page page = maker.make(3 + rng.below(8), rng);

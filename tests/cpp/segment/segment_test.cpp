@@ -90,6 +90,41 @@ TEST(Segmenter, FindsThreeDigitsLeftToRightWhereTheyAre) {
   }
 }
 
+// The reading weighs every way of cutting a line into digits; a cut-out that could not beat
+// the best reading so far even if the models were sure of it is not scored, and the reading
+// is the same as when every cut-out is.
+TEST(Segmenter, ACutOutThatCannotWinIsNotScoredAndTheReadingIsTheSame) {
+  auto rec = model();
+  if (!rec) return;
+  GrayImage page(900, 240, 250);
+  // "1 00 1 000": rings that touch, so that the line must be cut.
+  one(page, 90, 70, 100, 10);
+  ring(page, 200, 120, 32, 50, 10);
+  ring(page, 262, 120, 32, 50, 10);
+  one(page, 370, 70, 100, 10);
+  for (int k = 0; k < 3; ++k) ring(page, 480 + 62 * k, 120, 32, 50, 10);
+  std::vector<FoundDigit> every, pruned;
+  int every_calls = 0, pruned_calls = 0;
+  for (const bool all : {true, false}) {
+    int& calls = all ? every_calls : pruned_calls;
+    const DigitScorer score = [&](const Cutout& c) {
+      ++calls;
+      return CandidateScore{rec->classify(c.pixels).confidence, 1.0f};
+    };
+    Segmenter seg;
+    seg.score_every_cut(all);
+    const auto found = seg.find(page, score);
+    (all ? every : pruned).assign(found.begin(), found.end());
+  }
+  ASSERT_EQ(pruned.size(), every.size());
+  EXPECT_GE(every.size(), 5u);
+  for (size_t i = 0; i < every.size(); ++i) {
+    EXPECT_EQ(pruned[i].box, every[i].box) << "digit " << i;
+    EXPECT_EQ(pruned[i].confidence, every[i].confidence) << "digit " << i;
+  }
+  EXPECT_LT(pruned_calls, every_calls);
+}
+
 TEST(Segmenter, KeepsAFaintOneBesideDarkerDigits) {
   // Grey writing (as blue ink comes out) with a 1 where the pen ran light: fainter than a
   // mark must be on its own, but clearly part of the number.
