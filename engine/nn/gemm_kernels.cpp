@@ -10,6 +10,14 @@
 #endif
 
 namespace scrawl {
+namespace {
+// Row r's p-th pair of weights as one int32, to splat beside a vector of X's pairs.
+[[maybe_unused]] inline int32_t weight_pair(const int16_t* wq, int pairs, int r, int p) {
+  int32_t v;
+  __builtin_memcpy(&v, wq + (long(r) * pairs + p) * 2, 4);
+  return v;
+}
+}  // namespace
 
 void gemm_bias_reference(const float* w, const float* x, const float* b, float* y, int m, int k, int n) {
   for (int r = 0; r < m; ++r) {
@@ -95,12 +103,6 @@ inline v128_t dequantize(v128_t acc, float scale, float bias) {
   return wasm_f32x4_add(wasm_f32x4_mul(wasm_f32x4_convert_i32x4(acc), wasm_f32x4_splat(scale)), wasm_f32x4_splat(bias));
 }
 
-inline int32_t weight_pair(const int16_t* wq, int pairs, int r, int p) {
-  int32_t v;
-  __builtin_memcpy(&v, wq + (long(r) * pairs + p) * 2, 4);
-  return v;
-}
-
 inline void qblock_4x16(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y,
                         int pairs, int n, int r, int j) {
   v128_t acc[4][4];
@@ -176,12 +178,6 @@ inline __m256 dequantize8(__m256i acc, float scale, float bias) {
   return _mm256_add_ps(_mm256_mul_ps(_mm256_cvtepi32_ps(acc), _mm256_set1_ps(scale)), _mm256_set1_ps(bias));
 }
 
-inline int32_t weight_pair_of(const int16_t* wq, int pairs, int r, int p) {
-  int32_t v;
-  __builtin_memcpy(&v, wq + (long(r) * pairs + p) * 2, 4);
-  return v;
-}
-
 // Rows r..r+3 (or fewer: `rows`) × V vectors of 8 columns from column j; where `last` is not
 // all ones it masks the last vector's columns (one int32 lane holds one column's pair).
 template <int V>
@@ -196,7 +192,7 @@ inline void qblock(const int16_t* wq, const float* ws, const int16_t* xq, float 
     for (int v = 0; v + 1 < V; ++v) x[v] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(in + 8 * v));
     x[V - 1] = _mm256_maskload_epi32(in + 8 * (V - 1), last);
     for (int i = 0; i < rows; ++i) {
-      const __m256i wv = _mm256_set1_epi32(weight_pair_of(wq, pairs, r + i, p));
+      const __m256i wv = _mm256_set1_epi32(weight_pair(wq, pairs, r + i, p));
       for (int v = 0; v < V; ++v) acc[i][v] = _mm256_add_epi32(acc[i][v], _mm256_madd_epi16(x[v], wv));
     }
   }

@@ -51,14 +51,12 @@ TEST(QuantisedGemm, Avx2KernelGivesWhatItsReferenceGives) {
   int mismatches = 0;
   for (int trial = 0; trial < 60; ++trial) {
     const int m = 1 + int(rng.below(40)), k = 1 + int(rng.below(600)), n = 1 + int(rng.below(900));
-    const int pairs = (k + 1) / 2;
-    const QuantLimits limits = quant_limits(pairs);
-    const int limit = limits.activation;
+    const int pairs = (k + 1) / 2, limit = quant_limits(pairs).activation;
     std::vector<float> w(size_t(m) * k), b(static_cast<size_t>(m)), scales(static_cast<size_t>(m));
-    for (float& v : w) v = rng.normal();
-    for (float& v : b) v = rng.normal();
     std::vector<int16_t> wq(size_t(m) * pairs * 2), xq(size_t(pairs) * n * 2);
-    quantize_rows(w.data(), m, k, limits.weight, wq.data(), scales.data());
+    for (auto* v : {&w, &b})
+      for (float& f : *v) f = rng.normal();
+    quantize_rows(w.data(), m, k, quant_limits(pairs).weight, wq.data(), scales.data());
     for (auto& q : xq)
       q = int16_t(rng.below(3) == 0 ? (rng.below(2) ? limit : -limit) : int(rng.below(2 * limit + 1)) - limit);
     std::vector<float> want(size_t(m) * n), got(size_t(m) * n, -1.0f);
