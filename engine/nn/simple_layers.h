@@ -28,6 +28,7 @@ class MaxPool final : public Layer {
   void backward(const float* p, const float* x, const float* y, const float* dy, float* dx, float* dp, int n,
                 float* scratch, const float* cache) const override;
 #endif
+  int pool_columns() const { return columns_; }
 
  private:
   void forward_2xk(const float* x, float* y, int n) const;

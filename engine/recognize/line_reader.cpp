@@ -4,8 +4,34 @@
 #include <cmath>
 
 #include "embedded_model.h"
+#include "nn/batchnorm.h"
+#include "nn/conv2d.h"
+#include "nn/simple_layers.h"
 
 namespace scrawl {
+namespace {
+
+// How many frame columns to either side an output column of the model sees: a convolution
+// reaches half its width, a pooling its width less one, each in the frame columns one of its
+// input's columns stands for. -1 where a layer may mix all the columns (a dense layer).
+int column_reach(const Network& net) {
+  int reach = 0, per_column = 1;
+  for (size_t i = 0; i < net.layer_count(); ++i) {
+    const Layer& layer = net.layer(i);
+    if (const auto* conv = dynamic_cast<const Conv2D*>(&layer)) {
+      reach += conv->kernel_w() / 2 * per_column;
+    } else if (const auto* pool = dynamic_cast<const MaxPool*>(&layer)) {
+      reach += (pool->pool_columns() - 1) * per_column;
+      per_column *= pool->pool_columns();
+    } else if (!dynamic_cast<const Relu*>(&layer) && !dynamic_cast<const ColumnMean*>(&layer) &&
+               !dynamic_cast<const BatchNorm*>(&layer)) {
+      return -1;
+    }
+  }
+  return reach;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::from_weights(std::span<const uint8_t> weights_file) {
   auto model = parse_model(weights_file);
@@ -36,9 +62,11 @@ LineReader::LineReader(Model model)
   reading_.symbols.reserve(path_.capacity());
   reading_.digits.reserve(path_.capacity());
   const Network& whole = model_.network;
+  // Columns near a cut frame's end see its zero padding: those of the line must not.
+  const int reach = column_reach(whole);
+  if (reach < 0 || 2 * reach > kSeenColumns) return;
   for (const int width : kNarrowWidths) {
     auto narrow = Network::from_spec(whole.spec(), Shape{1, kLineHeight, width});
-    // (A model whose layers see the frame's whole width could not be cut; it reads the whole frame.)
     if (!narrow || narrow->params().size() != whole.params().size() ||
         narrow->output().w * kLineWidth != columns * width) {
       narrow_.clear();

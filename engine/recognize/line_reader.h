@@ -53,8 +53,9 @@ class LineReader {
 
  private:
   // A short line (a lone digit, a zip code) leaves most of the frame paper. The same model
-  // over a frame cut a little past the line scores the line's columns as the whole frame does,
-  // since no column sees further than kSeenColumns frame pixels, in a fraction of the time.
+  // over a frame cut kSeenColumns past the line scores the line's columns as the whole frame
+  // does, in a fraction of the time, where no output column sees more than half that far to
+  // either side (the shipped model: 12 frame columns); any other model reads the whole frame.
   static constexpr int kSeenColumns = 24;
   static constexpr std::array<int, 3> kNarrowWidths = {64, 96, 128};
   struct NarrowModel {

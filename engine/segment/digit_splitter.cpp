@@ -208,17 +208,18 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
                                (j == n || atoms_[size_t(j)].group != a.group);
       if (box.w > kMaxDigitWidth * H && !whole_group) break;
       if (small(box)) continue;  // too small to be a digit on its own
+      const float wide = kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
+      const float low = kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
       // What the cut-out scores with both models sure of it (their logs at most 0).
-      const float sure = kDigitBonus - end_cost(j) - kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom) -
-                         kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
+      const float sure = kDigitBonus - end_cost(j) - wide - low;
       // (A margin keeps float rounding from dropping a cut-out that ties.)
       if (!every_cut_ && best_[size_t(j)] != kNone && best_[size_t(i)] + sure + 1e-3f <= best_[size_t(j)]) continue;
       const Box cut_box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
       const CandidateScore scored = score(Cutout{pixels_, cut_box, cutter_.mask()});
       float s = std::log(std::max(1e-4f, scored.digit)) +
                 kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) + kDigitBonus - end_cost(j);
-      s -= kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
-      s -= kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
+      s -= wide;
+      s -= low;
       if (best_[size_t(i)] + s > best_[size_t(j)])
         best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = scored.digit,
         one_digit_[size_t(j)] = scored.one_digit;

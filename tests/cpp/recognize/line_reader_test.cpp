@@ -279,6 +279,32 @@ TEST(LineReader, AShortLineReadsTheSameInACutFrameAsInTheWholeFrame) {
   EXPECT_LT(again.symbols[1].x1, 100);
 }
 
+// A line model whose columns see further than a cut frame leaves beyond the line reads every
+// line in the whole frame: the same scores however short the line.
+TEST(LineReader, AModelThatSeesFarAlongTheLineIsNeverReadInACutFrame) {
+  auto net = Network::from_spec("conv 4 3; relu; maxpool 2; conv 4 9; relu; colmean; conv 11 1x9",
+                                Shape{1, kLineHeight, kLineWidth});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  net->init_params(5);
+  Model model{std::move(net.value()), {}};
+  auto reader = LineReader::from_weights(serialize_model(model, TensorType::kFloat32));
+  ASSERT_TRUE(reader.ok()) << reader.error().message;
+  GrayImage img(120, 70, 225);
+  write_amount(img, "25", 20, 12, 44, 4, 40);
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer normalizer;
+  const LineNormalizer::Placed placed = normalizer.prepare(img, Box{0, 0, img.width, img.height}, frame.data());
+  ASSERT_LT(placed.width, kLineWidth / 3);
+  const LineReading short_line = (*reader)->read_frame(frame.data(), placed);
+  const double short_25 = (*reader)->probability_of("25");
+  LineNormalizer::Placed whole_placed = placed;
+  whole_placed.width = kLineWidth - 8;
+  const LineReading whole = (*reader)->read_frame(frame.data(), whole_placed);
+  EXPECT_EQ(short_line.digits, whole.digits);
+  EXPECT_EQ(short_line.confidence, whole.confidence);
+  EXPECT_EQ(short_25, (*reader)->probability_of("25"));
+}
+
 TEST(LinePass, AFieldThePageReaderDoubtedIsReadOnlyWhenNothingElseWas) {
   auto reader = built_in_line_reader();
   if (!reader) return;
