@@ -207,12 +207,10 @@ inline void qblock(const int16_t* wq, const float* ws, const int16_t* xq, float 
 template <int V>
 void qpanel(const int16_t* wq, const float* ws, const int16_t* xq, float xs, const float* b, float* y, int m, int pairs,
             int n, int j, __m256i last) {
-  for (int r = 0; r < m; r += 4) {
-    const int rows = std::min(4, m - r);
-    if (rows == 4) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r, 4, j, last);
-    else
-      for (int i = 0; i < rows; ++i) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r + i, 1, j, last);
-  }
+  // (Four rows named as such, so that the compiler keeps their sums in registers.)
+  int r = 0;
+  for (; r + 4 <= m; r += 4) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r, 4, j, last);
+  if (r < m) qblock<V>(wq, ws, xq, xs, b, y, pairs, n, r, m - r, j, last);
 }
 
 }  // namespace
