@@ -46,6 +46,8 @@ const char* kHelp =
     "  --seed S          (default 1)\n"
     "  --threads N       (default 2)\n"
     "  --out FILE        weights file to write (default weights/line.bin)\n"
+    "  --from FILE       fine-tune the line model in FILE (e.g. weights/line.bin) instead of\n"
+    "                    starting from random weights; with a lower --lr (e.g. 0.01)\n"
     "  --preview DIR     write 64 training lines as the model sees them to DIR (PNG, with\n"
     "                    their digits in the names), and train nothing\n";
 
@@ -193,7 +195,7 @@ int cmd_train_line(int argc, char** argv) {
   if (auto err = parse_args(
           argc, argv,
           {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share",
-           "--pen-scene-share", "--lr", "--batch", "--seed", "--threads", "--out", "--preview"},
+           "--pen-scene-share", "--lr", "--batch", "--seed", "--threads", "--out", "--preview", "--from"},
           {"--help"}, args)) {
     std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
     return 2;
@@ -204,6 +206,14 @@ int cmd_train_line(int argc, char** argv) {
   LineData data;
   if (auto st = load_line_data(args, cfg, data); !st) return fail(st.error().message, 2);
   if (args.has("--preview")) return write_preview(args.get("--preview"), data, cfg);
+  Model start;
+  if (args.has("--from")) {
+    auto bytes = read_file(args.get("--from"));
+    auto model = bytes ? parse_model(*bytes) : Result<Model>(bytes.error());
+    if (!model) return fail("--from " + args.get("--from") + ": " + model.error().message, 2);
+    start = std::move(model.value());
+    cfg.start = &start.network;
+  }
 
   auto trained = train_on(data, cfg);
   if (!trained) return fail(trained.error().message, 1);

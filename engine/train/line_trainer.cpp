@@ -56,8 +56,11 @@ double line_exact_rate(const Network& net, const std::vector<WrittenLine>& lines
 namespace {
 
 Result<Network> line_network(const std::vector<WrittenLine>& lines, const DigitSet* mnist, const LineTrainConfig& cfg) {
-  auto built = Network::from_spec(cfg.architecture, Shape{1, kLineHeight, kLineWidth});
+  auto built = cfg.start ? Result<Network>(*cfg.start)
+                         : Network::from_spec(cfg.architecture, Shape{1, kLineHeight, kLineWidth});
   if (!built) return built.error();
+  if (built->input() != Shape{1, kLineHeight, kLineWidth})
+    return make_error(ErrorCode::kBadArgument, "the model to start from does not read the line model's frame");
   const Shape out = built->output();
   if (out.c != kLineClasses || out.h != 1 || out.w < 8)
     return make_error(ErrorCode::kBadArgument,
@@ -135,7 +138,7 @@ Result<LineTrainResult> train_lines(const std::vector<WrittenLine>& lines, const
   auto built = line_network(lines, mnist, cfg);
   if (!built) return built.error();
   Network net = std::move(built.value());
-  net.init_params(cfg.seed);
+  if (!cfg.start) net.init_params(cfg.seed);
   const auto roles = net.param_roles();
   LineWorkers workers;
   start_workers(net, lines, mnist, pen_writers, cfg, workers);

@@ -31,6 +31,9 @@ struct LineTrainConfig {
   uint64_t seed = 1;
   int threads = 2;
   LineShares shares;
+  // Fine-tuning: start from these weights (a shipped line model, its batch-norm folded) instead
+  // of random ones; `architecture` is then theirs.
+  const Network* start = nullptr;
 };
 
 struct LineEpochReport {

@@ -183,6 +183,32 @@ TEST(LineTrainer, TheLossFallsAsItLearns) {
   EXPECT_EQ(trained->trained.output(), (Shape{kLineClasses, 1, kLineWidth / 4}));
 }
 
+TEST(LineTrainer, FineTuningGoesOnFromTheModelItStartsFrom) {
+  const auto lines = drawn_lines();
+  LineTrainConfig cfg;
+  cfg.architecture = "conv 8 3; bn; relu; maxpool 2; conv 8 3; bn; relu; maxpool 2; colmean; conv 11 1";
+  cfg.epochs = 3;
+  cfg.examples_per_epoch = 256;
+  cfg.batch = 16;
+  cfg.shares.real = 0.5f;
+  auto first = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  cfg.start = &first->trained;
+  cfg.epochs = 1;
+  auto tuned = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
+  ASSERT_TRUE(tuned.ok()) << tuned.error().message;
+  // From random weights the first epoch's loss is far above the third's; going on from them,
+  // it starts where they ended.
+  EXPECT_LT(tuned->epochs.front().loss, 0.8 * first->epochs.front().loss);
+  EXPECT_EQ(tuned->trained.spec(), first->trained.spec());
+
+  Network wrong = *Network::from_spec("conv 8 3; relu; colmean; conv 11 1", Shape{1, 28, 28});
+  cfg.start = &wrong;
+  auto refused = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("frame"), std::string::npos);
+}
+
 TEST(LineTrainer, AnArchitectureThatDoesNotEndInColumnScoresIsRefused) {
   const auto lines = drawn_lines();
   LineTrainConfig cfg;
