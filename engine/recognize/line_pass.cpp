@@ -26,7 +26,8 @@ bool sure_split(const LineReading& read, float sure) {
 const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
                                   const Box& line, const std::string& cut, std::span<const ReadDigit> digits) {
   if (line.h < s.field_fill * float(image.height)) return nullptr;
-  const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h;
+  const bool in_field = float(image.width) >= s.whole_field_aspect * float(image.height) && 2 * line.w < image.width;
+  const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h && !in_field;
   if (single && digits[0].confidence >= s.single_kept_above) return nullptr;
   const LineReading* read =
       &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));

@@ -19,14 +19,19 @@ struct LinePassSettings {
   // A line is reread when it is at least this share of the image's height.
   float field_fill = 0.45f;
   // The region read: the line's box grown by these shares of its height on each side (the
-  // line reader then finds the ink's own band in it).
-  float grow_x = 1.0f, grow_y = 0.5f;
+  // line reader then finds the ink's own band in it). Two heights to the sides, so that a
+  // first or last digit the cuts left out (an 8 wider than the digits read, touching the
+  // crop's edge) is still read.
+  float grow_x = 2.0f, grow_y = 0.5f;
   // The cut reading stays when the line model finds it at least this share as probable as
   // its own reading.
   float cut_plausible = 0.05f;
   // A line of one cut digit narrower than this many times its height is a lone digit: only
   // read as more where the line model finds two or more digits in it, each at least
   // single_split_sure (an open 4 or a drawn V is not "11" on the line model's doubt).
+  // A field's first digit is no lone digit: in an image at least whole_field_aspect times as
+  // wide as high, a line of one digit narrower than half the image is read as a field (the
+  // rest of "6.000" may be zeros too small for the cuts to take for digits).
   float single_digit_aspect = 1.5f;
   float single_split_sure = 0.9f;
   // A lone digit the digit model reads at least this surely is not reread at all: the line

@@ -11,6 +11,7 @@
 #include "recognize/embedded_model.h"
 #include "recognize/line_pass.h"
 #include "recognize/line_reader.h"
+#include "recognize/reading_text.h"
 #include "recognize/recognizer.h"
 #include "segment/line_normalizer.h"
 #include "support/test_data.h"
@@ -382,6 +383,61 @@ TEST(LinePass, AFieldShapedImageWithNoDoubtedLineIsReadWholeWhenNothingElseWas) 
   Reading blank;
   EXPECT_EQ(read_doubted_lines(GrayImage(170, 62, 225), *reader, settings, {}, blank), 0);
   EXPECT_TRUE(blank.digits.empty());
+}
+
+// A line as the cut reader read it: one digit per box, all sure.
+Reading cut_reading(const char* digits, std::initializer_list<Box> boxes) {
+  Reading r;
+  const Box* b = boxes.begin();
+  for (const char* c = digits; *c; ++c, ++b) {
+    ReadDigit d;
+    d.digit = *c - '0';
+    d.confidence = 0.99999f;
+    d.probs.fill(0.0f);
+    d.probs[size_t(d.digit)] = d.confidence;
+    d.box = *b;
+    r.digits.push_back(d);
+  }
+  set_text(r);
+  return r;
+}
+
+TEST(LinePass, AFirstDigitTheCutsLeftOutIsReadBackIntoTheField) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(260, 70, 225);
+  write_amount(img, "2", 20, 12, 44, 4, 40);
+  write_amount(img, "500", 96, 12, 44, 4, 40);  // a gap of two digits' width after the 2
+  // The cuts read "500", in a line more than its height from the 2.
+  Reading r = cut_reading("500", {{96, 14, 27, 40}, {124, 14, 27, 40}, {152, 14, 27, 40}});
+  LinePassSettings settings;
+  EXPECT_EQ(reread_lines(img, *reader, settings, r), 1);
+  EXPECT_EQ(r.text, "2500");
+  // Read only one line height to either side, the 2 is out of sight.
+  settings.grow_x = 1.0f;
+  Reading near = cut_reading("500", {{96, 14, 27, 40}, {124, 14, 27, 40}, {152, 14, 27, 40}});
+  reread_lines(img, *reader, settings, near);
+  EXPECT_EQ(near.text, "500");
+}
+
+TEST(LinePass, ALoneDigitAtTheStartOfAFieldIsReadWithWhatFollowsIt) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  // A cheque's amount cut out: a large 2, then three small zeros the cuts did not take for digits.
+  GrayImage field(230, 78, 225);
+  write_amount(field, "2", 6, 8, 60, 5, 40);
+  write_amount(field, "000", 50, 44, 24, 3, 40);
+  const Box two{4, 6, 40, 64};
+  LinePassSettings settings;
+  Reading r = cut_reading("2", {two});
+  EXPECT_EQ(reread_lines(field, *reader, settings, r), 1);
+  EXPECT_EQ(r.text, "2000");
+  // The same lone 2 in an image that is no field (a canvas) is a lone digit, read surely: it stays.
+  GrayImage canvas(78, 78, 225);
+  write_amount(canvas, "2", 6, 8, 60, 5, 40);
+  Reading lone = cut_reading("2", {two});
+  EXPECT_EQ(reread_lines(canvas, *reader, settings, lone), 0);
+  EXPECT_EQ(lone.text, "2");
 }
 
 TEST(LinePass, ALoneDigitIsSplitOnlyWhereTheLineModelIsSureOfEachPart) {
