@@ -13,6 +13,11 @@ Box grown(Box b, int dx, int dy, const GrayImage& image) {
   return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
+// The region the line model reads for a line whose ink is in `line`.
+Box field_region(const Box& line, const LinePassSettings& s, const GrayImage& image) {
+  return grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image);
+}
+
 // Two or more digits, each read at least this surely.
 bool sure_split(const LineReading& read, float sure) {
   if (read.symbols.size() < 2) return false;
@@ -29,8 +34,7 @@ const LineReading* better_reading(const GrayImage& image, LineReader& reader, co
   const bool in_field = float(image.width) >= s.whole_field_aspect * float(image.height) && 2 * line.w < image.width;
   const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h && !in_field;
   if (single && digits[0].confidence >= s.single_kept_above) return nullptr;
-  const LineReading* read =
-      &reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
+  const LineReading* read = &reader.read(image, field_region(line, s, image));
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
       reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
     return nullptr;
@@ -68,11 +72,29 @@ ReadDigit digit_of_symbol(const LineReading& read, size_t i, std::span<const Rea
   return d;
 }
 
+// Drops from `digits` the cut digits of lines left as cut that lie within the columns a reread
+// line's region spans, at that line's height: the line model read their ink as part of that
+// line (a field's last zero that the cuts took for a line of its own); kept, it would be read
+// twice.
+void drop_read_twice(std::vector<ReadDigit>& digits, std::span<const std::pair<int, Box>> reread_regions) {
+  std::erase_if(digits, [&](const ReadDigit& d) {
+    const int cy = d.box.y + d.box.h / 2;
+    bool covered = false;
+    for (const auto& [line, region] : reread_regions) {
+      if (d.line == line) return false;
+      covered = covered ||
+                (d.box.x >= region.x && d.box.right() <= region.right() && cy >= region.y && cy < region.bottom());
+    }
+    return covered;
+  });
+}
+
 }  // namespace
 
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
   std::vector<ReadDigit> out;
   out.reserve(reading.digits.size());
+  std::vector<std::pair<int, Box>> reread_regions;
   int changed = 0;
   const auto& digits = reading.digits;
   for (size_t first = 0; first < digits.size();) {
@@ -92,10 +114,13 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       continue;
     }
     ++changed;
+    const Box region = field_region(line, s, image);
+    reread_regions.emplace_back(digits[first].line, Box{region.x, line.y, region.w, line.h});
     const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
     for (size_t i = 0; i < read->symbols.size(); ++i) out.push_back(digit_of_symbol(*read, i, line_digits, line, s));
     first = end;
   }
+  drop_read_twice(out, reread_regions);
   reading.digits = std::move(out);
   set_text(reading);
   return changed;
@@ -113,8 +138,7 @@ int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePas
   const std::span<const Box> lines = doubted.empty() && field_shaped ? std::span<const Box>(&whole, 1) : doubted;
   for (const Box& line : lines) {
     if (line.h < s.field_fill * float(image.height)) continue;
-    const LineReading& read =
-        reader.read(image, grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image));
+    const LineReading& read = reader.read(image, field_region(line, s, image));
     if (read.symbols.size() < s.doubted_min_digits) continue;
     bool sure = true;
     for (const LineDigit& sym : read.symbols) sure = sure && sym.probability >= s.doubted_sure;

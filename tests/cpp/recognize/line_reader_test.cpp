@@ -420,6 +420,30 @@ TEST(LinePass, AFirstDigitTheCutsLeftOutIsReadBackIntoTheField) {
   EXPECT_EQ(near.text, "500");
 }
 
+TEST(LinePass, ADigitTheCutsTookForALineOfItsOwnIsNotReadTwice) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(260, 70, 225);
+  write_amount(img, "2500", 20, 12, 44, 4, 40);
+  // The cuts read "250" on one line and the last 0, lower, as a line of its own.
+  Reading r = cut_reading("2500", {{20, 12, 27, 44}, {48, 12, 27, 44}, {76, 12, 27, 44}, {103, 20, 27, 30}});
+  r.digits[3].line = 1;
+  set_text(r);
+  ASSERT_EQ(r.text, "250 0");
+  LinePassSettings settings;
+  EXPECT_EQ(reread_lines(img, *reader, settings, r), 1);
+  EXPECT_EQ(r.text, "2500");
+  // A second field beyond what the first one's reading covered keeps its digits.
+  GrayImage two_fields(300, 70, 225);
+  write_amount(two_fields, "25", 20, 12, 44, 4, 40);
+  write_amount(two_fields, "50", 190, 12, 44, 4, 40);
+  Reading both = cut_reading("2250", {{20, 12, 27, 44}, {48, 12, 27, 44}, {190, 12, 27, 44}, {218, 12, 27, 44}});
+  both.digits[2].line = both.digits[3].line = 1;
+  set_text(both);
+  EXPECT_EQ(reread_lines(two_fields, *reader, settings, both), 1);  // the first line: "22" is "25"
+  EXPECT_EQ(both.text, "25 50");
+}
+
 TEST(LinePass, ALoneDigitAtTheStartOfAFieldIsReadWithWhatFollowsIt) {
   auto reader = built_in_line_reader();
   if (!reader) return;
