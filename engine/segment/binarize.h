@@ -29,7 +29,9 @@ class Binarizer {
   void smooth(const std::vector<float>& raw, int w, int h);
   // The mask: pixels above `high`, and those above `low` connected to them.
   void grow_ink(int w, int h, float low, float high);
-  void grow_around(int x, int y, int w, int h, float low);  // the 8 neighbours of one ink pixel
+  // Seeds for the runs of pixels at least `low`, not yet ink, that touch the ink run
+  // [left, right] of row y.
+  void grow_around(int left, int right, int y, int w, int h, float low);
 
   InkMap out_;
   std::vector<float> tmp_;

@@ -24,7 +24,8 @@ class ComponentFinder {
  private:
   // The component of ink from (x0, y0), 8-connected, labelled `label`.
   Component flood(const uint8_t* mask, int w, int h, int x0, int y0, int label);
-  void push_neighbours(const uint8_t* mask, int w, int h, int x, int y, int label);
+  // Seeds for the unlabelled runs of ink that touch the run [left, right] of row y.
+  void push_neighbours(const uint8_t* mask, int w, int h, int left, int right, int y);
 
   std::vector<int> labels_;
   std::vector<int> stack_;
