@@ -107,6 +107,10 @@ void BackgroundFlattener::sample_probe(const std::vector<uint8_t>& gray, int w, 
   const int f = std::max(1, (std::max(w, h) + 639) / 640);
   pw = (w + f - 1) / f, ph = (h + f - 1) / f;
   probe_.resize(size_t(pw) * ph);
+  if (f == 1) {  // the image itself
+    std::copy(gray.begin(), gray.begin() + long(probe_.size()), probe_.begin());
+    return;
+  }
   for (int y = 0; y < ph; ++y)
     for (int x = 0; x < pw; ++x) probe_[size_t(y) * pw + x] = gray[size_t(y * f) * w + size_t(x * f)];
 }
@@ -156,9 +160,15 @@ void BackgroundFlattener::judge_flat(const long long* hist, int pw, int ph, int 
   // between it and the ink but the strokes' soft edges.
   std::vector<uint8_t>& border = probe_opened_;
   border.clear();
-  for (int y = 0; y < ph; ++y)
-    for (int x = 0; x < pw; ++x)
-      if (x == 0 || y == 0 || x == pw - 1 || y == ph - 1) border.push_back(probe_[size_t(y) * pw + x]);
+  for (int y = 0; y < ph; ++y) {
+    const uint8_t* row = probe_.data() + size_t(y) * pw;
+    if (y == 0 || y == ph - 1) {
+      border.insert(border.end(), row, row + pw);
+    } else {
+      border.push_back(row[0]);
+      if (pw > 1) border.push_back(row[pw - 1]);
+    }
+  }
   std::nth_element(border.begin(), border.begin() + long(border.size() / 2), border.end());
   const int level = border[border.size() / 2];
   // A shadow or the dark of a vignette reaches the border; a digit touches it at most.

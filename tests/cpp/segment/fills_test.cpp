@@ -1,14 +1,17 @@
 // The page reader's two fills, component labelling and hysteresis, grow a row's run at a time;
 // held here to what a plain pixel-by-pixel fill gives, on random masks and darkness maps of
-// many sizes (one row, one column, ink along every edge).
+// many sizes (one row, one column, ink along every edge). And the area resampler, which works
+// out its column weights once per call, held to the same sums made pixel by pixel.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "core/rng.h"
 #include "segment/binarize.h"
 #include "segment/components.h"
+#include "segment/resample.h"
 
 namespace scrawl {
 namespace {
@@ -99,6 +102,47 @@ TEST(Binarizer, InkIsWhatReachesADarkPixelThroughPixelsAboveTheLowThreshold) {
       EXPECT_GT(inked, 0);
       EXPECT_LT(inked, w * h);
     }
+}
+
+// Each output pixel: the source area it covers, weighed pixel by pixel, over that area.
+std::vector<float> resampled_pixel_by_pixel(const std::vector<float>& src, int sw, int sh, int dw, int dh) {
+  std::vector<float> out(size_t(dw) * dh);
+  const double sx = double(sw) / dw, sy = double(sh) / dh;
+  for (int oy = 0; oy < dh; ++oy) {
+    const double y0 = oy * sy, y1 = (oy + 1) * sy;
+    for (int ox = 0; ox < dw; ++ox) {
+      const double x0 = ox * sx, x1 = (ox + 1) * sx;
+      double acc = 0;
+      for (int iy = int(std::floor(y0)); iy < std::min(sh, int(std::ceil(y1))); ++iy) {
+        const double wy = std::min<double>(iy + 1, y1) - std::max<double>(iy, y0);
+        double racc = 0;
+        for (int ix = int(std::floor(x0)); ix < std::min(sw, int(std::ceil(x1))); ++ix)
+          racc += (std::min<double>(ix + 1, x1) - std::max<double>(ix, x0)) * src[size_t(iy) * sw + ix];
+        acc += wy * racc;
+      }
+      out[size_t(oy) * dw + ox] = float(acc / (sx * sy));
+    }
+  }
+  return out;
+}
+
+TEST(ResampleArea, EachPixelIsTheMeanOfTheAreaItCovers) {
+  Rng rng(13);
+  const int sizes[][4] = {{1, 1, 20, 20}, {37, 5, 20, 9}, {140, 97, 20, 20}, {9, 13, 28, 28}, {300, 40, 192, 32}};
+  for (const auto& size : sizes) {
+    const int sw = size[0], sh = size[1], dw = size[2], dh = size[3];
+    std::vector<float> src(size_t(sw) * sh);
+    for (auto& v : src) v = rng.uniform();
+    std::vector<float> out(size_t(dw) * dh);
+    resample_area(src.data(), sw, sh, sw, out.data(), dw, dh);
+    const auto expected = resampled_pixel_by_pixel(src, sw, sh, dw, dh);
+    for (size_t i = 0; i < out.size(); ++i)
+      ASSERT_NEAR(out[i], expected[i], 1e-6f) << sw << "x" << sh << " pixel " << i;
+  }
+  // A uniform image stays uniform, whatever the scale.
+  std::vector<float> grey(size_t(33) * 21, 0.25f), out(size_t(20) * 20);
+  resample_area(grey.data(), 33, 21, 33, out.data(), 20, 20);
+  for (float v : out) EXPECT_NEAR(v, 0.25f, 1e-6f);
 }
 
 }  // namespace
