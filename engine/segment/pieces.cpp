@@ -101,7 +101,13 @@ bool PieceFinder::erase_rules_across(InkMap& ink) {
   bool erased = false;
   // Rows only: a vertical rule across the image (a margin) crosses the ruled lines, and cutting
   // it out would leave their stubs as marks; it is dropped whole as a frame instead.
-  auto is_rule = [&](int y) { return longest_run(y * w, 1, w) >= kAcross * float(w); };
+  auto is_rule = [&](int y) {
+    // A row with too little ink for a run that long is passed over without looking for runs.
+    const uint8_t* row = ink.mask.data() + size_t(y) * w;
+    int inked = 0;
+    for (int x = 0; x < w; ++x) inked += row[x];
+    return float(inked) >= kAcross * float(w) && longest_run(y * w, 1, w) >= kAcross * float(w);
+  };
   for (int y = 0; y < h;) {
     if (!is_rule(y)) {
       ++y;
