@@ -183,6 +183,7 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
   one_digit_.assign(size_t(n + 1), 1.0f);
   from_.assign(size_t(n + 1), -1);
   best_[0] = 0;
+  last_cut_i_ = -1;
   auto end_cost = [&](int j) { return j < n ? split_cost_[size_t(j)] : 0.0f; };
 
   auto small = [&](const Box& b) { return b.h < kSmall * H && b.w < kSmall * H; };
@@ -215,6 +216,7 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
       // (A margin keeps float rounding from dropping a cut-out that ties.)
       if (!every_cut_ && best_[size_t(j)] != kNone && best_[size_t(i)] + sure + 1e-3f <= best_[size_t(j)]) continue;
       const Box cut_box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), pixels_);
+      last_cut_i_ = i, last_cut_j_ = j, last_cut_box_ = cut_box;
       const CandidateScore scored = score(Cutout{pixels_, cut_box, cutter_.mask()});
       float s = std::log(std::max(1e-4f, scored.digit)) +
                 kOneDigitWeight * std::log(std::max(1e-4f, scored.one_digit)) + kDigitBonus - end_cost(j);
@@ -244,7 +246,12 @@ void DigitSplitter::emit_reading(const InkSource& src, std::vector<FoundDigit>& 
   for (int k = int(picked_.size()) - 2; k >= 0; k -= 2) {
     const int i = picked_[size_t(k)], j = picked_[size_t(k + 1)];
     FoundDigit d;
-    d.box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), d.pixels);
+    if (i == last_cut_i_ && j == last_cut_j_) {
+      d.box = last_cut_box_, d.pixels = pixels_;
+    } else {
+      d.box = cutter_.cut(src, std::span<const Atom>(atoms_).subspan(size_t(i), size_t(j - i)), d.pixels);
+      last_cut_i_ = -1;  // the cutter's mask is this one's now
+    }
     d.confidence = confidence_[size_t(j)];
     d.one_digit = one_digit_[size_t(j)];
     d.strokes = count_strokes(d.box, cutter_.mask());

@@ -99,6 +99,10 @@ class DigitSplitter {
   std::vector<float> best_, confidence_, one_digit_;
   std::vector<int> from_;
   DigitPixels pixels_;
+  // The last cut-out scored (atoms [i, j), its box): while pixels_ and the cutter's mask still
+  // hold it, a reading that keeps it (a lone digit) is not cut out a second time.
+  int last_cut_i_ = -1, last_cut_j_ = -1;
+  Box last_cut_box_;
 };
 
 }  // namespace scrawl
