@@ -137,6 +137,14 @@ Result<GrayImage> decode_image_reduced(std::span<const uint8_t> bytes, int max_s
 
 namespace {
 
+// RGB pixels (w*h*3) as RGBA with every pixel opaque.
+std::vector<uint8_t> opaque_rgba_of(const uint8_t* rgb, int w, int h) {
+  std::vector<uint8_t> rgba(size_t(w) * size_t(h) * 4, 255);
+  for (size_t i = 0; i < size_t(w) * size_t(h); ++i)
+    std::copy(rgb + 3 * i, rgb + 3 * i + 3, rgba.begin() + long(4 * i));
+  return rgba;
+}
+
 // Decodes an image within `limits`; with max_side > 0, shrunk as decode_image_reduced says.
 Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits& limits, int max_side) {
   if (bytes.empty()) return make_error(ErrorCode::kNotAnImage, "the file is empty: PNG, JPG, GIF, BMP or TGA expected");
@@ -172,16 +180,24 @@ Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits
   // A JPEG has no transparency, and its brightness (Y) is already the grey we want: asking
   // for one channel lets stb_image skip the colour planes, the slow part of a phone photo.
   const bool jpeg = format && std::string_view(format) == "JPG";
-  std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
-      stbi_load_from_memory(bytes.data(), len, &w, &h, &channels, jpeg ? 1 : 4), &stbi_image_free);
+  // stb_image turns a 16-bit PGM or PPM into other channels as if it were 8-bit and then reads
+  // twice its size from that buffer; asked for its own channels, it converts it correctly.
+  const bool pnm = bytes.size() >= 2 && bytes[0] == 'P' && (bytes[1] == '5' || bytes[1] == '6');
+  std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(stbi_load_from_memory(bytes.data(), len, &w, &h, &channels,
+                                                                                  jpeg  ? 1
+                                                                                  : pnm ? 0
+                                                                                        : 4),
+                                                            &stbi_image_free);
   // (stb_image's own reason, "Corrupt PNG" and the like, says nothing more to a person.)
   if (!data)
     return make_error(ErrorCode::kNotAnImage, std::string("the ") + (format ? format : "") + (format ? " " : "") +
                                                   "image is damaged or truncated and cannot be read");
   GrayImage gray(1, 1);
-  if (jpeg) {
+  if (jpeg || (pnm && channels == 1)) {
     gray = GrayImage(w, h);
     std::copy(data.get(), data.get() + size_t(w) * size_t(h), gray.pixels.begin());
+  } else if (pnm) {
+    gray = gray_over_white_of(opaque_rgba_of(data.get(), w, h).data(), w, h);
   } else {
     gray = gray_over_white_of(data.get(), w, h);
   }

@@ -1,6 +1,6 @@
 // The fuzzers' seed corpus, made by the project's own code at build time (nothing committed):
 //   scrawl_fuzz_seeds SOURCE_DIR OUT_DIR
-// writes OUT_DIR/read (image files: PNG, JPG, GIF, BMP, TGA of code-drawn digits, a phone
+// writes OUT_DIR/read (image files: PNG, JPG, GIF, BMP, TGA, PGM, PPM of code-drawn digits, a phone
 // JPEG with EXIF orientation, a page of two digits, a blank page, a few non-images),
 // OUT_DIR/read_rgba (width, height, RGBA pixels) and OUT_DIR/weights (the models in
 // SOURCE_DIR/weights, small models written by serialize_model, damaged copies).
@@ -42,6 +42,18 @@ Bytes channels(const GrayImage& g, int n) {
     for (int c = 0; c < n; ++c) out.push_back(n == 4 && c == 3 ? uint8_t(255 - v) : v);  // alpha: ink opaque
   if (n == 2)
     for (size_t i = 1; i < out.size(); i += 2) out[i] = 255;
+  return out;
+}
+
+// A binary PGM (n = 1) or PPM (n = 3) of g, 8 or 16 bits a sample.
+Bytes pnm(const GrayImage& g, int n, int bits) {
+  const std::string head = std::string(n == 1 ? "P5" : "P6") + "\n" + std::to_string(g.width) + " " +
+                           std::to_string(g.height) + "\n" + (bits == 16 ? "65535" : "255") + "\n";
+  Bytes out(head.begin(), head.end());
+  for (uint8_t v : channels(g, n)) {
+    out.push_back(v);
+    if (bits == 16) out.push_back(v);
+  }
   return out;
 }
 
@@ -91,6 +103,9 @@ int main(int argc, char** argv) {
   write(r / "seven-rgba.bmp", scrawl::encode_bmp(channels(seven, 4).data(), seven.width, seven.height, 4));
   write(r / "seven.tga", scrawl::encode_tga(channels(seven, 1).data(), seven.width, seven.height, 1));
   write(r / "seven-ga.tga", scrawl::encode_tga(channels(seven, 2).data(), seven.width, seven.height, 2));
+  write(r / "seven.pgm", pnm(seven, 1, 8));
+  write(r / "seven-16.pgm", pnm(seven, 1, 16));
+  write(r / "seven-16.ppm", pnm(seven, 3, 16));
   write(r / "page.png", scrawl::encode_png(channels(page, 3), page.width, page.height));
   write(r / "page.jpg", scrawl::encode_jpeg(channels(page, 3), page.width, page.height, 80));
   write(r / "blank.png", scrawl::encode_png(channels(blank, 3), blank.width, blank.height));
