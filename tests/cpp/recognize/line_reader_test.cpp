@@ -169,14 +169,20 @@ TEST(LineExamples, EveryLineComesWithTheDigitsWrittenOnIt) {
   EXPECT_TRUE(labels.empty());
 }
 
-TEST(LineTrainer, TheLossFallsAsItLearns) {
-  const auto lines = drawn_lines();
+// A small line model, three short epochs on the drawn lines.
+LineTrainConfig small_line_training() {
   LineTrainConfig cfg;
   cfg.architecture = "conv 8 3; bn; relu; maxpool 2; conv 8 3; bn; relu; maxpool 2; colmean; conv 11 1";
   cfg.epochs = 3;
   cfg.examples_per_epoch = 256;
   cfg.batch = 16;
   cfg.shares.real = 0.5f;
+  return cfg;
+}
+
+TEST(LineTrainer, TheLossFallsAsItLearns) {
+  const auto lines = drawn_lines();
+  LineTrainConfig cfg = small_line_training();
   auto trained = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
   ASSERT_TRUE(trained.ok()) << trained.error().message;
   ASSERT_EQ(trained->epochs.size(), 3u);
@@ -186,12 +192,7 @@ TEST(LineTrainer, TheLossFallsAsItLearns) {
 
 TEST(LineTrainer, FineTuningGoesOnFromTheModelItStartsFrom) {
   const auto lines = drawn_lines();
-  LineTrainConfig cfg;
-  cfg.architecture = "conv 8 3; bn; relu; maxpool 2; conv 8 3; bn; relu; maxpool 2; colmean; conv 11 1";
-  cfg.epochs = 3;
-  cfg.examples_per_epoch = 256;
-  cfg.batch = 16;
-  cfg.shares.real = 0.5f;
+  LineTrainConfig cfg = small_line_training();
   auto first = train_lines(lines, nullptr, nullptr, lines, cfg, nullptr, nullptr);
   ASSERT_TRUE(first.ok()) << first.error().message;
   cfg.start = &first->trained;
