@@ -183,11 +183,9 @@ Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits
   // stb_image turns a 16-bit PGM or PPM into other channels as if it were 8-bit and then reads
   // twice its size from that buffer; asked for its own channels, it converts it correctly.
   const bool pnm = bytes.size() >= 2 && bytes[0] == 'P' && (bytes[1] == '5' || bytes[1] == '6');
-  std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(stbi_load_from_memory(bytes.data(), len, &w, &h, &channels,
-                                                                                  jpeg  ? 1
-                                                                                  : pnm ? 0
-                                                                                        : 4),
-                                                            &stbi_image_free);
+  const int channels_wanted = jpeg ? 1 : (pnm ? 0 : 4);
+  std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
+      stbi_load_from_memory(bytes.data(), len, &w, &h, &channels, channels_wanted), &stbi_image_free);
   // (stb_image's own reason, "Corrupt PNG" and the like, says nothing more to a person.)
   if (!data)
     return make_error(ErrorCode::kNotAnImage, std::string("the ") + (format ? format : "") + (format ? " " : "") +
