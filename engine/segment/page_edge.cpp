@@ -24,4 +24,64 @@ bool PageEdgeCheck::is_page_edge(const std::vector<uint8_t>& gray, int w, int h,
   return float(std::min(left, right)) < kDarkSide * float(std::max(left, right));
 }
 
+bool PageEdgeCheck::is_region_edge(const std::vector<uint8_t>& gray, const InkMap& ink, const Box& box) {
+  const int w = ink.width, h = ink.height;
+  const int reach = std::max(2, std::min(box.w, box.h) / kReach);
+  const int x0 = std::max(0, box.x - reach), y0 = std::max(0, box.y - reach);
+  const int x1 = std::min(w, box.right() + reach), y1 = std::min(h, box.bottom() + reach);
+  const int bw = x1 - x0, bh = y1 - y0;
+  // Pixels within `reach` of the box's ink (a square around each ink pixel): the nearest ink
+  // along each row, then along each column of those.
+  row_near_.assign(size_t(bw) * bh, 0);
+  for (int y = 0; y < bh; ++y) {
+    const uint8_t* m = ink.mask.data() + size_t(y + y0) * w + x0;
+    uint8_t* r = row_near_.data() + size_t(y) * bw;
+    const bool in_box_row = y + y0 >= box.y && y + y0 < box.bottom();
+    int last = -1000000;
+    for (int x = 0; x < bw; ++x) {
+      if (in_box_row && m[x] && x + x0 >= box.x && x + x0 < box.right()) last = x;
+      r[x] = x - last <= reach;
+    }
+    last = 1000000;
+    for (int x = bw - 1; x >= 0; --x) {
+      if (in_box_row && m[x] && x + x0 >= box.x && x + x0 < box.right()) last = x;
+      r[x] |= last - x <= reach;
+    }
+  }
+  near_.assign(size_t(bw) * bh, 0);
+  for (int x = 0; x < bw; ++x) {
+    int last = -1000000;
+    for (int y = 0; y < bh; ++y) {
+      if (row_near_[size_t(y) * bw + x]) last = y;
+      near_[size_t(y) * bw + x] = y - last <= reach;
+    }
+    last = 1000000;
+    for (int y = bh - 1; y >= 0; --y) {
+      if (row_near_[size_t(y) * bw + x]) last = y;
+      near_[size_t(y) * bw + x] |= last - y <= reach;
+    }
+  }
+  ring_.clear(), stroke_.clear();
+  for (int y = 0; y < bh; ++y)
+    for (int x = 0; x < bw; ++x) {
+      const size_t at = size_t(y + y0) * w + size_t(x + x0);
+      const bool in_box = x + x0 >= box.x && x + x0 < box.right() && y + y0 >= box.y && y + y0 < box.bottom();
+      if (ink.mask[at]) {
+        if (in_box) stroke_.push_back(gray[at]);
+      } else if (near_[size_t(y) * bw + x]) {
+        ring_.push_back(gray[at]);
+      }
+    }
+  if (stroke_.empty() || ring_.size() < 8) return false;
+  const auto quantile = [](std::vector<uint8_t>& v, double q) {
+    auto it = v.begin() + long(double(v.size() - 1) * q);
+    std::nth_element(v.begin(), it, v.end());
+    return float(*it);
+  };
+  // The ring's darker and brighter fifths: a stroke's neighbours and the table never make up
+  // a fifth of the paper around it.
+  const float stroke = quantile(stroke_, 0.5), dark = quantile(ring_, 0.2), bright = quantile(ring_, 0.8);
+  return bright - stroke > 0 && dark - stroke < kDarkerSide * (bright - stroke);
+}
+
 }  // namespace scrawl

@@ -168,7 +168,11 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   for (const TextLine& line : lines_.lines())
     if (line.height >= min_height)
       for (int g = line.first; g < line.first + line.count; ++g) used_groups_.push_back(g);
-  if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) line_count_ = 1, marks_.clear();
+  if (one_or_many_.weigh(src, lines_.groups(), used_groups_, score, digits_)) {
+    line_count_ = 1, marks_.clear();
+    if (!src.flat && !digits_.empty() && edge_.is_region_edge(copy.gray, ink, digits_[0].box))
+      digits_.clear(), line_count_ = 0;
+  }
   if (is_stacked_drawing()) digits_.clear(), doubted_.clear(), marks_.clear(), line_count_ = 0;
 }
 
@@ -193,7 +197,8 @@ void Segmenter::read_line(const InkSource& src, const TextLine& line, const Work
   digits_.erase(std::remove_if(digits_.begin() + long(before), digits_.end(),
                                [&](const FoundDigit& d) {
                                  return (short_line && d.is_no_digit()) ||
-                                        edge_.is_page_edge(copy.gray, copy.width, copy.height, d.box);
+                                        edge_.is_page_edge(copy.gray, copy.width, copy.height, d.box) ||
+                                        (!src.flat && edge_.is_region_edge(copy.gray, *src.ink, d.box));
                                }),
                 digits_.end());
   if (digits_.size() == before) return;

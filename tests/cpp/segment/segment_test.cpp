@@ -328,6 +328,65 @@ TEST(PageEdgeCheck, ALineWithTheTableOnOneSideIsTheSheetsEdge) {
   EXPECT_FALSE(check.is_page_edge(gray, 800, 500, {300, 300, 6, 60}));
 }
 
+// Photos of blank sheets from the string test (seed 1): a sheet's corner on the dark table, the
+// sharp edge of a shadow across it, a ruled line running into that edge. Each was read as a
+// sure "7" or "1": the border of a darker region, whose darker side is the table or the shadow.
+TEST(Segmenter, TheEdgeOfTheSheetOrOfAShadowIsNoDigit) {
+  SCRAWL_REQUIRE_MNIST();
+  synth::PageMaker maker(*mnist);
+  auto reader = model();
+  for (int k : {44, 62, 71, 177, 187, 276}) {
+    Rng rng(1, uint64_t(k), 17);
+    const synth::Page p = maker.make(0, rng);
+    auto r = p.file.empty() ? reader->read(synth::page_rgba(p).data(), p.width, p.height) : reader->read(p.file);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_TRUE(r->digits.empty()) << "blank page " << k << " read '" << r->text << "'";
+  }
+}
+
+// The paper around a stroke is brighter than it all round; the border of a darker region has
+// that region on one side.
+TEST(PageEdgeCheck, TheBorderOfADarkerRegionIsNoStroke) {
+  const int w = 400, h = 300;
+  const auto paint = [&](std::vector<uint8_t>& gray, InkMap& ink, auto&& is_ink, uint8_t level) {
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x)
+        if (is_ink(x, y)) gray[size_t(y) * w + x] = level, ink.mask[size_t(y) * w + x] = 1;
+  };
+  const auto fresh = [&](InkMap& ink) {
+    ink.width = w, ink.height = h;
+    ink.mask.assign(size_t(w) * h, 0);
+  };
+  PageEdgeCheck check;
+  InkMap ink;
+  // A sheet's top right corner on the table (50): its seam along both edges is the "ink".
+  std::vector<uint8_t> corner(size_t(w) * h, 220);
+  fresh(ink);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      if (y < 60 || x >= 340) corner[size_t(y) * w + x] = 50;
+  paint(
+      corner, ink, [](int x, int y) { return (y >= 60 && y < 64 && x < 340) || (x >= 336 && x < 340 && y >= 60); }, 70);
+  EXPECT_TRUE(check.is_region_edge(corner, ink, {200, 60, 140, 240}));
+  // A "7" written on the paper, in a shadow's edge (150 to its right) and beside another digit.
+  const auto seven = [](int x, int y) {
+    return (y >= 100 && y < 106 && x >= 150 && x < 230) ||
+           (x >= 224 - (y - 100) / 3 && x < 230 - (y - 100) / 3 && y >= 100 && y < 220);
+  };
+  for (bool shadow : {false, true}) {
+    std::vector<uint8_t> paper(size_t(w) * h, 220);
+    fresh(ink);
+    if (shadow)
+      for (int y = 0; y < h; ++y)
+        for (int x = 200; x < w; ++x) paper[size_t(y) * w + x] = 150;
+    paint(paper, ink, seven, 40);
+    EXPECT_FALSE(check.is_region_edge(paper, ink, {150, 100, 80, 120})) << (shadow ? "in a shadow's edge" : "on paper");
+    paint(
+        paper, ink, [](int x, int y) { return x >= 236 && x < 244 && y >= 100 && y < 220; }, 30);
+    EXPECT_FALSE(check.is_region_edge(paper, ink, {150, 100, 80, 120})) << "beside a 1";
+  }
+}
+
 TEST(Segmenter, JoinsTheBrokenPiecesOfOneDigit) {
   GrayImage page(500, 260, 250);
   // A 7 whose bar was written apart from its stem...
