@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "enclosed_paper.h"
 #include "reading_text.h"
 
 namespace scrawl {
@@ -26,6 +27,14 @@ bool sure_split(const LineReading& read, float sure) {
   return true;
 }
 
+// A lone cut-out that encloses more paper than a 1 or a 7 can, read by the line model as 1s and
+// 7s alone: a triangle or a V-shaped drawing taken for "11", whose enclosed paper no digit read holds.
+bool encloses_paper_none_can(const LineReading& read, const DigitPixels& cut_out) {
+  for (const LineDigit& sym : read.symbols)
+    if (!shape_rules_out(sym.digit, cut_out) && sym.digit != 1 && sym.digit != 7) return false;
+  return shape_rules_out(1, cut_out);
+}
+
 // The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
 // where it should replace theirs; null where the cut digits stand.
 const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
@@ -36,6 +45,7 @@ const LineReading* better_reading(const GrayImage& image, LineReader& reader, co
   if (single && digits[0].confidence >= s.single_kept_above) return nullptr;
   const LineReading* read = &reader.read(image, field_region(line, s, image));
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
+      (single && encloses_paper_none_can(*read, digits[0].input)) ||
       reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
     return nullptr;
   return read;

@@ -5,6 +5,7 @@
 
 #include "decode/decode.h"
 #include "embedded_model.h"
+#include "enclosed_paper.h"
 #include "line_pass.h"
 #include "reading_text.h"
 
@@ -94,6 +95,8 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
             " separate marks, more than any page of handwritten numbers; crop it to the numbers to read them");
   for (const FoundDigit& f : found) {
     const Recognition r = classify(f.pixels);
+    // (A triangle read as a sure 1: its shape says it is none.)
+    if (shape_rules_out(r.digit, f.pixels)) continue;
     out.digits.push_back({r.digit, r.confidence, r.unsure, r.probs, f.box, f.line, f.pixels});
   }
   out.marks.assign(segmenter_.marks().begin(), segmenter_.marks().end());

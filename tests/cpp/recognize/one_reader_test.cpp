@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "recognize/enclosed_paper.h"
 #include "recognize/recognizer.h"
 #include "segment/segmenter.h"
 #include "support/test_data.h"
@@ -223,6 +224,50 @@ TEST(OneReader, ASunIsNoNumberButTwoLinesOfDigitsAre) {
 // Many people cross their 0s; the one-digit check has seen few, and
 // doubts them where the digit model is certain. A smiley's ring is a certain 0 too, but it holds
 // a face in pieces apart from it, and stays no digit.
+// The paper a digit's ink encloses: all inside a ring, none beside a stroke, a few pixels in a
+// loop where the pen turned.
+TEST(EnclosedPaper, IsThePaperNoPathOfPaperJoinsToTheBorder) {
+  DigitPixels ring{}, stroke{}, looped_seven{};
+  for (int y = 0; y < kDigitSide; ++y)
+    for (int x = 0; x < kDigitSide; ++x) {
+      const float r = std::hypot(float(x) - 13.5f, float(y) - 13.5f);
+      ring[size_t(y * kDigitSide + x)] = r >= 7 && r < 9 ? 1.0f : 0.0f;
+      stroke[size_t(y * kDigitSide + x)] = x >= 13 && x < 15 && y >= 4 && y < 24 ? 1.0f : 0.0f;
+    }
+  int inside = 0;
+  for (int y = 0; y < kDigitSide; ++y)
+    for (int x = 0; x < kDigitSide; ++x) inside += std::hypot(float(x) - 13.5f, float(y) - 13.5f) < 7;
+  EXPECT_EQ(enclosed_paper(ring), inside);
+  EXPECT_EQ(enclosed_paper(stroke), 0);
+  // A 7 with a 3×3 loop at its corner.
+  for (int x = 6; x < 22; ++x) looped_seven[size_t(6 * kDigitSide + x)] = 1;
+  for (int y = 6; y < 24; ++y) looped_seven[size_t(y * kDigitSide + 21 - (y - 6) / 2)] = 1;
+  for (int k = 2; k < 7; ++k) looped_seven[size_t(2 * kDigitSide + k)] = looped_seven[size_t(k * kDigitSide + 2)] = 1;
+  for (int k = 2; k < 7; ++k) looped_seven[size_t(6 * kDigitSide + k)] = looped_seven[size_t(k * kDigitSide + 6)] = 1;
+  EXPECT_EQ(enclosed_paper(looped_seven), 9);
+  EXPECT_FALSE(shape_rules_out(7, looped_seven));
+  EXPECT_TRUE(shape_rules_out(1, ring));
+  EXPECT_FALSE(shape_rules_out(0, ring));
+}
+
+// A triangle's outline, drawn at several sizes and strokes, is no digit, or an unsure one: read
+// whole, the digit model took most of them for a sure 1, and the line model for "11".
+TEST(OneReader, ATriangleIsNoSureDigit) {
+  auto r = reader();
+  for (int side : {60, 100, 200})
+    for (float stroke_share : {0.02f, 0.04f, 0.06f}) {
+      GrayImage img(side, side, 255);
+      const float s = float(side), w = std::max(2.0f, stroke_share * s);
+      stroke(img, 0.5f * s, 0.15f * s, 0.85f * s, 0.85f * s, w, 0);
+      stroke(img, 0.85f * s, 0.85f * s, 0.15f * s, 0.85f * s, w, 0);
+      stroke(img, 0.15f * s, 0.85f * s, 0.5f * s, 0.15f * s, w, 0);
+      auto reading = r->read(img);
+      ASSERT_TRUE(reading.ok()) << reading.error().message;
+      for (const ReadDigit& d : reading->digits)
+        EXPECT_TRUE(d.unsure) << side << " px, stroke " << w << ": read '" << reading->text << "'";
+    }
+}
+
 TEST(OneReader, ACrossedZeroIsReadAndASmileyIsNot) {
   GrayImage slashed(280, 280, 255);
   loop(slashed, 140, 140, 55, 85, 9);
