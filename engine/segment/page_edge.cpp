@@ -30,37 +30,12 @@ bool PageEdgeCheck::is_region_edge(const std::vector<uint8_t>& gray, const InkMa
   const int x0 = std::max(0, box.x - reach), y0 = std::max(0, box.y - reach);
   const int x1 = std::min(w, box.right() + reach), y1 = std::min(h, box.bottom() + reach);
   const int bw = x1 - x0, bh = y1 - y0;
-  // Pixels within `reach` of the box's ink (a square around each ink pixel): the nearest ink
-  // along each row, then along each column of those.
-  row_near_.assign(size_t(bw) * bh, 0);
-  for (int y = 0; y < bh; ++y) {
-    const uint8_t* m = ink.mask.data() + size_t(y + y0) * w + x0;
-    uint8_t* r = row_near_.data() + size_t(y) * bw;
-    const bool in_box_row = y + y0 >= box.y && y + y0 < box.bottom();
-    int last = -1000000;
-    for (int x = 0; x < bw; ++x) {
-      if (in_box_row && m[x] && x + x0 >= box.x && x + x0 < box.right()) last = x;
-      r[x] = x - last <= reach;
-    }
-    last = 1000000;
-    for (int x = bw - 1; x >= 0; --x) {
-      if (in_box_row && m[x] && x + x0 >= box.x && x + x0 < box.right()) last = x;
-      r[x] |= last - x <= reach;
-    }
-  }
+  // Pixels within `reach` of the box's ink: a square around each ink pixel.
   near_.assign(size_t(bw) * bh, 0);
-  for (int x = 0; x < bw; ++x) {
-    int last = -1000000;
-    for (int y = 0; y < bh; ++y) {
-      if (row_near_[size_t(y) * bw + x]) last = y;
-      near_[size_t(y) * bw + x] = y - last <= reach;
-    }
-    last = 1000000;
-    for (int y = bh - 1; y >= 0; --y) {
-      if (row_near_[size_t(y) * bw + x]) last = y;
-      near_[size_t(y) * bw + x] |= last - y <= reach;
-    }
-  }
+  for (int y = std::max(box.y, y0); y < std::min(box.bottom(), y1); ++y)
+    for (int x = std::max(box.x, x0); x < std::min(box.right(), x1); ++x)
+      near_[size_t(y - y0) * bw + size_t(x - x0)] = ink.mask[size_t(y) * w + size_t(x)];
+  grow_.dilate(near_, bw, bh, reach);
   ring_.clear(), stroke_.clear();
   for (int y = 0; y < bh; ++y)
     for (int x = 0; x < bw; ++x) {

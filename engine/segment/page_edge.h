@@ -8,6 +8,7 @@
 
 #include "binarize.h"
 #include "components.h"
+#include "morphology.h"
 
 namespace scrawl {
 
@@ -39,7 +40,8 @@ class PageEdgeCheck {
   // -1 where the strip lies outside the image.
   int side_level(const std::vector<uint8_t>& gray, int w, int h, int x0, int x1, int y0, int y1);
   std::vector<uint8_t> strip_;
-  std::vector<uint8_t> near_, row_near_, ring_, stroke_;
+  std::vector<uint8_t> near_, ring_, stroke_;
+  Morphology<uint8_t> grow_;
 };
 
 }  // namespace scrawl
