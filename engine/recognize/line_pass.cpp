@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "enclosed_paper.h"
+#include "line_weighing.h"
 #include "reading_text.h"
 
 namespace scrawl {
@@ -27,6 +28,20 @@ bool sure_split(const LineReading& read, float sure) {
   return true;
 }
 
+// Some digit of the line model's reading is less sure than `below`.
+bool doubts_a_digit(const LineReading& read, float below) {
+  for (const LineDigit& sym : read.symbols)
+    if (sym.probability < below) return true;
+  return false;
+}
+
+// Every cut digit is at least `sure`.
+bool sure_of_every_digit(std::span<const ReadDigit> digits, float sure) {
+  for (const ReadDigit& d : digits)
+    if (d.confidence < sure) return false;
+  return true;
+}
+
 // A lone cut-out that encloses more paper than a 1 or a 7 can, read by the line model as 1s and
 // 7s alone: a triangle or a V-shaped drawing taken for "11", whose enclosed paper no digit read holds.
 bool encloses_paper_none_can(const LineReading& read, const DigitPixels& cut_out) {
@@ -35,20 +50,37 @@ bool encloses_paper_none_can(const LineReading& read, const DigitPixels& cut_out
   return shape_rules_out(1, cut_out);
 }
 
+// How a reread line reads: the line model's `read`, with `digits` as the text it gives the
+// line (its own digits, or where it read as many as the cuts, some of them the cut ones).
+struct LineChoice {
+  const LineReading* read = nullptr;
+  std::string digits;
+};
+
 // The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
-// where it should replace theirs; null where the cut digits stand.
-const LineReading* better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
-                                  const Box& line, const std::string& cut, std::span<const ReadDigit> digits) {
-  if (line.h < s.field_fill * float(image.height)) return nullptr;
+// where it should replace theirs; no reading where the cut digits stand. `only_line`: the
+// image has no other line.
+LineChoice better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s, const Box& line,
+                          const std::string& cut, std::span<const ReadDigit> digits, bool only_line) {
+  const bool fills_width = only_line && digits.size() >= 2 && digits.size() <= s.field_most_digits &&
+                           line.w >= s.field_width * float(image.width);
+  if (line.h < s.field_fill * float(image.height) && !fills_width) return {};
   const bool in_field = float(image.width) >= s.whole_field_aspect * float(image.height) && 2 * line.w < image.width;
   const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h && !in_field;
-  if (single && digits[0].confidence >= s.single_kept_above) return nullptr;
+  if (single && digits[0].confidence >= s.single_kept_above) return {};
   const LineReading* read = &reader.read(image, field_region(line, s, image));
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
-      (single && encloses_paper_none_can(*read, digits[0].input)) ||
-      reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits))
-    return nullptr;
-  return read;
+      (single && encloses_paper_none_can(*read, digits[0].input)))
+    return {};
+  if (read->digits.size() == cut.size()) {
+    std::string text = weigh_same_length(cut, read->digits, digits, s.weighing,
+                                         [&](std::string_view t) { return reader.log_probability_of(t); });
+    if (text == cut) return {};
+    return {read, std::move(text)};
+  }
+  if (reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits)) return {};
+  if (doubts_a_digit(*read, s.line_doubt_below) && sure_of_every_digit(digits, s.cut_sure)) return {};
+  return {read, read->digits};
 }
 
 // Symbol i of the line model's reading, as a digit of the line whose cut digits were `cut`.
@@ -116,9 +148,9 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       cut.push_back(char('0' + digits[end].digit));
       ++end;
     }
-    const LineReading* read =
-        better_reading(image, reader, s, line, cut, std::span<const ReadDigit>(digits.data() + first, end - first));
-    if (!read) {
+    const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
+    const LineChoice choice = better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1);
+    if (!choice.read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;
       continue;
@@ -126,8 +158,10 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
     ++changed;
     const Box region = field_region(line, s, image);
     reread_regions.emplace_back(digits[first].line, Box{region.x, line.y, region.w, line.h});
-    const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
-    for (size_t i = 0; i < read->symbols.size(); ++i) out.push_back(digit_of_symbol(*read, i, line_digits, line, s));
+    const LineReading& read = *choice.read;
+    for (size_t i = 0; i < read.symbols.size(); ++i)
+      out.push_back(choice.digits[i] == read.digits[i] ? digit_of_symbol(read, i, line_digits, line, s)
+                                                       : line_digits[i]);
     first = end;
   }
   drop_read_twice(out, reread_regions);

@@ -11,21 +11,33 @@
 
 #include "core/image.h"
 #include "line_reader.h"
+#include "line_weighing.h"
 #include "recognizer.h"
 
 namespace scrawl {
 
 struct LinePassSettings {
-  // A line is reread when it is at least this share of the image's height.
+  // A line is reread when it is at least this share of the image's height, or when it is the
+  // image's only line, has 2 to field_most_digits cut digits and is at least field_width of
+  // the image's width (a number photographed with the paper around it). A number small on a
+  // large page, or one of many lines, is left to the cuts.
   float field_fill = 0.45f;
+  float field_width = 0.7f;
+  size_t field_most_digits = 12;
   // The region read: the line's box grown by these shares of its height on each side (the
   // line reader then finds the ink's own band in it). Two heights to the sides, so that a
   // first or last digit the cuts left out (an 8 wider than the digits read, touching the
   // crop's edge) is still read.
   float grow_x = 2.0f, grow_y = 0.5f;
-  // The cut reading stays when the line model finds it at least this share as probable as
-  // its own reading.
+  // Where the two read different numbers of digits, the cut reading stays when the line model
+  // finds it at least this share as probable as its own reading, or when the line model is
+  // less than line_doubt_below sure of one of its digits while every cut digit is at least
+  // cut_sure (a photo's "517804", every cut-out sure, that the line model read "330").
   float cut_plausible = 0.05f;
+  float line_doubt_below = 0.6f;
+  float cut_sure = 0.95f;
+  // Where both read as many digits, how the two readings are weighed (line_weighing.h).
+  LineWeighing weighing;
   // A line of one cut digit narrower than this many times its height is a lone digit: only
   // read as more where the line model finds two or more digits in it, each at least
   // single_split_sure (an open 4 or a drawn V is not "11" on the line model's doubt).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "embedded_model.h"
 #include "nn/batchnorm.h"
@@ -124,15 +125,17 @@ const LineReading& LineReader::read_frame(const float* frame, const LineNormaliz
   return reading_;
 }
 
-double LineReader::probability_of(std::string_view digits) {
+double LineReader::probability_of(std::string_view digits) { return std::exp(log_probability_of(digits)); }
+
+double LineReader::log_probability_of(std::string_view digits) {
   const int columns = columns_;
   labels_.clear();
   for (char c : digits) {
     if (c < '0' || c > '9') continue;
     labels_.push_back(c - '0');
   }
-  if (labels_.size() > size_t(columns)) return 0.0;
-  return std::exp(ctc_forward(log_probs_.data(), kLineClasses, columns, labels_, alpha_.data()));
+  if (labels_.size() > size_t(columns)) return -std::numeric_limits<double>::infinity();
+  return ctc_forward(log_probs_.data(), kLineClasses, columns, labels_, alpha_.data());
 }
 
 }  // namespace scrawl

@@ -50,6 +50,9 @@ class LineReader {
   // its columns (0 when they cannot fit). A reading of the same line by other means is
   // weighed with it.
   double probability_of(std::string_view digits);
+  // Its natural logarithm (-infinity when they cannot fit), for readings too improbable for
+  // a double's range.
+  double log_probability_of(std::string_view digits);
 
  private:
   // A short line (a lone digit, a zip code) leaves most of the frame paper. The same model

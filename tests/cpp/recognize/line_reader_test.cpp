@@ -445,6 +445,59 @@ TEST(LinePass, ADigitTheCutsTookForALineOfItsOwnIsNotReadTwice) {
   EXPECT_EQ(both.text, "25 50");
 }
 
+// A number photographed with the paper around it: its line is low in the image but spans most
+// of its width, and it is the only line. The line model rereads it (the cuts doubted their 8);
+// the same number small on a wide page, or one of two lines, is left to the cuts.
+TEST(LinePass, ANumberAcrossTheImageIsReadWholeThoughItIsLowInIt) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  const auto doubted_cuts = [] {
+    Reading r = cut_reading("2580", {{20, 60, 27, 44}, {48, 60, 27, 44}, {76, 60, 27, 44}, {103, 60, 27, 44}});
+    r.digits[2].probs[8] = 0.6f, r.digits[2].probs[0] = 0.4f, r.digits[2].confidence = 0.6f;
+    r.lines = 1;
+    return r;
+  };
+  LinePassSettings settings;
+  GrayImage photo(150, 160, 225);  // the line is 44 of 160 rows high, 0.75 of the width
+  write_amount(photo, "2500", 20, 60, 44, 4, 40);
+  Reading r = doubted_cuts();
+  EXPECT_EQ(reread_lines(photo, *reader, settings, r), 1);
+  EXPECT_EQ(r.text, "2500");
+  GrayImage page(400, 160, 225);
+  write_amount(page, "2500", 20, 60, 44, 4, 40);
+  Reading small = doubted_cuts();
+  EXPECT_EQ(reread_lines(page, *reader, settings, small), 0);
+  EXPECT_EQ(small.text, "2580");
+  Reading one_of_two = doubted_cuts();
+  one_of_two.lines = 2;
+  EXPECT_EQ(reread_lines(photo, *reader, settings, one_of_two), 0);
+  EXPECT_EQ(one_of_two.text, "2580");
+}
+
+// A bold "2250" that the line model reads as "200", doubting its 0 (44%), while the cuts are sure
+// of all four digits: the cuts' reading stands. Where the cuts doubt one of theirs, the line
+// model's reading replaces it as before.
+TEST(LinePass, AShorterReadingTheLineModelDoubtsDoesNotReplaceSureCuts) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(200, 90, 225);
+  write_amount(img, "2250", 20, 23, 44, 12, 40);
+  const auto cuts = [] {
+    return cut_reading("2250", {{14, 17, 39, 56}, {42, 17, 39, 56}, {70, 17, 39, 56}, {97, 17, 39, 56}});
+  };
+  LinePassSettings settings;
+  Reading sure = cuts();
+  EXPECT_EQ(reread_lines(img, *reader, settings, sure), 0);
+  EXPECT_EQ(sure.text, "2250");
+  Reading doubted = cuts();
+  doubted.digits[1].confidence = 0.85f;
+  EXPECT_EQ(reread_lines(img, *reader, settings, doubted), 1);
+  EXPECT_EQ(doubted.text, "200");
+  const LineReading& read = reader->read(img, Box{0, 0, img.width, img.height});
+  ASSERT_EQ(read.digits, "200");
+  EXPECT_LT(read.symbols[1].probability, settings.line_doubt_below);
+}
+
 TEST(LinePass, ALoneDigitAtTheStartOfAFieldIsReadWithWhatFollowsIt) {
   auto reader = built_in_line_reader();
   if (!reader) return;
