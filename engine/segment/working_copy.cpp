@@ -30,12 +30,18 @@ WorkingCopy& WorkingCopyMaker::make(const GrayImage& image) {
       for (int x = 0; x < width; ++x) sums[x] += row[x];
     }
     uint8_t* out = out_.gray.data() + size_t(oy) * out_.width;
+    // (s + n/2) / n without a division per pixel (it was a third of this function's time):
+    // (s + n/2 + 0.5) / n lies at least 0.5 / n from a whole number, and a float's rounding,
+    // under 256 * 2^-23, is far less for any block up to 100 pixels a side.
+    const auto mean = [](uint32_t s, uint32_t n, float inv_n) { return uint8_t((float(s + n / 2) + 0.5f) * inv_n); };
+    const uint32_t full_n = uint32_t(y1 - y0) * uint32_t(k);
+    const float full_inv = 1.0f / float(full_n);
     for (int ox = 0; ox < out_.width; ++ox) {
       const int x0 = ox * k, x1 = std::min(image.width, x0 + k);
       uint32_t s = 0;
       for (int x = x0; x < x1; ++x) s += sums[x];
       const uint32_t n = uint32_t(y1 - y0) * uint32_t(x1 - x0);
-      out[ox] = uint8_t((s + n / 2) / n);
+      out[ox] = n == full_n ? mean(s, n, full_inv) : mean(s, n, 1.0f / float(n));
     }
   }
   return out_;

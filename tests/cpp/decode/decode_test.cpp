@@ -76,11 +76,11 @@ TEST(Decode, GreyIsTheLumaOverWhiteForEveryColourAndEveryAlpha) {
   };
   std::vector<uint8_t> rgba(size_t(256) * 256 * 4);
   int wrong = 0;
-  // Every red and green with one blue, opaque; then every grey under every alpha.
-  for (int round = 0; round < 9; ++round) {
+  // Every opaque colour (every red and green, one blue a round); then every grey under every alpha.
+  for (int round = 0; round < 257; ++round) {
     for (int i = 0; i < 256 * 256; ++i) {
       uint8_t* p = rgba.data() + size_t(i) * 4;
-      if (round < 8) p[0] = uint8_t(i / 256), p[1] = uint8_t(i % 256), p[2] = uint8_t(round * 36), p[3] = 255;
+      if (round < 256) p[0] = uint8_t(i / 256), p[1] = uint8_t(i % 256), p[2] = uint8_t(round), p[3] = 255;
       else p[0] = p[1] = p[2] = uint8_t(i / 256), p[3] = uint8_t(i % 256);
     }
     auto img = gray_from_rgba(rgba.data(), 256, 256);

@@ -52,25 +52,27 @@ bool inside(const Box& inner, const Box& outer, int slack) {
 // A source larger than the working copy's side becomes the rounded mean of each block of
 // factor × factor pixels; the last row and column of blocks hold what is left.
 TEST(WorkingCopy, EachPixelIsTheMeanOfItsBlockOfTheSource) {
-  const int w = 2 * WorkingCopyMaker::kMaxSide + 5, h = 7;
-  GrayImage src(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) src.at(x, y) = uint8_t((x * 7 + y * 31 + x * y) % 256);
-  WorkingCopyMaker maker;
-  const WorkingCopy& copy = maker.make(src);
-  const int k = copy.factor;
-  ASSERT_EQ(k, 3);
-  ASSERT_EQ(copy.width, (w + k - 1) / k);
-  ASSERT_EQ(copy.height, (h + k - 1) / k);
-  int wrong = 0;
-  for (int oy = 0; oy < copy.height; ++oy)
-    for (int ox = 0; ox < copy.width; ++ox) {
-      int sum = 0, n = 0;
-      for (int y = oy * k; y < std::min(h, oy * k + k); ++y)
-        for (int x = ox * k; x < std::min(w, ox * k + k); ++x) sum += src.at(x, y), ++n;
-      wrong += copy.gray[size_t(oy) * copy.width + ox] != (sum + n / 2) / n;
-    }
-  EXPECT_EQ(wrong, 0);
+  for (int want_k = 2; want_k <= 8; ++want_k) {
+    const int w = want_k * WorkingCopyMaker::kMaxSide - 3, h = 4 * want_k + 3;
+    GrayImage src(w, h);
+    for (int y = 0; y < h; ++y)
+      for (int x = 0; x < w; ++x) src.at(x, y) = uint8_t((x * 7 + y * 31 + x * y + (x * x) / 3) % 256);
+    WorkingCopyMaker maker;
+    const WorkingCopy& copy = maker.make(src);
+    const int k = copy.factor;
+    ASSERT_EQ(k, want_k);
+    ASSERT_EQ(copy.width, (w + k - 1) / k);
+    ASSERT_EQ(copy.height, (h + k - 1) / k);
+    int wrong = 0;
+    for (int oy = 0; oy < copy.height; ++oy)
+      for (int ox = 0; ox < copy.width; ++ox) {
+        int sum = 0, n = 0;
+        for (int y = oy * k; y < std::min(h, oy * k + k); ++y)
+          for (int x = ox * k; x < std::min(w, ox * k + k); ++x) sum += src.at(x, y), ++n;
+        wrong += copy.gray[size_t(oy) * copy.width + ox] != (sum + n / 2) / n;
+      }
+    EXPECT_EQ(wrong, 0) << "factor " << k;
+  }
 }
 
 TEST(Segmenter, FindsThreeDigitsLeftToRightWhereTheyAre) {
