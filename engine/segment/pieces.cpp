@@ -24,6 +24,9 @@ constexpr float kEdgeContact = 0.4f;
 constexpr float kBorderContact = 0.8f;
 constexpr float kEdgeMargin = 0.03f;
 constexpr float kEdgeStrip = 0.5f;  // across it, of its length along the edge
+// A strip beside a side of the image, short of its top and bottom, is a digit when its height
+// is within these shares of the other pieces' median height.
+constexpr float kDigitSizedStrip[2] = {0.6f, 1.3f};
 // A line printed along a crop's edge (a cheque's underline, a form box) that digits touch is at
 // most this share of the edge band thick.
 constexpr float kEdgeLineThin = 0.7f;
@@ -281,8 +284,14 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     const bool strip_lr = b.w < kEdgeStrip * b.h || (!flat_background && (b.x == 0 || b.right() == w));
     const bool strip_tb = b.h < kEdgeStrip * b.w || (!flat_background && (b.y == 0 || b.bottom() == h));
     if (!tight_crop && ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
-                        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb)))
+                        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))) {
+      // Beside a side and short of the top and bottom edges it may be a 1 written close to
+      // the side of a tight field; it is put back where it is as tall as the other pieces.
+      const bool side_only = !(std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb) && b.y > margin &&
+                             b.bottom() < h - margin;
+      if (side_only) edge_strips_.push_back({c.label, c.area, b});
       continue;
+    }
     if (is_line(c, w, h)) continue;
     const bool roundish = std::min(b.w, b.h) >= 0.6f * std::max(b.w, b.h);
     // (On a canvas a bold digit filling the frame is solid too; a tap of the finger is small.)
@@ -295,9 +304,25 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     pieces_.push_back({c.label, c.area, b});
   }
   keep_pen_dots();
+  keep_digit_sized_strips();
 
   drop_faint(ink, comps.size());
   return pieces_;
+}
+
+void PieceFinder::keep_digit_sized_strips() {
+  // A page's or a shadow's edge runs on past the writing; a 1 beside the side of a tight field
+  // is as tall as the digits beside it.
+  if (!edge_strips_.empty() && pieces_.size() >= 2) {
+    heights_.clear();
+    for (const Piece& p : pieces_) heights_.push_back(p.box.h);
+    std::nth_element(heights_.begin(), heights_.begin() + long(heights_.size() / 2), heights_.end());
+    const float typical = float(heights_[heights_.size() / 2]);
+    for (const Piece& p : edge_strips_)
+      if (float(p.box.h) >= kDigitSizedStrip[0] * typical && float(p.box.h) <= kDigitSizedStrip[1] * typical)
+        pieces_.push_back(p);
+  }
+  edge_strips_.clear();
 }
 
 void PieceFinder::keep_pen_dots() {

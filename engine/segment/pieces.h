@@ -43,6 +43,8 @@ class PieceFinder {
   bool is_line(const Component& c, int w, int h) const;
   // Puts back the blobs no larger than a pen's point beside the other pieces.
   void keep_pen_dots();
+  // Puts back the strips beside a side of the image (edge_strips_) as tall as the other pieces.
+  void keep_digit_sized_strips();
   // Drops the pieces whose darkest ink is faint beside the page's darkest writing.
   void drop_faint(const InkMap& ink, size_t components);
 
@@ -52,7 +54,8 @@ class PieceFinder {
   static bool is_border(const Box& b, const Contact& e, int w, int h, bool tight_crop);
   ComponentFinder finder_;
   std::vector<Contact> contact_;
-  std::vector<Piece> pieces_, solid_;  // solid_: the roundish blobs left out
+  // solid_: the roundish blobs left out; edge_strips_: thin pieces beside a side of the image
+  std::vector<Piece> pieces_, solid_, edge_strips_;
   std::vector<int> counts_, heights_;
   std::vector<float> peaks_;
   int label_count_ = 1;

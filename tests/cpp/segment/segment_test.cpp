@@ -92,6 +92,26 @@ TEST(Segmenter, FindsThreeDigitsLeftToRightWhereTheyAre) {
   }
 }
 
+// A field cut tight around "301": the 1 stands 3 pixels from the right edge, as a page's edge
+// or a box's side would, but it stops short of the top and bottom edges and is as tall as the
+// digits beside it, so it is a digit. A line as long beside that edge, running from top to
+// bottom, is no digit; nor is a short tick beside it, far shorter than the digits.
+TEST(Segmenter, AOneBesideTheSideOfATightFieldIsADigit) {
+  const auto field = [](float one_top, float one_height) {
+    GrayImage page(160, 70, 225);
+    for (int y = 0; y < page.height; ++y)  // a scan's paper: not one flat level
+      for (int x = 0; x < page.width; ++x) page.at(x, y) = uint8_t(222 + (x * 7 + y * 13) % 7);
+    ring(page, 30, 35, 16, 24, 5);           // a 3's stand-in: a ring
+    ring(page, 80, 35, 16, 24, 5);           // a 0
+    one(page, 154, one_top, one_height, 5);  // beside the right edge
+    return page;
+  };
+  Segmenter seg;
+  EXPECT_EQ(seg.find(field(11, 48), kSure).size(), 3u);  // the 1
+  EXPECT_EQ(seg.find(field(0, 70), kSure).size(), 2u);   // a box's side from top to bottom
+  EXPECT_EQ(seg.find(field(28, 12), kSure).size(), 2u);  // a tick a quarter of the digits' height
+}
+
 // The reading weighs every way of cutting a line into digits; a cut-out that could not beat
 // the best reading so far even if the models were sure of it is not scored, and the reading
 // is the same as when every cut-out is.
