@@ -314,10 +314,7 @@ void PieceFinder::keep_digit_sized_strips() {
   // A page's or a shadow's edge runs on past the writing; a 1 beside the side of a tight field
   // is as tall as the digits beside it.
   if (!edge_strips_.empty() && pieces_.size() >= 2) {
-    heights_.clear();
-    for (const Piece& p : pieces_) heights_.push_back(p.box.h);
-    std::nth_element(heights_.begin(), heights_.begin() + long(heights_.size() / 2), heights_.end());
-    const float typical = float(heights_[heights_.size() / 2]);
+    const float typical = typical_height();
     for (const Piece& p : edge_strips_)
       if (float(p.box.h) >= kDigitSizedStrip[0] * typical && float(p.box.h) <= kDigitSizedStrip[1] * typical)
         pieces_.push_back(p);
@@ -325,12 +322,16 @@ void PieceFinder::keep_digit_sized_strips() {
   edge_strips_.clear();
 }
 
-void PieceFinder::keep_pen_dots() {
-  if (solid_.empty() || pieces_.empty()) return;
+float PieceFinder::typical_height() {
   heights_.clear();
   for (const Piece& p : pieces_) heights_.push_back(p.box.h);
   std::nth_element(heights_.begin(), heights_.begin() + long(heights_.size() / 2), heights_.end());
-  const float typical = float(heights_[heights_.size() / 2]);
+  return float(heights_[heights_.size() / 2]);
+}
+
+void PieceFinder::keep_pen_dots() {
+  if (solid_.empty() || pieces_.empty()) return;
+  const float typical = typical_height();
   for (const Piece& p : solid_)
     if (float(std::max(p.box.w, p.box.h)) <= kPenDot * typical) pieces_.push_back(p);
 }

@@ -41,6 +41,8 @@ class PieceFinder {
   bool trim_edge_lines(InkMap& ink, std::span<const Component> comps, int margin);
   // A ruled line, a page border's side, a fold: long, thin and straight (labels: finder_'s).
   bool is_line(const Component& c, int w, int h) const;
+  // The median height of the pieces kept so far (there is at least one).
+  float typical_height();
   // Puts back the blobs no larger than a pen's point beside the other pieces.
   void keep_pen_dots();
   // Puts back the strips beside a side of the image (edge_strips_) as tall as the other pieces.
