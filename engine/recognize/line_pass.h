@@ -2,10 +2,13 @@
 // line into digits fails exactly where real writing is hardest: digits that touch or are
 // written in one stroke, an underline through them, separators; the line model reads the line
 // whole. It rereads lines that fill most of the image's height (a field: a cheque's amount, a
-// form's box), where it was measured to read better than the cuts; a line small on a large
-// page is left to the cuts, which read those better. Where the two disagree, the line model's
-// digits replace the cut ones unless it finds the cut reading nearly as probable as its own;
-// each keeps the box of the cut digit it matches, or gets the columns it was read in.
+// form's box) or a number's only line across most of its width, where it was measured to read
+// better than the cuts; a line small on a large page is left to the cuts, which read those
+// better. Where the two read as many digits, both models weigh every mix of the two readings
+// (line_weighing.h); where they read different numbers, the line model's reading replaces the
+// cut one unless it finds the cut reading nearly as probable, or doubts a digit of its own
+// while the cuts are sure of theirs. Each digit keeps the box of the cut digit it matches, or
+// gets the columns it was read in.
 #pragma once
 #include <span>
 
