@@ -15,11 +15,18 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   if (image.empty()) return digits_;
   read_once(image, score, false);
   if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) read_bold(image, score);
-  int pad = 0;
-  if (too_many_ == 0 && digits_.size() <= 1 && std::max(image.width, image.height) <= kMaxPaddedSide &&
-      ink_at_edge(image))
-    pad = read_with_margin(image, score);
-  to_source(image, pad);
+  Placement placed;
+  const int longest = std::max(image.width, image.height);
+  if (too_many_ == 0 && digits_.size() <= 1 && longest <= kMaxPaddedSide && ink_at_edge(image)) {
+    placed = read_with_margin(image, score, 1);
+    // Enlarged only where the margin alone left nothing or a doubt: its smoothing, at a source
+    // pixel's scale, bridges a one-pixel break that the enlarged strokes keep open.
+    if (longest < kEnlargeBelow && too_many_ == 0 && doubtful(digits_)) {
+      const Placement enlarged = read_with_margin(image, score, (kEnlargeTo + longest - 1) / longest);
+      if (enlarged.pad) placed = enlarged;
+    }
+  }
+  to_source(image, placed);
   return digits_;
 }
 
@@ -56,32 +63,35 @@ void Segmenter::read_bold(const GrayImage& image, const DigitScorer& score) {
   if (!sure_one) back_to_first_reading();
 }
 
-int Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score) {
+Segmenter::Placement Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge) {
   // A tight crop (a scan cut to the digit, a digit touching the edge of a small image) has
   // strokes along its edges that every stage takes for what the frame cut off; read with a
   // margin of its own paper around it, it is a digit like any other (and a 7's bar along the
   // top is no rule across the image). Asked for where nothing or one digit was read.
   keep_first_reading();
-  const int pad = std::max(3, std::max(image.width, image.height) / 8);
-  read_once(with_margin(image, pad), score, false);
+  const int longest = std::max(image.width, image.height);
+  Placement placed;
+  placed.enlarge = enlarge;
+  placed.pad = std::max(3, longest * placed.enlarge / 8);
+  read_once(with_margin(image, placed), score, false);
   // Where nothing was read, the margin's one digit is read as any image's is (doubted or
   // not); it replaces a doubtful digit only if it is sure of its own, and surer.
   const bool better =
       too_many_ == 0 && digits_.size() == 1 &&
       (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
                           digits_[0].confidence > first_[0].confidence));
-  if (better) return pad;
+  if (better) return placed;
   back_to_first_reading();
-  return 0;
+  return {};
 }
 
-void Segmenter::to_source(const GrayImage& image, int pad) {
-  const float s = float(working_factor_);
+void Segmenter::to_source(const GrayImage& image, Placement placed) {
+  const float s = float(working_factor_), e = float(placed.enlarge), pad = float(placed.pad);
   const auto map = [&](const Box& b) {
-    const int x0 = std::clamp(int(std::floor(b.x * s)) - pad, 0, image.width - 1);
-    const int y0 = std::clamp(int(std::floor(b.y * s)) - pad, 0, image.height - 1);
-    const int x1 = std::min(image.width, int(std::ceil(b.right() * s)) - pad);
-    const int y1 = std::min(image.height, int(std::ceil(b.bottom() * s)) - pad);
+    const int x0 = std::clamp(int(std::floor((float(b.x) * s - pad) / e)), 0, image.width - 1);
+    const int y0 = std::clamp(int(std::floor((float(b.y) * s - pad) / e)), 0, image.height - 1);
+    const int x1 = std::min(image.width, int(std::ceil((float(b.right()) * s - pad) / e)));
+    const int y1 = std::min(image.height, int(std::ceil((float(b.bottom()) * s - pad) / e)));
     return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
   };
   for (FoundDigit& d : digits_) d.box = map(d.box);
@@ -114,13 +124,28 @@ bool Segmenter::ink_at_edge(const GrayImage& image) {
   return false;
 }
 
-const GrayImage& Segmenter::with_margin(const GrayImage& image, int pad) {
-  padded_.width = image.width + 2 * pad;
-  padded_.height = image.height + 2 * pad;
+const GrayImage& Segmenter::with_margin(const GrayImage& image, Placement placed) {
+  const int e = placed.enlarge, pad = placed.pad;
+  const int w = image.width * e, h = image.height * e;
+  padded_.width = w + 2 * pad;
+  padded_.height = h + 2 * pad;
   padded_.pixels.assign(size_t(padded_.width) * size_t(padded_.height), uint8_t(paper_level(image)));
-  for (int y = 0; y < image.height; ++y)
-    std::copy_n(image.pixels.begin() + long(y) * image.width, image.width,
-                padded_.pixels.begin() + long(y + pad) * padded_.width + pad);
+  // Each enlarged pixel's centre between the source pixels' centres, bilinearly.
+  const auto at = [&](int x, int y) { return float(image.at(x, y)); };
+  for (int y = 0; y < h; ++y) {
+    const float sy = std::clamp((float(y) + 0.5f) / float(e) - 0.5f, 0.0f, float(image.height - 1));
+    const int y0 = int(sy), y1 = std::min(image.height - 1, y0 + 1);
+    const float fy = sy - float(y0);
+    uint8_t* row = padded_.pixels.data() + size_t(y + pad) * size_t(padded_.width) + size_t(pad);
+    for (int x = 0; x < w; ++x) {
+      const float sx = std::clamp((float(x) + 0.5f) / float(e) - 0.5f, 0.0f, float(image.width - 1));
+      const int x0 = int(sx), x1 = std::min(image.width - 1, x0 + 1);
+      const float fx = sx - float(x0);
+      const float v =
+          (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x1, y0)) + fy * ((1 - fx) * at(x0, y1) + fx * at(x1, y1));
+      row[x] = uint8_t(v + 0.5f);
+    }
+  }
   return padded_;
 }
 

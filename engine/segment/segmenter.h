@@ -57,6 +57,11 @@ class Segmenter {
   // margin of that paper around it: a tight crop. (A larger image with ink at its edge is a
   // photo whose frame cuts the table: given a margin, the table's strip reads as a 1.)
   static constexpr int kMaxPaddedSide = 160, kEdgeInkContrast = 64;
+  // A crop smaller than kEnlargeBelow a side is also enlarged (bilinearly, by a whole factor)
+  // until its longer side is at least kEnlargeTo: cut to its ink from a 28×28 scan, a digit is
+  // a dozen pixels of strokes one pixel thin, broken by the scanner's threshold, where every
+  // stage's smoothing and its sizes of specks and strokes take it apart.
+  static constexpr int kEnlargeBelow = 40, kEnlargeTo = 84;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -84,18 +89,24 @@ class Segmenter {
   void keep_first_reading();
   void back_to_first_reading();
   void read_bold(const GrayImage& image, const DigitScorer& score);
-  // Returns the margin kept (0: the first reading was).
-  int read_with_margin(const GrayImage& image, const DigitScorer& score);
-  // Boxes from working pixels (of the image with `pad` pixels of margin) to the source image's.
-  void to_source(const GrayImage& image, int pad);
+  // How the image read was made from the source: enlarged, then a margin added around it.
+  struct Placement {
+    int pad = 0;      // pixels of margin (of the enlarged image) on every side
+    int enlarge = 1;  // working pixels per source pixel, each way
+  };
+  // Returns how the kept reading's image was made (no margin: the first reading was kept).
+  Placement read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge);
+  // Boxes from working pixels (of the image placed as `placed`) to the source image's.
+  void to_source(const GrayImage& image, Placement placed);
   static bool doubtful(std::span<const FoundDigit> digits);
   bool fills_frame(const Box& working_box) const;
   // The median of the image's outermost pixels: its paper, where it is a crop.
   int paper_level(const GrayImage& image);
   // Ink within two pixels of the image's edge.
   bool ink_at_edge(const GrayImage& image);
-  // The image with pad pixels of its paper added on every side (in padded_).
-  const GrayImage& with_margin(const GrayImage& image, int pad);
+  // The image enlarged `placed.enlarge` times, with `placed.pad` pixels of its paper added on
+  // every side (in padded_).
+  const GrayImage& with_margin(const GrayImage& image, Placement placed);
   // Short lines stacked right on each other (a sun's rays, a stick figure's head over its body)
   // are one drawing, not numbers: lines of writing leave space between them.
   bool is_stacked_drawing();

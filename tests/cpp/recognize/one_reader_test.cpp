@@ -9,6 +9,7 @@
 #include "recognize/recognizer.h"
 #include "segment/segmenter.h"
 #include "support/test_data.h"
+#include "synth/ink_crop.h"
 
 namespace scrawl {
 namespace {
@@ -133,6 +134,59 @@ TEST(OneReader, ADigitCutToItsInkIsRead) {
       }
     }
   }
+}
+
+// A digit scanned at 28×28 and cut to its ink by other scanners' software: a dozen pixels of
+// strokes about one pixel thin, broken by a scanner's threshold, or stretched to fill 16×16.
+// Read at that size, every stage's smoothing and its sizes of specks and strokes take it
+// apart; a crop that small is also read enlarged.
+TEST(OneReader, ASmallScanCutToItsInkIsRead) {
+  auto r = reader();
+  // Drawn at four times 28×28, then each 4×4 block's mean: a scan's soft, thin strokes.
+  const auto scanned = [](const auto& draw) {
+    GrayImage big(112, 112, 255);
+    draw(big);
+    std::vector<uint8_t> small(28 * 28);
+    for (int y = 0; y < 28; ++y)
+      for (int x = 0; x < 28; ++x) {
+        int sum = 0;
+        for (int dy = 0; dy < 4; ++dy)
+          for (int dx = 0; dx < 4; ++dx) sum += big.at(4 * x + dx, 4 * y + dy);
+        small[size_t(y) * 28 + x] = uint8_t(sum / 16);
+      }
+    return small;
+  };
+  const auto two = scanned([](GrayImage& g) {
+    stroke(g, 36, 34, 56, 22, 5, 0);
+    stroke(g, 56, 22, 74, 36, 5, 0);
+    stroke(g, 74, 36, 38, 88, 5, 0);
+    stroke(g, 38, 88, 80, 88, 5, 0);
+  });
+  const auto zero = scanned([](GrayImage& g) { loop(g, 56, 56, 18, 30, 5); });
+  const auto three = scanned([](GrayImage& g) {
+    // Two bumps: arcs from angle a0 to a1 (degrees, y down) around the centres.
+    const auto arc = [&g](float cx, float cy, float rx, float ry, float a0, float a1) {
+      for (int s = 0; s < 40; ++s) {
+        const float t0 = (a0 + (a1 - a0) * float(s) / 40) * 0.0174533f,
+                    t1 = (a0 + (a1 - a0) * float(s + 1) / 40) * 0.0174533f;
+        stroke(g, cx + rx * std::cos(t0), cy + ry * std::sin(t0), cx + rx * std::cos(t1), cy + ry * std::sin(t1), 5, 0);
+      }
+    };
+    arc(56, 38, 17, 15, -160, 90);
+    arc(56, 70, 19, 18, -90, 150);
+  });
+  for (auto style : {synth::CropStyle::kGrey, synth::CropStyle::kBlackAndWhite, synth::CropStyle::kFilled})
+    for (auto [digit, want] : {std::pair{&two, "2"}, std::pair{&zero, "0"}, std::pair{&three, "3"}}) {
+      const GrayImage crop = synth::cut_to_ink(digit->data(), synth::standard_crop_look(style));
+      auto reading = r->read(crop);
+      ASSERT_TRUE(reading.ok()) << reading.error().message;
+      EXPECT_EQ(reading->text, want) << synth::crop_style_name(style) << ", " << crop.width << "x" << crop.height;
+      if (!reading->digits.empty()) {
+        const Box& b = reading->digits[0].box;
+        EXPECT_TRUE(b.x >= 0 && b.y >= 0 && b.w > 0 && b.h > 0 && b.right() <= crop.width && b.bottom() <= crop.height)
+            << "the box is in the crop";
+      }
+    }
 }
 
 // A page of thousands of small marks (noise, texture, bars) would cost seconds of model runs
