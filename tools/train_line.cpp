@@ -46,6 +46,8 @@ const char* kHelp =
     "  --seed S          (default 1)\n"
     "  --threads N       (default 2)\n"
     "  --out FILE        weights file to write (default weights/line.bin)\n"
+    "  --arch SPEC       the layers, as the weights file writes them (default: the shipped\n"
+    "                    model's); it must end in colmean, then conv 11 1\n"
     "  --from FILE       fine-tune the line model in FILE (e.g. weights/line.bin) instead of\n"
     "                    starting from random weights; with a lower --lr (e.g. 0.01)\n"
     "  --preview DIR     write 64 training lines as the model sees them to DIR (PNG, with\n"
@@ -71,6 +73,7 @@ int fail(const std::string& message, int status) {
 
 // The options read into cfg; false, with the problem printed, when one is out of range.
 bool line_config_from(const Args& args, LineTrainConfig& cfg) {
+  cfg.architecture = args.get("--arch", kLineArchitecture);
   cfg.epochs = std::atoi(args.get("--epochs", "30").c_str());
   cfg.examples_per_epoch = std::atoi(args.get("--examples", "20000").c_str());
   cfg.batch = std::atoi(args.get("--batch", "32").c_str());
@@ -195,7 +198,7 @@ int cmd_train_line(int argc, char** argv) {
   if (auto err = parse_args(
           argc, argv,
           {"--task", "--real", "--mnist", "--epochs", "--examples", "--real-share", "--mnist-share", "--pen-share",
-           "--pen-scene-share", "--lr", "--batch", "--seed", "--threads", "--out", "--preview", "--from"},
+           "--pen-scene-share", "--lr", "--batch", "--seed", "--threads", "--out", "--preview", "--from", "--arch"},
           {"--help"}, args)) {
     std::fprintf(stderr, "scrawl train --task line: %s\n\n%s", err->c_str(), kHelp);
     return 2;
