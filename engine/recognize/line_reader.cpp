@@ -65,7 +65,8 @@ LineReader::LineReader(Model model)
   const Network& whole = model_.network;
   // Columns near a cut frame's end see its zero padding: those of the line must not.
   const int reach = column_reach(whole);
-  if (reach < 0 || 2 * reach > kSeenColumns) return;
+  if (reach < 0 || 2 * reach > kMaxSeenColumns) return;
+  seen_columns_ = 2 * reach;
   for (const int width : kNarrowWidths) {
     auto narrow = Network::from_spec(whole.spec(), Shape{1, kLineHeight, width});
     if (!narrow || narrow->params().size() != whole.params().size() ||
@@ -93,7 +94,7 @@ const LineReading& LineReader::read_frame(const float* frame, const LineNormaliz
   const float* scores = nullptr;
   for (size_t i = 0; i < narrow_.size() && !scores; ++i) {
     const int width = kNarrowWidths[i];
-    if (used_width + kSeenColumns > width) continue;
+    if (used_width + seen_columns_ > width) continue;
     for (int y = 0; y < kLineHeight; ++y)
       std::copy_n(frame + size_t(y) * kLineWidth, width, narrow_frame_.begin() + long(y) * width);
     scores = narrow_[i]->session->run(narrow_frame_.data(), 1);

@@ -56,10 +56,11 @@ class LineReader {
 
  private:
   // A short line (a lone digit, a zip code) leaves most of the frame paper. The same model
-  // over a frame cut kSeenColumns past the line scores the line's columns as the whole frame
-  // does, in a fraction of the time, where no output column sees more than half that far to
-  // either side (the shipped model: 12 frame columns); any other model reads the whole frame.
-  static constexpr int kSeenColumns = 24;
+  // over a frame cut past the line by twice as many columns as an output column sees to
+  // either side (the shipped model: 12) scores the line's columns as the whole frame does, in
+  // a fraction of the time; a model that sees further than kMaxSeenColumns / 2 reads the whole
+  // frame.
+  static constexpr int kMaxSeenColumns = 32;
   static constexpr std::array<int, 3> kNarrowWidths = {64, 96, 128};
   struct NarrowModel {
     Network network;
@@ -71,7 +72,8 @@ class LineReader {
   InferenceSession session_;
   std::vector<std::unique_ptr<NarrowModel>> narrow_;  // by width, as kNarrowWidths
   std::vector<float> narrow_frame_;
-  int columns_ = 0;  // the output columns of the last line read
+  int seen_columns_ = 0;  // how far past a line a cut frame runs
+  int columns_ = 0;       // the output columns of the last line read
   LineNormalizer normalizer_;
   std::vector<float> frame_;
   std::vector<CtcSymbol> path_;
