@@ -61,7 +61,7 @@ class Segmenter {
   // until its longer side is at least kEnlargeTo: cut to its ink from a 28×28 scan, a digit is
   // a dozen pixels of strokes one pixel thin, broken by the scanner's threshold, where every
   // stage's smoothing and its sizes of specks and strokes take it apart.
-  static constexpr int kEnlargeBelow = 40, kEnlargeTo = 84;
+  static constexpr int kEnlargeBelow = 40, kEnlargeTo = 56;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
