@@ -11,4 +11,8 @@ Box unite(const Box& a, const Box& b) {
   return {x0, y0, std::max(a.right(), b.right()) - x0, std::max(a.bottom(), b.bottom()) - y0};
 }
 
+bool overlaps(const Box& a, const Box& b) {
+  return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+}
+
 }  // namespace scrawl

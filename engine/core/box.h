@@ -11,5 +11,7 @@ struct Box {
 };
 
 Box unite(const Box& a, const Box& b);
+// The two share at least one pixel.
+bool overlaps(const Box& a, const Box& b);
 
 }  // namespace scrawl

@@ -133,7 +133,8 @@ void drop_read_twice(std::vector<ReadDigit>& digits, std::span<const std::pair<i
 
 }  // namespace
 
-int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading) {
+int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading,
+                 std::span<const Box> boxed) {
   std::vector<ReadDigit> out;
   out.reserve(reading.digits.size());
   std::vector<std::pair<int, Box>> reread_regions;
@@ -149,7 +150,9 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       ++end;
     }
     const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
-    const LineChoice choice = better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1);
+    const bool in_boxes = std::any_of(boxed.begin(), boxed.end(), [&](const Box& b) { return overlaps(b, line); });
+    const LineChoice choice = in_boxes ? LineChoice{}
+                                       : better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1);
     if (!choice.read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;

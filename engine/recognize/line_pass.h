@@ -64,7 +64,10 @@ struct LinePassSettings {
 };
 
 // Rereads every line of `reading` in `image`; rebuilds its text. Returns how many lines changed.
-int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading);
+// A line written in a row of printed boxes (`boxed`, in image pixels) is left as cut: the
+// boxes cut it, and the line model would read their walls as 1s.
+int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading,
+                 std::span<const Box> boxed = {});
 
 // Where nothing was read, reads the field-filling lines the page reader doubted (`doubted`,
 // boxes in image pixels: digits that touch throughout cut into pieces it takes for no digit),

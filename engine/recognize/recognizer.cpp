@@ -105,7 +105,7 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
   if (line_reader_) {
     LinePassSettings settings;
     settings.unsure_below = unsure_below_;
-    if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out);
+    if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out, segmenter_.boxed_fields());
     else read_doubted_lines(image, *line_reader_, settings, segmenter_.doubted_lines(), out);
   }
   if (out.digits.empty()) out.message = kNoDigitsFound;

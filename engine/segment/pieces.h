@@ -6,6 +6,7 @@
 
 #include "binarize.h"
 #include "components.h"
+#include "field_boxes.h"
 
 namespace scrawl {
 
@@ -23,6 +24,9 @@ class PieceFinder {
   // Component label per pixel, as ComponentFinder gives it.
   const std::vector<int>& labels() const { return finder_.labels(); }
   int label_count() const { return label_count_; }  // the largest label + 1
+  // Where the walls of a row of printed boxes (or a comb's teeth) were cleared: one digit is
+  // written to a box there. Empty when there were none.
+  const Box& field_boxes() const { return field_boxes_; }
 
  private:
   // Clears thin straight rows of ink that run across the whole image (a rule on a canvas or a
@@ -55,12 +59,15 @@ class PieceFinder {
   };
   static bool is_border(const Box& b, const Contact& e, int w, int h, bool tight_crop);
   ComponentFinder finder_;
+  FieldBoxes boxes_;
+  std::vector<uint8_t> before_;  // the ink mask before lines were cleared
   std::vector<Contact> contact_;
   // solid_: the roundish blobs left out; edge_strips_: thin pieces beside a side of the image
   std::vector<Piece> pieces_, solid_, edge_strips_;
   std::vector<int> counts_, heights_;
   std::vector<float> peaks_;
   int label_count_ = 1;
+  Box field_boxes_;
 };
 
 }  // namespace scrawl

@@ -9,6 +9,7 @@ namespace scrawl {
 std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitScorer& score) {
   digits_.clear();
   doubted_.clear();
+  boxed_.clear();
   marks_.clear();
   line_count_ = 0;
   too_many_ = 0;
@@ -33,10 +34,12 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
 void Segmenter::keep_first_reading() {
   first_.assign(digits_.begin(), digits_.end());
   first_doubted_.assign(doubted_.begin(), doubted_.end());
+  first_boxed_.assign(boxed_.begin(), boxed_.end());
   first_marks_.assign(marks_.begin(), marks_.end());
   first_lines_ = line_count_, first_factor_ = working_factor_;
   digits_.clear();
   doubted_.clear();
+  boxed_.clear();
   marks_.clear();
   line_count_ = 0;
 }
@@ -44,6 +47,7 @@ void Segmenter::keep_first_reading() {
 void Segmenter::back_to_first_reading() {
   digits_.swap(first_);
   doubted_.swap(first_doubted_);
+  boxed_.swap(first_boxed_);
   marks_.swap(first_marks_);
   line_count_ = first_lines_;
   working_factor_ = first_factor_;
@@ -96,6 +100,7 @@ void Segmenter::to_source(const GrayImage& image, Placement placed) {
   };
   for (FoundDigit& d : digits_) d.box = map(d.box);
   for (Box& b : doubted_) b = map(b);
+  for (Box& b : boxed_) b = map(b);
   for (Mark& m : marks_) m.box = map(m.box);
 }
 
@@ -170,6 +175,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h, bold_strokes);
   InkMap& ink = binarizer_.run(darkness, w, h);
   auto pieces = pieces_.find(ink, flattener_.flat());
+  if (pieces_.field_boxes().w) boxed_.push_back(pieces_.field_boxes());
   if (pieces.size() > kMaxPieces) {
     too_many_ = pieces.size();
     return;

@@ -73,6 +73,9 @@ class Segmenter {
   // Lines of several cut-outs that the models doubted as a whole and that were left out (in
   // the source image's pixels): a reader that does not cut may read them. Valid until the next call.
   std::span<const Box> doubted_lines() const { return doubted_; }
+  // The rows of a form's printed boxes (or comb) the last find() read, one digit to a box, their
+  // walls cleared (in the source image's pixels): the boxes cut the digits apart.
+  std::span<const Box> boxed_fields() const { return boxed_; }
   // The last find() gave up, the page holding more than kMaxPieces or kMaxGroups; how many.
   size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
@@ -130,7 +133,7 @@ class Segmenter {
   std::vector<Mark> marks_, first_marks_;
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
-  std::vector<Box> doubted_, first_doubted_;
+  std::vector<Box> doubted_, first_doubted_, boxed_, first_boxed_;
   std::vector<float> confidences_, heights_;
   // Every line that was cut into candidates, top to bottom: the box of all it cut (what was
   // then dropped as no digit too) and how many digits it kept (0: the line was dropped).

@@ -1,0 +1,253 @@
+#include "field_boxes.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scrawl {
+namespace {
+
+// A wall is at least this tall, and across at most this share of its height (a thin pen's
+// line, blurred, on a small scan: 4 pixels).
+constexpr int kMinHeight = 5;
+constexpr float kThinShare = 0.15f, kMinThin = 6.0f;
+// Its centre strays at most this far (pixels, or share of its height) from a straight line
+// leaning at most this much (a photo held askew).
+constexpr float kStray = 1.5f, kStrayShare = 0.03f, kLean = 0.15f;
+// Rows of the wall with more than one run of ink (JPEG's ringing) it may have.
+constexpr float kOtherRows = 0.1f;
+// Walls of a row differ in height by at most this share, and stand at steps within this share
+// of a whole number of the usual step (a wall that a digit touches is not among them).
+constexpr float kSameHeight = 0.2f, kSameStep = 0.2f;
+// A wall meets a rule at both ends (a row of boxes), or it is a comb's tooth, at most this
+// share of the step between teeth tall: 1s written in a row on an underline stand taller than
+// they stand apart.
+constexpr float kCombTooth = 0.75f;
+// A row of boxes is at least this many times as wide as it is tall; a comb (a rule along the
+// bottom alone) this many. Their rules run straight along this share of their width (within
+// kRuleStray pixels of a line sloping at most kRuleSlope) and are at most this share of their
+// height thick (kMinRuleThick pixels at least).
+constexpr float kBoxRowAspect = 1.5f, kCombAspect = 3.0f, kRuleAlong = 0.7f, kRuleStray = 1.5f, kRuleSlope = 0.1f;
+constexpr float kRuleThick = 0.08f;
+constexpr int kMinRuleThick = 6;
+
+float median(std::vector<float>& v) {
+  std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+bool FieldBoxes::is_upright_bar(const Component& c, const std::vector<int>& labels, int w) {
+  const Box& b = c.box;
+  if (b.h < kMinHeight) return false;
+  const float thin = std::max(kMinThin, kThinShare * float(b.h));
+  if (float(b.w) > thin + kLean * float(b.h)) return false;
+  centres_.clear();
+  int other_rows = 0;
+  for (int y = b.y; y < b.bottom(); ++y) {
+    const int* row = labels.data() + size_t(y) * w;
+    int first = -1, last = -1, runs = 0;
+    bool in = false;
+    for (int x = b.x; x < b.right(); ++x) {
+      const bool mine = row[x] == c.label;
+      if (mine && !in) ++runs;
+      if (mine) last = x, first = first < 0 ? x : first;
+      in = mine;
+    }
+    if (runs != 1) {
+      ++other_rows;
+      continue;
+    }
+    if (float(last - first + 1) > thin) return false;
+    centres_.push_back(float(y - b.y));
+    centres_.push_back(0.5f * float(first + last));
+  }
+  const size_t n = centres_.size() / 2;
+  if (float(other_rows) > kOtherRows * float(b.h) || n < 2) return false;
+  // The centres' least-squares line x = a + slope·y.
+  double sy = 0, sx = 0, syy = 0, sxy = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const double y = centres_[2 * i], x = centres_[2 * i + 1];
+    sy += y, sx += x, syy += y * y, sxy += x * y;
+  }
+  const double var = double(n) * syy - sy * sy;
+  const double slope = var > 0 ? (double(n) * sxy - sx * sy) / var : 0.0;
+  if (std::abs(slope) > kLean) return false;
+  const double a = (sx - slope * sy) / double(n);
+  const float stray = std::max(kStray, kStrayShare * float(b.h));
+  for (size_t i = 0; i < n; ++i)
+    if (std::abs(double(centres_[2 * i + 1]) - (a + slope * centres_[2 * i])) > stray) return false;
+  return true;
+}
+
+int FieldBoxes::cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before) {
+  const int w = ink.width, h = ink.height;
+  // Beside each end, a few rows up or down and a little way to either side.
+  const int reach = std::max(3, b.w), rows = 4;
+  auto cleared_beside = [&](int y_from, int y_to) {
+    for (int y = std::max(0, y_from); y < std::min(h, y_to); ++y) {
+      int left = 0, right = 0;
+      for (int x = std::max(0, b.x - reach); x < b.x; ++x)
+        left += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
+      for (int x = b.right(); x < std::min(w, b.right() + reach); ++x)
+        right += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
+      if (std::max(left, right) >= 3) return true;
+    }
+    return false;
+  };
+  return int(cleared_beside(b.y - rows, b.y + 2)) + int(cleared_beside(b.bottom() - 2, b.bottom() + rows));
+}
+
+void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth) {
+  if (walls.size() < size_t(kMinWalls)) return walls.clear();
+  scratch.clear();
+  for (const Wall& wall : walls) scratch.push_back(float(wall.box.h));
+  const float height = median(scratch);
+  std::erase_if(walls, [&](const Wall& wall) { return std::abs(float(wall.box.h) - height) > kSameHeight * height; });
+  if (walls.size() < size_t(kMinWalls)) return walls.clear();
+  std::sort(walls.begin(), walls.end(), [](const Wall& a, const Wall& b) { return a.centre < b.centre; });
+  scratch.clear();
+  for (size_t i = 1; i < walls.size(); ++i) scratch.push_back(walls[i].centre - walls[i - 1].centre);
+  const float step = median(scratch);
+  if (step < 0.3f * height) return walls.clear();
+  for (size_t i = 1; i < walls.size(); ++i) {
+    const float steps = (walls[i].centre - walls[i - 1].centre) / step;
+    if (steps < 0.5f || std::abs(steps - std::round(steps)) > kSameStep) return walls.clear();
+  }
+  if (teeth && height > kCombTooth * step) walls.clear();
+}
+
+bool FieldBoxes::has_teeth(const Component& c, const std::vector<int>& labels, int w, const Rule& rule, bool comb) {
+  const Box& b = c.box;
+  teeth_.clear();
+  int start = -1, tallest = 0, top = 0;
+  for (int x = b.x; x <= b.right(); ++x) {
+    // How far the component's ink runs up from the rule in this column.
+    int up = 0;
+    if (x < b.right()) {
+      const int at = int(std::lround(rule.a + rule.slope * float(x)));
+      for (int y = std::min(b.bottom(), at + rule.thick) - 1; y >= std::max(b.y, at - rule.thick); --y)
+        if (labels[size_t(y) * w + x] == c.label) {
+          int first = y;
+          while (first > b.y && labels[size_t(first - 1) * w + x] == c.label) --first;
+          up = std::max(up, at - rule.thick - first);
+          y = first;
+        }
+    }
+    if (up >= kMinHeight) {
+      if (start < 0) start = x, tallest = 0, top = b.bottom();
+      tallest = std::max(tallest, up);
+      top = std::min(top, int(std::lround(rule.a + rule.slope * float(x))) - rule.thick - up);
+      continue;
+    }
+    if (start < 0) continue;
+    const int width = x - start;
+    if (float(width) <= std::max(kMinThin, kThinShare * float(tallest)) + kLean * float(tallest))
+      teeth_.push_back({0, Box{start, top, width, tallest}, 0.5f * float(start + x - 1)});
+    start = -1;
+  }
+  keep_even_row(teeth_, values_, comb);
+  return !teeth_.empty();
+}
+
+bool FieldBoxes::fit_rule(const Component& c, const std::vector<int>& labels, int w, bool top, Rule& rule) {
+  const Box& b = c.box;
+  const int thick = std::max(kMinRuleThick, int(kRuleThick * float(b.h)));
+  // Each column's outermost pixel of the component on that side, where its run there is thin.
+  edge_.clear();
+  for (int x = b.x; x < b.right(); ++x) {
+    int y = top ? b.y : b.bottom() - 1;
+    const int step = top ? 1 : -1;
+    while (y >= b.y && y < b.bottom() && labels[size_t(y) * w + x] != c.label) y += step;
+    if (y < b.y || y >= b.bottom()) continue;
+    int run = 0;
+    for (int k = y; k >= b.y && k < b.bottom() && labels[size_t(k) * w + x] == c.label; k += step) ++run;
+    if (run <= thick) edge_.push_back({float(x), float(y)});
+  }
+  if (float(edge_.size()) < kRuleAlong * float(b.w)) return false;
+  // A straight line through them, fitted twice: the second time to those near the first fit.
+  for (int pass = 0; pass < 2; ++pass) {
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto& [x, y] : edge_) {
+      if (pass && std::abs(y - (rule.a + rule.slope * x)) > kRuleStray) continue;
+      n += 1, sx += x, sy += y, sxx += double(x) * x, sxy += double(x) * y;
+    }
+    const double var = n * sxx - sx * sx;
+    if (n < 2 || var <= 0) return false;
+    rule.slope = float((n * sxy - sx * sy) / var);
+    rule.a = float((sy - double(rule.slope) * sx) / n);
+  }
+  if (std::abs(rule.slope) > kRuleSlope) return false;
+  int along = 0;
+  for (const auto& [x, y] : edge_) along += std::abs(y - (rule.a + rule.slope * x)) <= kRuleStray;
+  rule.thick = thick;
+  return float(along) >= kRuleAlong * float(b.w);
+}
+
+bool FieldBoxes::erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule) {
+  const int w = ink.width;
+  const Box& b = c.box;
+  bool erased = false;
+  for (int x = b.x; x < b.right(); ++x) {
+    // The component's run in this column that meets the rule's line: longer than the rule is
+    // thick, a stroke crosses it there (a wall, a digit touching the rule), and it stays.
+    const int at = int(std::lround(rule.a + rule.slope * float(x)));
+    int y = -1;
+    for (int d = 0; d <= rule.thick && y < 0; ++d) {
+      if (at + d >= b.y && at + d < b.bottom() && labels[size_t(at + d) * w + x] == c.label) y = at + d;
+      else if (at - d >= b.y && at - d < b.bottom() && labels[size_t(at - d) * w + x] == c.label) y = at - d;
+    }
+    if (y < 0) continue;
+    int first = y, end = y + 1;
+    while (first > b.y && labels[size_t(first - 1) * w + x] == c.label) --first;
+    while (end < b.bottom() && labels[size_t(end) * w + x] == c.label) ++end;
+    if (end - first > rule.thick + 2) continue;
+    for (int k = first; k < end; ++k) ink.mask[size_t(k) * w + x] = 0, ink.ink[size_t(k) * w + x] = 0;
+    erased = true;
+  }
+  return erased;
+}
+
+bool FieldBoxes::erase_rules(InkMap& ink, std::span<const Component> comps, const std::vector<int>& labels) {
+  bool erased = false;
+  for (const Component& c : comps) {
+    const Box& b = c.box;
+    if (b.h < kMinHeight || float(b.w) < kBoxRowAspect * float(b.h)) continue;
+    // A row of boxes: a rule along its top and one along its bottom. A comb, or a rule with
+    // writing on it: along its bottom only, far longer than what stands on it.
+    Rule top_rule, bottom_rule;
+    const bool bottom = fit_rule(c, labels, ink.width, false, bottom_rule);
+    if (!bottom) continue;
+    const bool top = fit_rule(c, labels, ink.width, true, top_rule) && bottom_rule.a - top_rule.a >= float(kMinHeight);
+    if (!top && float(b.w) < kCombAspect * float(b.h)) continue;
+    // Walls or teeth stand on the bottom rule at even steps; a lone stroke (a 5's bar) has none.
+    if (!has_teeth(c, labels, ink.width, bottom_rule, !top)) continue;
+    if (top) erased = erase_rule(ink, c, labels, top_rule) || erased;
+    erased = erase_rule(ink, c, labels, bottom_rule) || erased;
+  }
+  return erased;
+}
+
+Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
+                            const std::vector<int>& labels) {
+  walls_.clear();
+  int hanging = 0;  // walls that meet a rule at one end only: a comb's teeth
+  for (const Component& c : comps) {
+    if (!is_upright_bar(c, labels, ink.width)) continue;
+    const int ends = cleared_rules_met(c.box, ink, before);
+    if (ends) walls_.push_back({c.label, c.box, float(c.sum_x / std::max(1, c.area))}), hanging += ends == 1;
+  }
+  keep_even_row(walls_, values_, 2 * hanging > int(walls_.size()));
+  Box extent{};
+  for (const Wall& wall : walls_) {
+    extent = extent.w ? unite(extent, wall.box) : wall.box;
+    for (int y = wall.box.y; y < wall.box.bottom(); ++y)
+      for (int x = wall.box.x; x < wall.box.right(); ++x) {
+        const size_t p = size_t(y) * ink.width + x;
+        if (labels[p] == wall.label) ink.mask[p] = 0, ink.ink[p] = 0;
+      }
+  }
+  return extent;
+}
+
+}  // namespace scrawl

@@ -1,0 +1,64 @@
+// Reading a page, stage 4 (with pieces.h): a form field's printed boxes, one digit to a box,
+// and its comb. Their rules along the field do not reach across the image when the field sits
+// in a margin of paper; and once the rules are cleared, the walls between the boxes and the
+// comb's teeth stay. Left in, each would be read as a 1 ("1111111" under a zip code).
+//
+// A wall meets a cleared rule at an end, is straight and upright, and the walls stand in a row
+// at even steps, all as tall. Handwriting is not all of these at once: a 1 that stands on an
+// underline leans or wavers, and a row of them is neither as even nor as alike.
+#pragma once
+#include <span>
+#include <vector>
+
+#include "binarize.h"
+#include "components.h"
+
+namespace scrawl {
+
+class FieldBoxes {
+ public:
+  // Clears the rules along the top and bottom of a row of boxes, and along the bottom of a comb
+  // (long, thin and straight, level or sloping a little), but where a stroke crosses them;
+  // true if any.
+  bool erase_rules(InkMap& ink, std::span<const Component> comps, const std::vector<int>& labels);
+  // `before`: the ink mask before the rules were cleared; `comps` and `labels` the components
+  // of `ink.mask` now. Clears the walls and teeth from `ink`; returns the box of the row they
+  // stood in (empty when there were none).
+  Box erase_walls(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
+                  const std::vector<int>& labels);
+
+  // At least this many walls in a row (a comb of two boxes has three teeth).
+  static constexpr int kMinWalls = 3;
+
+ private:
+  struct Wall {
+    int label = 0;
+    Box box;
+    float centre = 0;  // the wall's mean column
+  };
+  // Straight, thin and upright: one run of ink across each row, its centre on a straight line.
+  bool is_upright_bar(const Component& c, const std::vector<int>& labels, int w);
+  // At how many of its ends (0 to 2) cleared ink lies beside it: the rules it stood on or hung from.
+  static int cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before);
+  // Keeps the walls that stand in one row at even steps, as tall as one another; none where
+  // they are `teeth` (a comb's, meeting a rule at one end) taller than kCombTooth of a step.
+  static void keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth);
+
+  // A rule along the top or the bottom of a component: its line y = a + slope·x, how thick.
+  struct Rule {
+    float a = 0, slope = 0;
+    int thick = 0;
+  };
+  bool fit_rule(const Component& c, const std::vector<int>& labels, int w, bool top, Rule& rule);
+  // Thin strokes standing up from the rule at even steps, as tall as one another (in teeth_).
+  // `comb`: the component has no rule along its top.
+  bool has_teeth(const Component& c, const std::vector<int>& labels, int w, const Rule& rule, bool comb);
+  // Clears the rule's pixels of the component, but where a stroke crosses it.
+  static bool erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule);
+
+  std::vector<Wall> walls_, teeth_;
+  std::vector<std::pair<float, float>> edge_;  // fit_rule's columns: x, the edge's row
+  std::vector<float> centres_, values_;
+};
+
+}  // namespace scrawl

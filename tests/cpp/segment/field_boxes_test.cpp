@@ -1,0 +1,104 @@
+// A number written into a form's printed boxes, one digit to a box, or over a comb: the
+// printing is no digit, and the digits are read as written.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "recognize/recognizer.h"
+#include "segment/segmenter.h"
+#include "support/test_data.h"
+
+namespace scrawl {
+namespace {
+
+using testing::stroke;
+
+constexpr int kCell = 70, kCellHigh = 80, kMarginX = 30, kMarginY = 20;
+
+// Paper a little grey, as a scan's is.
+GrayImage paper(int cells) { return GrayImage(2 * kMarginX + cells * kCell + 2, 2 * kMarginY + kCellHigh + 2, 236); }
+
+// Draws a line sloping by `slope` rows per column about the image's left edge.
+void printed(GrayImage& img, float x0, float y0, float x1, float y1, float slope) {
+  stroke(img, x0, y0 + slope * x0, x1, y1 + slope * x1, 2, 50);
+}
+
+// The digits of `text` (1, 0 and 7 only, drawn as a pen draws them), one to a cell.
+void write(GrayImage& img, const std::string& text, float slope) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const float cx = float(kMarginX) + (float(i) + 0.5f) * kCell, top = float(kMarginY) + 14, bottom = top + 52;
+    const auto pen = [&](float x0, float y0, float x1, float y1) {
+      stroke(img, x0, y0 + slope * x0, x1, y1 + slope * x1, 5, 30);
+    };
+    if (text[i] == '1') pen(cx + 3, top, cx - 3, bottom);
+    if (text[i] == '7') pen(cx - 16, top, cx + 16, top), pen(cx + 16, top, cx - 6, bottom);
+    if (text[i] == '0')
+      for (int s = 0; s < 90; ++s) {
+        const float a0 = 6.2831853f * float(s) / 90, a1 = 6.2831853f * float(s + 1) / 90, cy = (top + bottom) / 2;
+        pen(cx + 15 * std::cos(a0), cy + 26 * std::sin(a0), cx + 15 * std::cos(a1), cy + 26 * std::sin(a1));
+      }
+  }
+}
+
+void boxes(GrayImage& img, int cells, float slope) {
+  const float x0 = kMarginX, x1 = float(kMarginX + cells * kCell), y0 = kMarginY, y1 = float(kMarginY + kCellHigh);
+  printed(img, x0, y0, x1, y0, slope);
+  printed(img, x0, y1, x1, y1, slope);
+  for (int i = 0; i <= cells; ++i) printed(img, x0 + float(i * kCell), y0, x0 + float(i * kCell), y1, slope);
+}
+
+void comb(GrayImage& img, int cells, float slope) {
+  const float x0 = kMarginX, x1 = float(kMarginX + cells * kCell), y1 = float(kMarginY + kCellHigh);
+  printed(img, x0, y1, x1, y1, slope);
+  for (int i = 0; i <= cells; ++i) printed(img, x0 + float(i * kCell), y1 - 24, x0 + float(i * kCell), y1, slope);
+}
+
+std::unique_ptr<Recognizer> reader() {
+  auto r = Recognizer::from_embedded();
+  EXPECT_TRUE(r.ok());
+  return r ? std::move(r.value()) : nullptr;
+}
+
+TEST(FieldBoxes, ANumberInARowOfBoxesIsReadWithoutTheirWalls) {
+  const std::string number = "107701";
+  auto r = reader();
+  for (const float slope : {0.0f, 0.03f}) {
+    GrayImage plain = paper(int(number.size()));
+    write(plain, number, slope);
+    auto control = r->read(plain);
+    ASSERT_TRUE(control.ok());
+    ASSERT_EQ(control->text, number) << "without boxes, slope " << slope;
+
+    GrayImage boxed = plain;
+    boxes(boxed, int(number.size()), slope);
+    auto in_boxes = r->read(boxed);
+    ASSERT_TRUE(in_boxes.ok());
+    EXPECT_EQ(in_boxes->text, number) << "in boxes, slope " << slope;
+
+    GrayImage combed = plain;
+    comb(combed, int(number.size()), slope);
+    auto on_comb = r->read(combed);
+    ASSERT_TRUE(on_comb.ok());
+    EXPECT_EQ(on_comb->text, number) << "over a comb, slope " << slope;
+  }
+}
+
+// The rules are cleared only where walls or teeth stand on them: a row of 1s written on a
+// ruled line, standing on it at even steps, is taller than a comb's teeth and stays a number.
+TEST(FieldBoxes, OnesStandingOnARuledLineAreNoComb) {
+  GrayImage img = paper(5);
+  const float y1 = float(kMarginY + kCellHigh);
+  stroke(img, 0, y1, float(img.width - 1), y1, 2, 90);
+  for (int i = 0; i < 5; ++i) {
+    const float cx = float(kMarginX) + (float(i) + 0.5f) * kCell;
+    stroke(img, cx, y1 - 60, cx, y1, 6, 25);
+  }
+  Segmenter segmenter;
+  const DigitScorer sure = [](const Cutout&) { return CandidateScore{0.99f, 1.0f}; };
+  EXPECT_EQ(segmenter.find(img, sure).size(), 5u);
+  EXPECT_TRUE(segmenter.boxed_fields().empty());
+}
+
+}  // namespace
+}  // namespace scrawl
