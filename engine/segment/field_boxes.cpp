@@ -73,6 +73,7 @@ bool FieldBoxes::is_upright_bar(const Component& c, const std::vector<int>& labe
   const double var = double(n) * syy - sy * sy;
   const double slope = var > 0 ? (double(n) * sxy - sx * sy) / var : 0.0;
   if (std::abs(slope) > kLean) return false;
+  lean_ = float(slope);
   const double a = (sx - slope * sy) / double(n);
   const float stray = std::max(kStray, kStrayShare * float(b.h));
   for (size_t i = 0; i < n; ++i)
@@ -106,14 +107,34 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
   std::erase_if(walls, [&](const Wall& wall) { return std::abs(float(wall.box.h) - height) > kSameHeight * height; });
   if (walls.size() < size_t(kMinWalls)) return walls.clear();
   std::sort(walls.begin(), walls.end(), [](const Wall& a, const Wall& b) { return a.centre < b.centre; });
-  scratch.clear();
-  for (size_t i = 1; i < walls.size(); ++i) scratch.push_back(walls[i].centre - walls[i - 1].centre);
-  const float step = median(scratch);
-  if (step < 0.3f * height) return walls.clear();
-  for (size_t i = 1; i < walls.size(); ++i) {
-    const float steps = (walls[i].centre - walls[i - 1].centre) / step;
-    if (steps < 0.5f || std::abs(steps - std::round(steps)) > kSameStep) return walls.clear();
+  // The longest chain of walls a whole number of steps apart, the step one of the gaps between
+  // neighbours (the shortest of equals): a digit's upright stroke as tall as the teeth stands
+  // between two of them, off the step, and the walls that digits touch leave gaps of two steps.
+  float step = 0;
+  const auto on_step = [&](const Wall& a, const Wall& b) {
+    const float steps = (b.centre - a.centre) / step;
+    return steps >= 0.5f && std::abs(steps - std::round(steps)) <= kSameStep;
+  };
+  size_t best_start = 0, best_length = 0;
+  float best_step = 0;
+  for (size_t k = 1; k < walls.size(); ++k) {
+    step = walls[k].centre - walls[k - 1].centre;
+    if (step < 0.3f * height) continue;
+    for (size_t i = 0; i < walls.size(); ++i) {
+      size_t last = i, length = 1;
+      for (size_t j = i + 1; j < walls.size(); ++j)
+        if (on_step(walls[last], walls[j])) last = j, ++length;
+      if (length > best_length || (length == best_length && step < best_step))
+        best_start = i, best_length = length, best_step = step;
+    }
   }
+  if (best_length < size_t(kMinWalls)) return walls.clear();
+  step = best_step;
+  size_t kept = 0, last = best_start;
+  walls[kept++] = walls[best_start];
+  for (size_t j = best_start + 1; j < walls.size(); ++j)
+    if (on_step(walls[last], walls[j])) last = j, walls[kept++] = walls[j];
+  walls.resize(kept);
   if (teeth && height > kCombTooth * step) walls.clear();
 }
 
@@ -235,7 +256,7 @@ Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::s
   for (const Component& c : comps) {
     if (!is_upright_bar(c, labels, ink.width)) continue;
     const int ends = cleared_rules_met(c.box, ink, before);
-    if (ends) walls_.push_back({c.label, c.box, float(c.sum_x / std::max(1, c.area))}), hanging += ends == 1;
+    if (ends) walls_.push_back({c.label, c.box, float(c.sum_x / std::max(1, c.area)), lean_}), hanging += ends == 1;
   }
   keep_even_row(walls_, values_, 2 * hanging > int(walls_.size()));
   Box extent{};
@@ -247,7 +268,73 @@ Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::s
         if (labels[p] == wall.label) ink.mask[p] = 0, ink.ink[p] = 0;
       }
   }
+  if (!walls_.empty()) erase_walls_at_digits(ink, before);
   return extent;
+}
+
+void FieldBoxes::erase_walls_at_digits(InkMap& ink, std::span<const uint8_t> before) {
+  const int w = ink.width, h = ink.height;
+  // The row's walls: where they stand, how they lean, how wide they are, from the free ones.
+  values_.clear();
+  for (const Wall& wall : walls_) values_.push_back(wall.lean);
+  const float lean = median(values_);
+  values_.clear();
+  for (const Wall& wall : walls_) values_.push_back(float(wall.box.w) - std::abs(lean) * float(wall.box.h));
+  const int width = std::max(1, int(std::lround(median(values_))));
+  // Their tops and bottoms along the row, which slopes where the form was held askew.
+  const auto fit = [&](auto end) {
+    double n = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const Wall& wall : walls_) {
+      const double x = wall.centre, y = end(wall);
+      n += 1, sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double var = n * sxx - sx * sx, slope = var > 0 ? (n * sxy - sx * sy) / var : 0.0;
+    return std::pair<double, double>{(sy - slope * sx) / n, slope};
+  };
+  const auto [top_a, top_slope] = fit([](const Wall& wall) { return double(wall.box.y); });
+  const auto [bottom_a, bottom_slope] = fit([](const Wall& wall) { return double(wall.box.bottom()); });
+  // (A wall's centre, its mean column, is where it crosses its middle row.)
+  const float first = walls_.front().centre, last = walls_.back().centre;
+  // The free walls stand whole steps apart (keep_even_row): the shortest gap is one step.
+  float unit = last - first;
+  for (size_t i = 1; i < walls_.size(); ++i) unit = std::min(unit, walls_[i].centre - walls_[i - 1].centre);
+  const float step = (last - first) / std::max(1.0f, std::round((last - first) / std::max(1.0f, unit)));
+  if (step < 2.0f) return;
+  // Every step between the free walls, and beyond them as far as a rule was cleared at their
+  // foot: a wall that a digit touches (a rule a digit touches is split, its walls in rows apart).
+  const float from = first - step * std::floor(first / step), to = float(w - 1);
+  for (float x = from; x <= to; x += step) {
+    bool free = false;
+    for (const Wall& wall : walls_) free = free || std::abs(wall.centre - x) < 0.5f * step;
+    if (free) continue;
+    const int cx = int(std::lround(x));
+    const int top = int(std::lround(top_a + top_slope * x)), bottom = int(std::lround(bottom_a + bottom_slope * x));
+    const float mid = 0.5f * float(top + bottom);
+    if (x < first || x > last) {
+      bool ruled = false;
+      for (int y = std::max(0, bottom - 3); y < std::min(h, bottom + 4) && !ruled; ++y)
+        for (int dx = -width - 2; dx <= width + 2 && !ruled; ++dx) {
+          const int px = cx + dx;
+          ruled = px >= 0 && px < w && before[size_t(y) * w + px] && !ink.mask[size_t(y) * w + px];
+        }
+      if (!ruled) continue;
+    }
+    for (int y = std::max(0, top); y < std::min(h, bottom); ++y) {
+      // The run of ink on this row at the wall's column; as thin as a wall, it is the wall.
+      const int at = int(std::lround(x + lean * (float(y) - mid)));
+      int px = -1;
+      for (int d = 0; d <= width / 2 + 1 && px < 0; ++d) {
+        if (at - d >= 0 && at - d < w && ink.mask[size_t(y) * w + at - d]) px = at - d;
+        else if (at + d >= 0 && at + d < w && ink.mask[size_t(y) * w + at + d]) px = at + d;
+      }
+      if (px < 0) continue;
+      int a = px, b = px + 1;
+      while (a > 0 && ink.mask[size_t(y) * w + a - 1]) --a;
+      while (b < w && ink.mask[size_t(y) * w + b]) ++b;
+      if (b - a > width + 2) continue;
+      for (int k = a; k < b; ++k) ink.mask[size_t(y) * w + k] = 0, ink.ink[size_t(y) * w + k] = 0;
+    }
+  }
 }
 
 }  // namespace scrawl

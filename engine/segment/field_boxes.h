@@ -35,8 +35,13 @@ class FieldBoxes {
     int label = 0;
     Box box;
     float centre = 0;  // the wall's mean column
+    float lean = 0;    // columns per row
   };
-  // Straight, thin and upright: one run of ink across each row, its centre on a straight line.
+  // Clears, at the row's steps where no free wall stood, the rows of a wall that a digit touches
+  // (its thin runs; where the digit's stroke meets it, the run is wider and stays).
+  void erase_walls_at_digits(InkMap& ink, std::span<const uint8_t> before);
+  // Straight, thin and upright: one run of ink across each row, its centre on a straight line
+  // (its lean in lean_).
   bool is_upright_bar(const Component& c, const std::vector<int>& labels, int w);
   // At how many of its ends (0 to 2) cleared ink lies beside it: the rules it stood on or hung from.
   static int cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before);
@@ -57,6 +62,7 @@ class FieldBoxes {
   static bool erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule);
 
   std::vector<Wall> walls_, teeth_;
+  float lean_ = 0;
   std::vector<std::pair<float, float>> edge_;  // fit_rule's columns: x, the edge's row
   std::vector<float> centres_, values_;
 };
