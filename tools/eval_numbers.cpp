@@ -22,22 +22,24 @@ const char* kHelp =
     "Writes numbers of 5 to 10 digits, each in one real writer's hand (that writer's own pen\n"
     "trajectories from UNIPEN, UJI and Chars74K, laid in a row with uneven sizes, a wandering\n"
     "baseline and gaps from wide to touching), hands every number over once as a field cut from a\n"
-    "300 dpi scan (tight margins) and once as a phone photo, reads it through read(), as an upload\n"
-    "is, and prints how many are read exactly and the character error rate, per look and length.\n"
+    "300 dpi scan (tight margins), once as a phone photo, and once written one digit to a box in a\n"
+    "form's printed row of boxes or over its comb and scanned (boxes), reads it through read(), as\n"
+    "an upload is, and prints how many are read exactly and the character error rate, per look and\n"
+    "length.\n"
     "Only the digits of a reading are compared; readings split over two lines are counted apart.\n"
     "\n"
     "  --real DIR       the real-data folder (default: $SCRAWL_REAL)\n"
     "  --writers W      report (default) or develop: whose digits the numbers are made of\n"
-    "  --count N        numbers to write, each as a scan and as a photo (default 500)\n"
+    "  --count N        numbers to write, each in the three looks (default 500)\n"
     "  --seed S         which numbers (default 1)\n"
     "  --weights FILE   use this model instead of the one built in\n"
     "  --one-digit FILE the reader's one-digit check to use instead of the one built in, or none\n"
     "  --line FILE      the line model that rereads each line, instead of the one built in, or none\n"
     "  --gallery DIR    write the numbers read wrongly (up to 100) to DIR with an index.md\n";
 
-void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
+void print_numbers_table(const std::array<NumbersLookTally, kLooks>& looks) {
   std::printf("\n  look   digits/writers  numbers   exact     CER\n");
-  for (int look = 0; look < 2; ++look) {
+  for (size_t look = 0; look < kLooks; ++look) {
     for (const auto& [group, t] : looks[size_t(look)].by_length)
       std::printf("  %-5s  %-14s  %7zu  %5.1f%%  %5.2f%%\n", kNumberLookNames[look], (group + " digits").c_str(),
                   t.strings, 100 * t.exact_rate(), 100 * t.cer());
@@ -46,7 +48,7 @@ void print_numbers_table(const std::array<NumbersLookTally, 2>& looks) {
                   100 * t.exact_rate(), 100 * t.cer());
   }
   std::printf("\n");
-  for (int look = 0; look < 2; ++look) {
+  for (size_t look = 0; look < kLooks; ++look) {
     const NumbersLookTally& l = looks[size_t(look)];
     std::printf(
         "%-5s: exactly right %.2f%% (%zu of %zu); character error rate %.2f%% (%zu misread, %zu missed, %zu made "
@@ -67,11 +69,11 @@ bool write_numbers_gallery(const std::string& dir, const std::vector<WrittenNumb
     const std::vector<uint8_t>& file = run.wrong_files[i];
     if (file.empty()) continue;
     const bool jpeg = file.size() > 2 && file[0] == 0xFF && file[1] == 0xD8;
-    const std::string name = std::to_string(i / 2) + "-" + kNumberLookNames[i % 2] + (jpeg ? ".jpg" : ".png");
+    const std::string name = std::to_string(i / kLooks) + "-" + kNumberLookNames[i % kLooks] + (jpeg ? ".jpg" : ".png");
     if (auto st = write_file((out / name).string(), file); !st)
       return std::fprintf(stderr, "scrawl eval --numbers: %s\n", st.error().message.c_str()), false;
-    md << "| ![](" << name << ") | " << numbers[i / 2].text << " | " << (run.got[i].empty() ? "nothing" : run.got[i])
-       << " | " << run.traits[i] << " |\n";
+    md << "| ![](" << name << ") | " << numbers[i / kLooks].text << " | "
+       << (run.got[i].empty() ? "nothing" : run.got[i]) << " | " << run.traits[i] << " |\n";
     ++shown;
   }
   std::printf("gallery of %zu numbers read wrongly written to %s/index.md\n", shown, out.c_str());

@@ -1,9 +1,10 @@
 // What `scrawl eval --numbers` writes: numbers of 5 to 10 digits, each made of one real
-// writer's own pen samples (real/pen_samples.h), to be handed over as a scan and as a photo
-// (synth/pen_numbers.h).
+// writer's own pen samples (real/pen_samples.h), to be handed over as a scan, as a photo and
+// as a scan of a form's printed boxes (synth/pen_numbers.h).
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,10 @@ struct WrittenNumbers {
 WrittenNumbers pick_written_numbers(const std::vector<real::PenSample>& pens, real::WriterUse use, size_t count,
                                     uint64_t seed);
 
-// Every number is read twice: image i is number i / 2 in look i % 2.
-inline constexpr synth::NumberLook kNumberLooks[] = {synth::NumberLook::kScan, synth::NumberLook::kPhoto};
-inline constexpr const char* kNumberLookNames[] = {"scan", "photo"};
+// Every number is read once in each look: image i is number i / kLooks in look i % kLooks.
+inline constexpr synth::NumberLook kNumberLooks[] = {synth::NumberLook::kScan, synth::NumberLook::kPhoto,
+                                                     synth::NumberLook::kBoxes};
+inline constexpr size_t kLooks = std::size(kNumberLooks);
+inline constexpr const char* kNumberLookNames[kLooks] = {"scan", "photo", "boxes"};
 
 }  // namespace scrawl

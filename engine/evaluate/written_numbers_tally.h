@@ -1,4 +1,4 @@
-// The table `scrawl eval --numbers` prints, per look (scan, photo): how many numbers are read
+// The table `scrawl eval --numbers` prints, per look (scan, photo, boxes): how many numbers are read
 // exactly and the character error rate, by length and by the writers' data set, and the
 // readings split over two lines or with no digit at all.
 #pragma once
@@ -23,9 +23,9 @@ struct NumbersLookTally {
 // "5", "6-7" or "8-10" digits.
 const char* length_group(size_t digits);
 
-// got[i] is the reading of number i / 2 in look i % 2. Only its digits are compared; a reading
-// with a space is one split over lines (an error message is not).
-std::array<NumbersLookTally, 2> tally_written_numbers(const std::vector<WrittenNumber>& numbers,
-                                                      const std::vector<std::string>& got);
+// got[i] is the reading of number i / kLooks in look i % kLooks. Only its digits are compared; a
+// reading with a space is one split over lines (an error message is not).
+std::array<NumbersLookTally, kLooks> tally_written_numbers(const std::vector<WrittenNumber>& numbers,
+                                                           const std::vector<std::string>& got);
 
 }  // namespace scrawl

@@ -17,7 +17,7 @@ constexpr float kStray = 1.5f, kStrayShare = 0.03f, kLean = 0.15f;
 constexpr float kOtherRows = 0.1f;
 // Walls of a row differ in height by at most this share, and stand at steps within this share
 // of a whole number of the usual step (a wall that a digit touches is not among them).
-constexpr float kSameHeight = 0.2f, kSameStep = 0.2f;
+constexpr float kSameHeight = 0.2f, kSameStep = 0.2f, kMissedWall = 0.4f;
 // A wall meets a rule at both ends (a row of boxes), or it is a comb's tooth, at most this
 // share of the step between teeth tall: 1s written in a row on an underline stand taller than
 // they stand apart.
@@ -26,7 +26,7 @@ constexpr float kCombTooth = 0.75f;
 // bottom alone) this many. Their rules run straight along this share of their width (within
 // kRuleStray pixels of a line sloping at most kRuleSlope) and are at most this share of their
 // height thick (kMinRuleThick pixels at least).
-constexpr float kBoxRowAspect = 1.5f, kCombAspect = 3.0f, kRuleAlong = 0.7f, kRuleStray = 1.5f, kRuleSlope = 0.1f;
+constexpr float kBoxRowAspect = 1.5f, kCombAspect = 3.0f, kRuleAlong = 0.5f, kRuleStray = 1.5f, kRuleSlope = 0.1f;
 constexpr float kRuleThick = 0.08f;
 constexpr int kMinRuleThick = 6;
 
@@ -107,16 +107,18 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
   std::erase_if(walls, [&](const Wall& wall) { return std::abs(float(wall.box.h) - height) > kSameHeight * height; });
   if (walls.size() < size_t(kMinWalls)) return walls.clear();
   std::sort(walls.begin(), walls.end(), [](const Wall& a, const Wall& b) { return a.centre < b.centre; });
-  // The longest chain of walls a whole number of steps apart, the step one of the gaps between
-  // neighbours (the shortest of equals): a digit's upright stroke as tall as the teeth stands
-  // between two of them, off the step, and the walls that digits touch leave gaps of two steps.
+  // The chain of walls a whole number of steps apart that holds the most walls less kMissedWall
+  // for each step of it without one, the step one of the gaps between neighbours (the shortest
+  // of equals): a digit's upright stroke as tall as the teeth stands between two of them, off
+  // the step (a step of half the gap would take it in, and miss every other wall), and the walls
+  // that digits touch leave gaps of two steps.
   float step = 0;
   const auto on_step = [&](const Wall& a, const Wall& b) {
     const float steps = (b.centre - a.centre) / step;
     return steps >= 0.5f && std::abs(steps - std::round(steps)) <= kSameStep;
   };
   size_t best_start = 0, best_length = 0;
-  float best_step = 0;
+  float best_step = 0, best_score = 0;
   for (size_t k = 1; k < walls.size(); ++k) {
     step = walls[k].centre - walls[k - 1].centre;
     if (step < 0.3f * height) continue;
@@ -124,8 +126,10 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
       size_t last = i, length = 1;
       for (size_t j = i + 1; j < walls.size(); ++j)
         if (on_step(walls[last], walls[j])) last = j, ++length;
-      if (length > best_length || (length == best_length && step < best_step))
-        best_start = i, best_length = length, best_step = step;
+      const float steps = std::round((walls[last].centre - walls[i].centre) / step);
+      const float score = float(length) - kMissedWall * (steps + 1 - float(length));
+      if (score > best_score || (score == best_score && step < best_step))
+        best_start = i, best_length = length, best_step = step, best_score = score;
     }
   }
   if (best_length < size_t(kMinWalls)) return walls.clear();
@@ -239,7 +243,9 @@ bool FieldBoxes::erase_rules(InkMap& ink, std::span<const Component> comps, cons
     Rule top_rule, bottom_rule;
     const bool bottom = fit_rule(c, labels, ink.width, false, bottom_rule);
     if (!bottom) continue;
-    const bool top = fit_rule(c, labels, ink.width, true, top_rule) && bottom_rule.a - top_rule.a >= float(kMinHeight);
+    // (A comb's rule seen from above, between its teeth, is no top rule: a box is a box high.)
+    const bool top = fit_rule(c, labels, ink.width, true, top_rule) &&
+                     bottom_rule.a - top_rule.a >= std::max(float(kMinHeight), 0.5f * float(b.h));
     if (!top && float(b.w) < kCombAspect * float(b.h)) continue;
     // Walls or teeth stand on the bottom rule at even steps; a lone stroke (a 5's bar) has none.
     if (!has_teeth(c, labels, ink.width, bottom_rule, !top)) continue;

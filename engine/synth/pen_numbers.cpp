@@ -120,11 +120,72 @@ Scene photographed(const std::vector<Stroke>& strokes, float height, bool tight,
   return s;
 }
 
+// The number written one digit to a box of a form's printed row of boxes, or over its comb (a
+// rule with short teeth between the digits' places), the printing black to light grey, 1 to 3
+// pixels thick; a digit now and then touching a wall; cut from a 300 dpi scan.
+Scene scanned_in_boxes(const std::vector<const real::PenSample*>& digits, float height, Rng& rng) {
+  const int n = int(digits.size());
+  const float cell_w = height * rng.uniform(1.0f, 1.4f), cell_h = height * rng.uniform(1.25f, 1.6f);
+  const float line = std::floor(rng.uniform(1, 4)), teeth = rng.chance(0.5f) ? rng.uniform(0.2f, 0.4f) : 0.0f;
+  const float stroke = std::max(1.5f, rng.uniform(0.05f, 0.12f) * height);
+  const bool tight = rng.chance(0.4f);
+  const float side = tight ? rng.uniform(0, 3) : rng.uniform(0.2f, 0.8f) * height;
+  const float above = tight ? rng.uniform(0, 3) : rng.uniform(0.1f, 0.5f) * height;
+  const int w = int(std::ceil(2 * side + float(n) * cell_w + line)), h = int(std::ceil(2 * above + cell_h + line));
+  std::vector<float> cover(size_t(w) * h, 0.0f), print(size_t(w) * h, 0.0f), tmp;
+  for (int i = 0; i < n; ++i) {
+    const Extent e = extent_of(digits[size_t(i)]->strokes);
+    float dh = height * rng.uniform(0.8f, 1.0f);
+    const float room = 0.9f * cell_w - 2 * stroke;
+    if (width_at(e, dh) > room) dh *= room / width_at(e, dh);
+    const float dw = width_at(e, dh);
+    Placement p;
+    p.height = dh, p.stroke = stroke;
+    // Within its box, now and then touching a wall or a rule.
+    p.x = side + float(i) * cell_w + line + (cell_w - dw) / 2 + rng.uniform(-0.08f, 0.08f) * cell_w;
+    p.y = above + line + (cell_h - dh) / 2 + rng.uniform(-0.1f, 0.1f) * cell_h;
+    draw_strokes(digits[size_t(i)]->strokes, p, PenInput::kStylus, rng, cover, w, h);
+  }
+  const auto fill = [&](float x0, float y0, float x1, float y1) {
+    for (int y = std::max(0, int(y0)); y < std::min(h, int(std::ceil(y1))); ++y)
+      for (int x = std::max(0, int(x0)); x < std::min(w, int(std::ceil(x1))); ++x) print[size_t(y) * w + x] = 1;
+  };
+  const float right = side + float(n) * cell_w + line, bottom = above + cell_h;
+  fill(side, bottom, right, bottom + line);
+  if (!teeth) fill(side, above, right, above + line);
+  for (int i = 0; i <= n; ++i) {
+    const float x = side + float(i) * cell_w;
+    fill(x, teeth ? bottom - teeth * cell_h : above, x + line, bottom);
+  }
+  const float blur = rng.uniform(0.3f, 0.9f);
+  gaussian_blur(cover, tmp, w, h, blur, 3.0f);
+  gaussian_blur(print, tmp, w, h, blur, 3.0f);
+  const float paper = rng.uniform(220, 252), ink = rng.uniform(10, 100), printed = rng.uniform(0, 160);
+  const float noise = rng.uniform(0.5f, 4);
+  GrayImage img;
+  img.width = w, img.height = h;
+  img.pixels.resize(size_t(w) * h);
+  for (size_t i = 0; i < cover.size(); ++i) {
+    const float v = std::min(paper + cover[i] * (ink - paper), paper + print[i] * (printed - paper));
+    img.pixels[i] = uint8_t(std::clamp(v + noise * rng.normal(), 0.0f, 255.0f));
+  }
+  const bool jpeg = rng.chance(0.4f);
+  const int quality = 70 + rng.below(26);
+  Scene s;
+  s.width = w, s.height = h;
+  s.file = jpeg ? encode_jpeg(img, quality) : encode_png(img);
+  s.traits = describe("scan %dx%d, digits %.0f px, stroke %.0f%%, %s, printed %.0f px at grey %.0f, %s, %s", w, h,
+                      double(height), 100.0 * stroke / height, teeth ? "over a comb" : "in boxes", double(line),
+                      double(printed), tight ? "tight" : "loose", jpeg ? "JPEG" : "PNG");
+  return s;
+}
+
 }  // namespace
 
 Scene written_number(const std::vector<const real::PenSample*>& digits, NumberLook look, Rng& rng) {
   const bool tight = rng.chance(0.2f);
-  const float height = look == NumberLook::kScan ? rng.uniform(28, 90) : rng.uniform(40, 160);
+  const float height = look == NumberLook::kPhoto ? rng.uniform(40, 160) : rng.uniform(28, 90);
+  if (look == NumberLook::kBoxes) return scanned_in_boxes(digits, height, rng);
   const auto strokes = lay_out_number(digits, height, tight, rng);
   return look == NumberLook::kScan ? scanned(strokes, height, tight, rng) : photographed(strokes, height, tight, rng);
 }

@@ -1,7 +1,8 @@
 // Whole numbers in one real writer's hand: several of that writer's digits (pen trajectories)
 // laid in a row as people write them — uneven heights, a wandering baseline, gaps from wide to
 // touching — then handed over as a form field cut from a 300 dpi scan (tight margins, the first
-// digit a few pixels from the edge) or as a phone's photo of the paper.
+// digit a few pixels from the edge) or as a phone's photo of the paper; or written one digit to
+// a box in a form's printed row of boxes, or over its comb, and scanned.
 #pragma once
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@
 
 namespace scrawl::synth {
 
-enum class NumberLook { kScan, kPhoto };
+enum class NumberLook { kScan, kPhoto, kBoxes };
 
 // The digits' strokes, one sample per digit in writing order, in one frame whose units are
 // pixels at a digit height of `height`. `tight` numbers have their digits close or touching.

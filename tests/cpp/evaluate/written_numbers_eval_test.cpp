@@ -77,11 +77,16 @@ TEST(WrittenNumbers, NoWriterWithFiveSamplesWritesNothing) {
 TEST(WrittenNumbersTally, PerLookLengthAndSourceWithSplitAndEmptyReadings) {
   const std::vector<WrittenNumber> numbers = {
       {{}, "12345", "uji"}, {{}, "1234567", "unipen"}, {{}, "1234567890", "uji"}};
-  // Image i is number i / 2 as a scan (even) or a photo (odd).
-  const std::vector<std::string> got = {"12345", "123 45", "1234567", "", "error: too many marks", "1234567890"};
+  // Image i is number i / 3 as a scan, a photo and in boxes.
+  const std::vector<std::string> got = {
+      "12345", "123 45", "1245", "1234567", "", "1234567", "error: too many marks", "1234567890", "1234567890"};
   const auto looks = tally_written_numbers(numbers, got);
   const NumbersLookTally& scan = looks[0];
   const NumbersLookTally& photo = looks[1];
+  const NumbersLookTally& boxes = looks[2];
+  EXPECT_EQ(boxes.total.strings, 3u);
+  EXPECT_EQ(boxes.total.exact, 2u);
+  EXPECT_EQ(boxes.total.edits.deleted, 1u);
   EXPECT_EQ(scan.total.strings, 3u);
   EXPECT_EQ(scan.total.exact, 2u);
   EXPECT_EQ(scan.split, 0u);  // an error message has spaces but is no split reading
@@ -107,13 +112,13 @@ TEST(WrittenNumbersEval, ASmallRunGivesTheSameReadingsOnOneThreadAndOnTwo) {
   auto one = read_written_numbers(picked.numbers, 3, 1, make, true, [&](size_t, size_t) { ++calls; });
   auto two = read_written_numbers(picked.numbers, 3, 2, make, true);
   ASSERT_TRUE(one.ok() && two.ok());
-  EXPECT_EQ(calls, 4u);
-  ASSERT_EQ(one->got.size(), 4u);
+  EXPECT_EQ(calls, 2 * kLooks);
+  ASSERT_EQ(one->got.size(), 2 * kLooks);
   EXPECT_EQ(one->got, two->got);
   EXPECT_EQ(one->traits, two->traits);
-  for (size_t i = 0; i < 4; ++i) {
+  for (size_t i = 0; i < 2 * kLooks; ++i) {
     EXPECT_FALSE(one->traits[i].empty());
-    EXPECT_EQ(one->wrong_files[i].empty(), digits_of(one->got[i]) == picked.numbers[i / 2].text);
+    EXPECT_EQ(one->wrong_files[i].empty(), digits_of(one->got[i]) == picked.numbers[i / kLooks].text);
   }
   auto quiet = read_written_numbers(picked.numbers, 3, 2, make, false);
   ASSERT_TRUE(quiet.ok());

@@ -77,10 +77,10 @@ TEST(PenNumbers, DigitsGoLeftToRightOnOneLineAtTheirHeight) {
   EXPECT_LT(all.height(), 50 * 1.4f) << "one line, not a staircase";
 }
 
-TEST(PenNumbers, ScansAndPhotosAreImagesOfTheWholeNumber) {
+TEST(PenNumbers, ScansPhotosAndBoxesAreImagesOfTheWholeNumber) {
   const auto samples = one_and_zero();
   const std::vector<const real::PenSample*> number{&samples[0], &samples[1], &samples[0], &samples[1], &samples[0]};
-  for (auto look : {synth::NumberLook::kScan, synth::NumberLook::kPhoto}) {
+  for (auto look : {synth::NumberLook::kScan, synth::NumberLook::kPhoto, synth::NumberLook::kBoxes}) {
     Rng rng(5, 9, 2);
     const synth::Scene s = synth::written_number(number, look, rng);
     auto img = decode_image(s.file);
