@@ -250,7 +250,8 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   before_.assign(ink.mask.begin(), ink.mask.end());
   bool erased = erase_rules_across(ink);
   if (erased) comps = finder_.find(ink.mask.data(), w, h);
-  // (A form printed flat, as a clean scan or a PDF is, is read as a canvas is.)
+  // A form's row of boxes or comb; on a flat background too, which is how a clean scan or a PDF
+  // of a form reads.
   if (boxes_.erase_rules(ink, comps, finder_.labels())) comps = finder_.find(ink.mask.data(), w, h), erased = true;
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h), erased = true;
   label_count_ = int(comps.size()) + 1;
@@ -258,16 +259,13 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   const int margin = std::max(2, int(kEdgeMargin * float(std::max(w, h))));
   measure_contact(comps, w, h, margin);
   // (On a canvas nothing is printed: a digit's own stroke along the edge of a tight crop stays.)
-  bool trimmed = !flat_background && trim_edge_lines(ink, comps, margin);
+  const bool trimmed = !flat_background && trim_edge_lines(ink, comps, margin);
   if (trimmed) comps = finder_.find(ink.mask.data(), w, h);
   // A field's boxes or comb: their rules are cleared above, their walls and teeth here.
   field_boxes_ = Box{};
   if (erased || trimmed) field_boxes_ = boxes_.erase_walls(ink, before_, comps, finder_.labels());
-  if (field_boxes_.w) {
-    comps = finder_.find(ink.mask.data(), w, h);
-    trimmed = true;
-  }
-  if (trimmed) {
+  if (field_boxes_.w) comps = finder_.find(ink.mask.data(), w, h);
+  if (trimmed || field_boxes_.w) {
     label_count_ = int(comps.size()) + 1;
     measure_contact(comps, w, h, margin);
   }
