@@ -4,8 +4,9 @@
 // comb's teeth stay. Left in, each would be read as a 1 ("1111111" under a zip code).
 //
 // A wall meets a cleared rule at an end, is straight and upright, and the walls stand in a row
-// at even steps, all as tall. Handwriting is not all of these at once: a 1 that stands on an
-// underline leans or wavers, and a row of them is neither as even nor as alike.
+// at even steps, all as tall. A box's walls meet a rule at both ends; a comb's teeth, at one,
+// are short beside their step, where a row of 1s written on an underline stands taller than
+// it stands apart.
 #pragma once
 #include <span>
 #include <vector>
