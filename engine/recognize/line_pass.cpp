@@ -15,9 +15,10 @@ Box grown(Box b, int dx, int dy, const GrayImage& image) {
   return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
 }
 
-// The region the line model reads for a line whose ink is in `line`.
-Box field_region(const Box& line, const LinePassSettings& s, const GrayImage& image) {
-  return grown(line, int(float(line.h) * s.grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image);
+// The region the line model reads for a line whose ink is in `line`, grown to the sides by
+// `grow_x` of its height.
+Box field_region(const Box& line, float grow_x, const LinePassSettings& s, const GrayImage& image) {
+  return grown(line, int(float(line.h) * grow_x) + 2, int(float(line.h) * s.grow_y) + 2, image);
 }
 
 // Two or more digits, each read at least this surely.
@@ -55,20 +56,22 @@ bool encloses_paper_none_can(const LineReading& read, const DigitPixels& cut_out
 struct LineChoice {
   const LineReading* read = nullptr;
   std::string digits;
+  Box region;  // the part of the image the line model read
 };
 
 // The line model's reading of a line of cut digits (`cut`, `count` of them, in box `line`),
 // where it should replace theirs; no reading where the cut digits stand. `only_line`: the
 // image has no other line.
 LineChoice better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s, const Box& line,
-                          const std::string& cut, std::span<const ReadDigit> digits, bool only_line) {
-  const bool fills_width = only_line && digits.size() >= 2 && digits.size() <= s.field_most_digits &&
-                           line.w >= s.field_width * float(image.width);
-  if (line.h < s.field_fill * float(image.height) && !fills_width) return {};
+                          const std::string& cut, std::span<const ReadDigit> digits, bool only_line, InkSide ink) {
+  const bool field = line.h >= s.field_fill * float(image.height);
+  const bool alone = only_line && digits.size() >= 2 && digits.size() <= s.field_most_digits;
+  if (!field && !alone) return {};
   const bool in_field = float(image.width) >= s.whole_field_aspect * float(image.height) && 2 * line.w < image.width;
   const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h && !in_field;
   if (single && digits[0].confidence >= s.single_kept_above) return {};
-  const LineReading* read = &reader.read(image, field_region(line, s, image));
+  const Box region = field_region(line, field ? s.grow_x : s.grow_x_alone, s, image);
+  const LineReading* read = &reader.read(image, region, ink);
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
       (single && encloses_paper_none_can(*read, digits[0].input)))
     return {};
@@ -76,11 +79,11 @@ LineChoice better_reading(const GrayImage& image, LineReader& reader, const Line
     std::string text = weigh_same_length(cut, read->digits, digits, s.weighing,
                                          [&](std::string_view t) { return reader.log_probability_of(t); });
     if (text == cut) return {};
-    return {read, std::move(text)};
+    return {read, std::move(text), region};
   }
   if (reader.probability_of(cut) >= s.cut_plausible * reader.probability_of(read->digits)) return {};
   if (doubts_a_digit(*read, s.line_doubt_below) && sure_of_every_digit(digits, s.cut_sure)) return {};
-  return {read, read->digits};
+  return {read, read->digits, region};
 }
 
 // Symbol i of the line model's reading, as a digit of the line whose cut digits were `cut`.
@@ -134,7 +137,7 @@ void drop_read_twice(std::vector<ReadDigit>& digits, std::span<const std::pair<i
 }  // namespace
 
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s, Reading& reading,
-                 std::span<const Box> boxed) {
+                 const PageFacts& page) {
   std::vector<ReadDigit> out;
   out.reserve(reading.digits.size());
   std::vector<std::pair<int, Box>> reread_regions;
@@ -150,17 +153,18 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
       ++end;
     }
     const std::span<const ReadDigit> line_digits(digits.data() + first, end - first);
-    const bool in_boxes = std::any_of(boxed.begin(), boxed.end(), [&](const Box& b) { return overlaps(b, line); });
-    const LineChoice choice = in_boxes ? LineChoice{}
-                                       : better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1);
+    const bool in_boxes =
+        std::any_of(page.boxed.begin(), page.boxed.end(), [&](const Box& b) { return overlaps(b, line); });
+    const LineChoice choice =
+        in_boxes ? LineChoice{}
+                 : better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1, page.ink);
     if (!choice.read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;
       continue;
     }
     ++changed;
-    const Box region = field_region(line, s, image);
-    reread_regions.emplace_back(digits[first].line, Box{region.x, line.y, region.w, line.h});
+    reread_regions.emplace_back(digits[first].line, Box{choice.region.x, line.y, choice.region.w, line.h});
     const LineReading& read = *choice.read;
     for (size_t i = 0; i < read.symbols.size(); ++i)
       out.push_back(choice.digits[i] == read.digits[i] ? digit_of_symbol(read, i, line_digits, line, s)
@@ -174,7 +178,7 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
 }
 
 int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& s,
-                       std::span<const Box> doubted, Reading& reading) {
+                       std::span<const Box> doubted, Reading& reading, InkSide ink) {
   if (!reading.digits.empty()) return 0;
   int kept = 0;
   // An image shaped like a field where the page reader found not even a doubted line (strokes
@@ -185,7 +189,7 @@ int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePas
   const std::span<const Box> lines = doubted.empty() && field_shaped ? std::span<const Box>(&whole, 1) : doubted;
   for (const Box& line : lines) {
     if (line.h < s.field_fill * float(image.height)) continue;
-    const LineReading& read = reader.read(image, field_region(line, s, image));
+    const LineReading& read = reader.read(image, field_region(line, s.grow_x, s, image), ink);
     if (read.symbols.size() < s.doubted_min_digits) continue;
     bool sure = true;
     for (const LineDigit& sym : read.symbols) sure = sure && sym.probability >= s.doubted_sure;

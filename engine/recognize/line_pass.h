@@ -20,18 +20,20 @@
 namespace scrawl {
 
 struct LinePassSettings {
-  // A line is reread when it is at least this share of the image's height, or when it is the
-  // image's only line, has 2 to field_most_digits cut digits and is at least field_width of
-  // the image's width (a number photographed with the paper around it). A number small on a
-  // large page, or one of many lines, is left to the cuts.
+  // A line is reread when it is at least this share of the image's height (a field), or when
+  // it is the image's only line and has 2 to field_most_digits cut digits (a number
+  // photographed with the paper around it). One of many lines is left to the cuts.
   float field_fill = 0.45f;
-  float field_width = 0.7f;
   size_t field_most_digits = 12;
   // The region read: the line's box grown by these shares of its height on each side (the
   // line reader then finds the ink's own band in it). Two heights to the sides, so that a
   // first or last digit the cuts left out (an 8 wider than the digits read, touching the
   // crop's edge) is still read.
   float grow_x = 2.0f, grow_y = 0.5f;
+  // A number's only line that is no field is grown by this much to the sides instead: what
+  // lies further out is the paper's edge and the table, which the line model reads as 1s,
+  // not a digit the cuts left out.
+  float grow_x_alone = 0.5f;
   // Where the two read different numbers of digits, the cut reading stays when the line model
   // finds it at least this share as probable as its own reading, or when the line model is
   // less than line_doubt_below sure of one of its digits while every cut digit is at least
@@ -63,17 +65,25 @@ struct LinePassSettings {
   float whole_field_aspect = 2.0f;
 };
 
+// What the page reader found of the image as a whole, for the line pass.
+struct PageFacts {
+  // The rows of a form's printed boxes, in image pixels.
+  std::span<const Box> boxed;
+  // Which side of the paper's grey the ink is.
+  InkSide ink = InkSide::kFind;
+};
+
 // Rereads every line of `reading` in `image`; rebuilds its text. Returns how many lines changed.
-// A line written in a row of printed boxes (`boxed`, in image pixels) is left as cut: the
-// boxes cut it, and the line model would read their walls as 1s.
+// A line written in a row of printed boxes (`page.boxed`) is left as cut: the boxes cut it, and
+// the line model would read their walls as 1s.
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading,
-                 std::span<const Box> boxed = {});
+                 const PageFacts& page = {});
 
 // Where nothing was read, reads the field-filling lines the page reader doubted (`doubted`,
 // boxes in image pixels: digits that touch throughout cut into pieces it takes for no digit),
 // or a field-shaped image whole where it doubted none, and keeps each line the line model
 // reads surely. Returns how many lines it kept.
 int read_doubted_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings,
-                       std::span<const Box> doubted, Reading& reading);
+                       std::span<const Box> doubted, Reading& reading, InkSide ink = InkSide::kFind);
 
 }  // namespace scrawl

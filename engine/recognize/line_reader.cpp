@@ -57,11 +57,15 @@ LineReader::LineReader(Model model)
     : model_(std::move(model)), session_(model_.network, 1), frame_(size_t(kLineHeight) * kLineWidth) {
   const int columns = model_.network.output().w;
   path_.reserve(size_t(columns));
-  log_probs_.resize(size_t(kLineClasses) * columns);
+  for (Pass& pass : passes_) {
+    pass.log_probs.resize(size_t(kLineClasses) * columns);
+    pass.reading.symbols.reserve(size_t(columns));
+    pass.reading.digits.reserve(size_t(columns));
+  }
   alpha_.resize(size_t(2 * columns + 1) * columns);
   labels_.reserve(size_t(columns));
-  reading_.symbols.reserve(path_.capacity());
-  reading_.digits.reserve(path_.capacity());
+  reading_.symbols.reserve(size_t(columns));
+  reading_.digits.reserve(size_t(columns));
   const Network& whole = model_.network;
   // Columns near a cut frame's end see its zero padding: those of the line must not.
   const int reach = column_reach(whole);
@@ -82,12 +86,35 @@ LineReader::LineReader(Model model)
   narrow_frame_.resize(size_t(kLineHeight) * kNarrowWidths.back());
 }
 
-const LineReading& LineReader::read(const GrayImage& image, Box region) {
-  const LineNormalizer::Placed placed = normalizer_.prepare(image, region, frame_.data());
-  return read_frame(frame_.data(), placed);
+const LineReading& LineReader::read(const GrayImage& image, Box region, InkSide ink) {
+  passes_read_ = 0;
+  for (const float stretch : kStretches) {
+    const LineNormalizer::Placed placed = passes_read_ == 0 ? normalizer_.prepare(image, region, frame_.data(), ink)
+                                                            : normalizer_.lay_out(stretch, frame_.data());
+    run(frame_.data(), placed, passes_[passes_read_++]);
+  }
+  // The layouts' readings, each weighed by every layout.
+  size_t best = 0;
+  double best_log = -std::numeric_limits<double>::infinity();
+  for (size_t k = 0; k < passes_read_; ++k) {
+    bool seen = false;
+    for (size_t j = 0; j < k && !seen; ++j) seen = passes_[j].reading.digits == passes_[k].reading.digits;
+    if (seen) continue;
+    const double log_p = log_probability_of(passes_[k].reading.digits);
+    if (log_p > best_log) best_log = log_p, best = k;
+  }
+  reading_ = passes_[best].reading;
+  return reading_;
 }
 
 const LineReading& LineReader::read_frame(const float* frame, const LineNormalizer::Placed& placed) {
+  passes_read_ = 1;
+  run(frame, placed, passes_[0]);
+  reading_ = passes_[0].reading;
+  return reading_;
+}
+
+void LineReader::run(const float* frame, const LineNormalizer::Placed& placed, Pass& pass) {
   const Box region = placed.source;
   const int used_width = placed.width;
   int frame_width = kLineWidth;
@@ -99,21 +126,22 @@ const LineReading& LineReader::read_frame(const float* frame, const LineNormaliz
       std::copy_n(frame + size_t(y) * kLineWidth, width, narrow_frame_.begin() + long(y) * width);
     scores = narrow_[i]->session->run(narrow_frame_.data(), 1);
     frame_width = width;
-    columns_ = narrow_[i]->network.output().w;
+    pass.columns = narrow_[i]->network.output().w;
   }
   if (!scores) {
     scores = session_.run(frame, 1);
-    columns_ = model_.network.output().w;
+    pass.columns = model_.network.output().w;
   }
-  const int columns = columns_;
-  reading_.confidence = ctc_best_path(scores, kLineClasses, columns, path_);
-  ctc_log_softmax(scores, kLineClasses, columns, log_probs_.data());
-  reading_.digits.clear();
-  reading_.symbols.clear();
+  const int columns = pass.columns;
+  LineReading& reading = pass.reading;
+  reading.confidence = ctc_best_path(scores, kLineClasses, columns, path_);
+  ctc_log_softmax(scores, kLineClasses, columns, pass.log_probs.data());
+  reading.digits.clear();
+  reading.symbols.clear();
   // A frame column covers kLineWidth / columns frame pixels; the line took used_width of them.
   const double to_image = used_width > 0 ? double(region.w) / used_width * frame_width / columns : 0.0;
   for (const CtcSymbol& s : path_) {
-    reading_.digits.push_back(char('0' + s.label));
+    reading.digits.push_back(char('0' + s.label));
     const int x0 = region.x + int(s.first * to_image), x1 = region.x + int((s.last + 1) * to_image);
     LineDigit d{s.label, x0, std::max(x0 + 1, x1), s.probability, {}};
     float top = scores[s.peak];
@@ -121,22 +149,25 @@ const LineReading& LineReader::read_frame(const float* frame, const LineNormaliz
     float sum = 0;
     for (int k = 0; k < 10; ++k) sum += d.probs[size_t(k)] = std::exp(scores[size_t(k) * columns + s.peak] - top);
     for (float& p : d.probs) p /= sum;
-    reading_.symbols.push_back(d);
+    reading.symbols.push_back(d);
   }
-  return reading_;
 }
 
 double LineReader::probability_of(std::string_view digits) { return std::exp(log_probability_of(digits)); }
 
 double LineReader::log_probability_of(std::string_view digits) {
-  const int columns = columns_;
   labels_.clear();
   for (char c : digits) {
     if (c < '0' || c > '9') continue;
     labels_.push_back(c - '0');
   }
-  if (labels_.size() > size_t(columns)) return -std::numeric_limits<double>::infinity();
-  return ctc_forward(log_probs_.data(), kLineClasses, columns, labels_, alpha_.data());
+  double sum = 0;
+  for (size_t k = 0; k < passes_read_; ++k) {
+    const Pass& pass = passes_[k];
+    if (labels_.size() > size_t(pass.columns)) return -std::numeric_limits<double>::infinity();
+    sum += ctc_forward(pass.log_probs.data(), kLineClasses, pass.columns, labels_, alpha_.data());
+  }
+  return passes_read_ ? sum / double(passes_read_) : -std::numeric_limits<double>::infinity();
 }
 
 }  // namespace scrawl

@@ -38,17 +38,24 @@ struct LineReading {
 
 class LineReader {
  public:
+  // The layouts read() reads a line in: as wide as written, and narrower and wider by these.
+  static constexpr std::array<float, 3> kStretches = {1.0f, 0.8f, 1.25f};
+
   static Result<std::unique_ptr<LineReader>> from_weights(std::span<const uint8_t> weights_file);
   // The one compiled into this build (weights/line.bin), or null when it had none.
   static std::unique_ptr<LineReader> embedded();
 
-  // Reads the line in `region` of `image`; the result is valid until the next call.
-  const LineReading& read(const GrayImage& image, Box region);
-  // The model alone on a prepared frame (kLineHeight × kLineWidth).
+  // Reads the line in `region` of `image`; the result is valid until the next call. The line
+  // is read as laid out and again a little narrower and wider (kStretches): a digit squeezed
+  // against its neighbour or a thin 1 between two wide digits reads better at one of them. The
+  // reading is the one the readings together find most probable.
+  // `ink`: which side of the paper's grey the ink is, where the reader of the whole image knows.
+  const LineReading& read(const GrayImage& image, Box region, InkSide ink = InkSide::kFind);
+  // The model alone on a prepared frame (kLineHeight × kLineWidth), laid out once.
   const LineReading& read_frame(const float* frame, const LineNormalizer::Placed& placed);
   // How probable the last line read says these digits are, over every way of placing them in
-  // its columns (0 when they cannot fit). A reading of the same line by other means is
-  // weighed with it.
+  // its columns (0 when they cannot fit); read in several layouts, the geometric mean of theirs.
+  // A reading of the same line by other means is weighed with it.
   double probability_of(std::string_view digits);
   // Its natural logarithm (-infinity when they cannot fit), for readings too improbable for
   // a double's range.
@@ -67,17 +74,26 @@ class LineReader {
     std::unique_ptr<InferenceSession> session;
   };
 
+  // One layout of the line read by the model.
+  struct Pass {
+    int columns = 0;
+    std::vector<double> log_probs;  // per class and column
+    LineReading reading;
+  };
+
   explicit LineReader(Model model);
+  void run(const float* frame, const LineNormalizer::Placed& placed, Pass& pass);
   Model model_;
   InferenceSession session_;
   std::vector<std::unique_ptr<NarrowModel>> narrow_;  // by width, as kNarrowWidths
   std::vector<float> narrow_frame_;
   int seen_columns_ = 0;  // how far past a line a cut frame runs
-  int columns_ = 0;       // the output columns of the last line read
   LineNormalizer normalizer_;
   std::vector<float> frame_;
   std::vector<CtcSymbol> path_;
-  std::vector<double> log_probs_, alpha_;
+  std::array<Pass, kStretches.size()> passes_;
+  size_t passes_read_ = 0;  // of the last line
+  std::vector<double> alpha_;
   std::vector<int> labels_;
   LineReading reading_;
 };

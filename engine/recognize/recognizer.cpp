@@ -105,8 +105,9 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
   if (line_reader_) {
     LinePassSettings settings;
     settings.unsure_below = unsure_below_;
-    if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out, segmenter_.boxed_fields());
-    else read_doubted_lines(image, *line_reader_, settings, segmenter_.doubted_lines(), out);
+    const PageFacts page{segmenter_.boxed_fields(), segmenter_.light_ink() ? InkSide::kLight : InkSide::kDark};
+    if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out, page);
+    else read_doubted_lines(image, *line_reader_, settings, segmenter_.doubted_lines(), out, page.ink);
   }
   if (out.digits.empty()) out.message = kNoDigitsFound;
   return out;

@@ -100,12 +100,37 @@ void LineNormalizer::level_slope(int w, int h) {
   ink_.swap(sheared_);
 }
 
-LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, float* out) {
+LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, float* out, InkSide ink_side) {
   std::fill(out, out + kLineHeight * kLineWidth, 0.0f);
   const int x0 = std::clamp(r.x, 0, image.width), y0 = std::clamp(r.y, 0, image.height);
   const int x1 = std::clamp(r.right(), x0, image.width), y1 = std::clamp(r.bottom(), y0, image.height);
   const int w = x1 - x0, h = y1 - y0;
+  w_ = h_ = 0;
+  source_w_ = image.width, source_h_ = image.height;
   if (w <= 0 || h <= 0) return {};
+  scale_ = (h + kMostRows - 1) / kMostRows;
+  if (scale_ == 1) {
+    offset_x_ = offset_y_ = 0;
+    return prepare_region(image, x0, y0, w, h, out, ink_side);
+  }
+  const int f = scale_, rw = (w + f - 1) / f, rh = (h + f - 1) / f;
+  reduced_.width = rw, reduced_.height = rh;
+  reduced_.pixels.resize(size_t(rw) * rh);
+  for (int ry = 0; ry < rh; ++ry)
+    for (int rx = 0; rx < rw; ++rx) {
+      const int xa = x0 + rx * f, xb = std::min(x1, xa + f), ya = y0 + ry * f, yb = std::min(y1, ya + f);
+      int sum = 0;
+      for (int y = ya; y < yb; ++y)
+        for (int x = xa; x < xb; ++x) sum += image.at(x, y);
+      reduced_.at(rx, ry) = uint8_t(sum / ((xb - xa) * (yb - ya)));
+    }
+  offset_x_ = x0, offset_y_ = y0;
+  return prepare_region(reduced_, 0, 0, rw, rh, out, ink_side);
+}
+
+LineNormalizer::Placed LineNormalizer::prepare_region(const GrayImage& image, int x0, int y0, int w, int h, float* out,
+                                                      InkSide ink_side) {
+  const int x1 = x0 + w, y1 = y0 + h;
 
   // Light ink on a dark board is turned dark on light: ink is the tail of the greys far from
   // the median, on whichever side it is.
@@ -115,7 +140,7 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   const long total = long(w) * h;
   const int p1 = level_at(histogram_, total, 0.01), p50 = level_at(histogram_, total, 0.5),
             p99 = level_at(histogram_, total, 0.99);
-  inverted_ = p99 - p50 > p50 - p1;
+  inverted_ = ink_side == InkSide::kFind ? p99 - p50 > p50 - p1 : ink_side == InkSide::kLight;
 
   // The paper's brightness, block by block (the brightest tenth of each block is paper even
   // inside a bold digit), is divided out first, so that a photo's falloff of light, vignette
@@ -150,15 +175,23 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
     by0 = std::max(0, by0 - my), by1 = std::min(h, by1 + my);
     bx0 = std::max(0, bx0 - mx), bx1 = std::min(w, bx1 + mx);
   }
-  const int bw = bx1 - bx0, bh = by1 - by0;
-  const int width = std::clamp(int(std::lround(double(bw) * kLineHeight / bh)), 1, kLineWidth);
+  x0_ = x0, y0_ = y0, w_ = w, h_ = h;
+  bx0_ = bx0, by0_ = by0, bw_ = bx1 - bx0, bh_ = by1 - by0;
+  return lay_out(1.0f, out);
+}
+
+LineNormalizer::Placed LineNormalizer::lay_out(float stretch, float* out) {
+  std::fill(out, out + kLineHeight * kLineWidth, 0.0f);
+  if (w_ <= 0 || h_ <= 0) return {};
+  const int width = std::clamp(int(std::lround(double(bw_) * kLineHeight / bh_ * stretch)), 1, kLineWidth);
   // resample_area writes a dense width × kLineHeight image; the frame's rows are kLineWidth long.
-  ink_.resize(size_t(total) + size_t(width) * kLineHeight);
-  float* scaled = ink_.data() + total;
-  resample_area(ink_.data() + size_t(by0) * w + bx0, bw, bh, w, scaled, width, kLineHeight);
+  scaled_.resize(size_t(width) * kLineHeight);
+  resample_area(ink_.data() + size_t(by0_) * w_ + bx0_, bw_, bh_, w_, scaled_.data(), width, kLineHeight);
   for (int y = 0; y < kLineHeight; ++y)
-    std::copy(scaled + size_t(y) * width, scaled + size_t(y + 1) * width, out + size_t(y) * kLineWidth);
-  return {width, Box{x0 + bx0, y0 + by0, bw, bh}};
+    std::copy(scaled_.begin() + long(y) * width, scaled_.begin() + long(y + 1) * width, out + size_t(y) * kLineWidth);
+  const int sx0 = offset_x_ + (x0_ + bx0_) * scale_, sy0 = offset_y_ + (y0_ + by0_) * scale_;
+  const int sx1 = std::min(source_w_, sx0 + bw_ * scale_), sy1 = std::min(source_h_, sy0 + bh_ * scale_);
+  return {width, Box{sx0, sy0, sx1 - sx0, sy1 - sy0}};
 }
 
 }  // namespace scrawl

@@ -76,6 +76,8 @@ class Segmenter {
   // The rows of a form's printed boxes (or comb) the last find() read, one digit to a box, their
   // walls cleared (in the source image's pixels): the boxes cut the digits apart.
   std::span<const Box> boxed_fields() const { return boxed_; }
+  // Whether the last find() took the ink to be lighter than its paper (chalk on a board).
+  bool light_ink() const { return flattener_.inverted(); }
   // The last find() gave up, the page holding more than kMaxPieces or kMaxGroups; how many.
   size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
