@@ -34,9 +34,6 @@ struct LinePassSettings {
   // lies further out is the paper's edge and the table, which the line model reads as 1s,
   // not a digit the cuts left out.
   float grow_x_alone = 0.5f;
-  // ...and read as laid out only (LineReader::read's every_layout): in a photo of a number the
-  // other two layouts were measured to add little, and cost a 12-megapixel photo's reading time.
-  bool every_layout_alone = false;
   // Where the two read different numbers of digits, the cut reading stays when the line model
   // finds it at least this share as probable as its own reading, or when the line model is
   // less than line_doubt_below sure of one of its digits while every cut digit is at least

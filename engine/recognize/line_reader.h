@@ -50,8 +50,7 @@ class LineReader {
   // against its neighbour or a thin 1 between two wide digits reads better at one of them. The
   // reading is the one the readings together find most probable.
   // `ink`: which side of the paper's grey the ink is, where the reader of the whole image knows.
-  // `every_layout` false: as laid out only, in a third of the time.
-  const LineReading& read(const GrayImage& image, Box region, InkSide ink = InkSide::kFind, bool every_layout = true);
+  const LineReading& read(const GrayImage& image, Box region, InkSide ink = InkSide::kFind);
   // The model alone on a prepared frame (kLineHeight × kLineWidth), laid out once.
   const LineReading& read_frame(const float* frame, const LineNormalizer::Placed& placed);
   // How probable the last line read says these digits are, over every way of placing them in
