@@ -40,6 +40,7 @@ class LineReader {
  public:
   // The layouts read() reads a line in: as wide as written, and narrower and wider by these.
   static constexpr std::array<float, 3> kStretches = {1.0f, 0.8f, 1.25f};
+  static_assert(kStretches[0] == 1.0f, "the first layout is the line as prepared");
 
   static Result<std::unique_ptr<LineReader>> from_weights(std::span<const uint8_t> weights_file);
   // The one compiled into this build (weights/line.bin), or null when it had none.
