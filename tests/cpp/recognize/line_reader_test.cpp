@@ -384,6 +384,26 @@ TEST(LineReader, ALineIsReadAsTheReadingItsLayoutsTogetherFindMostProbable) {
   for (const std::string& other : alone) EXPECT_GE(reader->log_probability_of(read), reader->log_probability_of(other));
 }
 
+TEST(LineReader, ALineReadAsExpectedInItsFirstLayoutIsNotLaidOutAgain) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(300, 70, 225);
+  write_amount(img, "25002", 12, 12, 44, 4, 40);
+  const Box whole{0, 0, img.width, img.height};
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer normalizer;
+  ASSERT_EQ(reader->read_frame(frame.data(), normalizer.prepare(img, whole, frame.data())).digits, "25002");
+  const double as_laid_out = reader->log_probability_of("25002");
+  const double three_layouts = (reader->read(img, whole), reader->log_probability_of("25002"));
+  ASSERT_GT(std::abs(three_layouts - as_laid_out), 1e-4);  // the layouts differ on this line
+  // Expecting what the first layout reads: that layout alone weighs the line.
+  EXPECT_EQ(reader->read(img, whole, InkSide::kFind, "25002").digits, "25002");
+  EXPECT_NEAR(reader->log_probability_of("25002"), as_laid_out, 1e-9);
+  // Expecting anything else: every layout is read.
+  EXPECT_EQ(reader->read(img, whole, InkSide::kFind, "2500").digits, "25002");
+  EXPECT_NEAR(reader->log_probability_of("25002"), three_layouts, 1e-9);
+}
+
 TEST(LineReader, AShortLineReadsTheSameInACutFrameAsInTheWholeFrame) {
   auto reader = built_in_line_reader();
   if (!reader) return;
