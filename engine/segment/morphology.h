@@ -1,5 +1,6 @@
-// Grey-level dilation and erosion over a (2r+1)² square, in time independent of r (van Herk /
-// Gil-Werman), with scratch buffers the caller keeps. For uint8_t and float images.
+// Grey-level dilation and erosion over a (2r+1)² square: along columns in time independent of
+// r (van Herk / Gil-Werman), along rows in log r vectorised passes; with scratch buffers the
+// caller keeps. For uint8_t and float images.
 #pragma once
 #include <cstdint>
 #include <vector>
