@@ -116,24 +116,8 @@ LineNormalizer::Placed LineNormalizer::prepare(const GrayImage& image, Box r, fl
   const int f = scale_, rw = (w + f - 1) / f, rh = (h + f - 1) / f;
   reduced_.width = rw, reduced_.height = rh;
   reduced_.pixels.resize(size_t(rw) * rh);
-  // Row by row, each row's pixels added to their block's sum in turn.
-  block_sums_.resize(size_t(rw));
-  for (int ry = 0; ry < rh; ++ry) {
-    std::fill(block_sums_.begin(), block_sums_.end(), 0);
-    const int ya = y0 + ry * f, yb = std::min(y1, ya + f);
-    for (int y = ya; y < yb; ++y) {
-      const uint8_t* row = image.pixels.data() + size_t(y) * image.width + x0;
-      for (int rx = 0, x = 0; rx < rw; ++rx) {
-        int sum = 0;
-        for (const int end = std::min(w, x + f); x < end; ++x) sum += row[x];
-        block_sums_[size_t(rx)] += sum;
-      }
-    }
-    for (int rx = 0; rx < rw; ++rx) {
-      const int cols = std::min(w, (rx + 1) * f) - rx * f;
-      reduced_.at(rx, ry) = uint8_t(block_sums_[size_t(rx)] / (cols * (yb - ya)));
-    }
-  }
+  shrink_.shrink(image.pixels.data() + size_t(y0) * image.width + x0, w, h, size_t(image.width), f,
+                 reduced_.pixels.data());
   offset_x_ = x0, offset_y_ = y0;
   return prepare_region(reduced_, 0, 0, rw, rh, out, ink_side);
 }

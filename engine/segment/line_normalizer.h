@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "block_means.h"
 #include "core/box.h"
 #include "core/image.h"
 
@@ -59,7 +60,7 @@ class LineNormalizer {
   int bx0_ = 0, by0_ = 0, bw_ = 0, bh_ = 0;
   int scale_ = 1, offset_x_ = 0, offset_y_ = 0, source_w_ = 0, source_h_ = 0;
   GrayImage reduced_;                   // a tall region averaged down
-  std::vector<int> block_sums_;         // of a row of blocks, as it is averaged down
+  BlockMeans shrink_;                   // that averages it down
   std::vector<float> blocks_, sorted_;  // the paper's brightness per block
   std::vector<float> light_;            // the region with the paper evened out, 0..255
   std::vector<float> sheared_;

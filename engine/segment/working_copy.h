@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "block_means.h"
 #include "core/image.h"
 
 namespace scrawl {
@@ -26,7 +27,7 @@ class WorkingCopyMaker {
 
  private:
   WorkingCopy out_;
-  std::vector<uint32_t> sums_;
+  BlockMeans shrink_;
 };
 
 }  // namespace scrawl

@@ -1,0 +1,22 @@
+// Shrinking a grey image by a whole factor: each pixel of the copy the rounded mean of a
+// factor × factor block of the source (the last row and column of blocks may be partial).
+// The working copy of a large photo and a tall line's region are made this way; it touches
+// every source pixel once, so it is made cheap: a block row's source rows are added column by
+// column first (a loop the compiler vectorises), then each block's columns of those sums.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace scrawl {
+
+class BlockMeans {
+ public:
+  // `src`: w × h pixels, rows `stride` pixels apart. `out`: ceil(w / f) × ceil(h / f), densely.
+  void shrink(const uint8_t* src, int w, int h, size_t stride, int f, uint8_t* out);
+
+ private:
+  std::vector<uint32_t> sums_;  // of a block row's source rows, per column
+};
+
+}  // namespace scrawl
