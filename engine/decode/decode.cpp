@@ -4,6 +4,7 @@
 
 #include "exif_orientation.h"
 #include "jpeg_tables.h"
+#include "luma.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -91,17 +92,9 @@ GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
   GrayImage img(width, height);
   const size_t n = size_t(width) * size_t(height);
   uint8_t* out = img.pixels.data();
-  // Opaque pixels (every photo and canvas) are their luma, floor(m / 1000) for m below 2^18,
-  // which is ((m >> 3) * 33555) >> 22 exactly over that range (checked for every m): 32-bit
-  // integers, no blending, one pass over the pixels. An image with any pixel not opaque is
-  // done again the long way.
-  uint8_t all_alpha = 255;
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t* p = rgba + 4 * i;
-    const uint32_t m = uint32_t(p[0]) * 299u + uint32_t(p[1]) * 587u + uint32_t(p[2]) * 114u + 500u;
-    out[i] = uint8_t(((m >> 3) * 33555u) >> 22);
-    all_alpha &= p[3];
-  }
+  // Opaque pixels (every photo and canvas) are their luma: one pass, no blending. An image with
+  // any pixel not opaque is done again the long way.
+  const uint8_t all_alpha = luma_of_rgba(rgba, n, out);
   if (all_alpha == 255) return img;
   for (size_t i = 0; i < n; ++i) {
     const uint8_t* p = rgba + 4 * i;

@@ -16,7 +16,9 @@ class BlockMeans {
   void shrink(const uint8_t* src, int w, int h, size_t stride, int f, uint8_t* out);
 
  private:
-  std::vector<uint32_t> sums_;  // of a block row's source rows, per column
+  // Of a block row's source rows, per column.
+  std::vector<uint16_t> sums16_;
+  std::vector<uint32_t> sums32_;
 };
 
 }  // namespace scrawl

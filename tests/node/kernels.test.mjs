@@ -23,6 +23,14 @@ test('the integer convolution kernel gives what its scalar reference gives, bit 
   assert.equal(M._bench_q16_mismatches(60), 0);
 });
 
+test('the luma kernel turns RGBA into the grey its scalar reference gives', async (t) => {
+  if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
+  const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;
+  const M = await factory({ wasmBinary: readFileSync(path.join(dir, 'scrawl-bench.wasm')) });
+  // 200 random images of up to 700 pixels, every channel value, half of them not all opaque
+  assert.equal(M._bench_luma_mismatches(200), 0);
+});
+
 test('a convolution layer as the browser runs it computes the float convolution, to its integers', async (t) => {
   if (!existsSync(path.join(dir, 'scrawl-bench.wasm'))) return t.skip('wasm bench module not built (scripts/build.sh wasm)');
   const factory = (await import(path.join(dir, 'scrawl-bench.mjs'))).default;

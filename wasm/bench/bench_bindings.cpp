@@ -87,6 +87,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bench_q16_mismatches(int trials) {
   return mismatches;
 }
 
+#include "decode/luma.h"
+
+// The luma kernel against its reference: how many lumas or alpha summaries differ, over random
+// pixel counts (a partial last step of 16 included) with every channel's full range, some
+// images opaque throughout and some with one pixel that is not.
+extern "C" EMSCRIPTEN_KEEPALIVE int bench_luma_mismatches(int trials) {
+  scrawl::Rng rng(13);
+  int mismatches = 0;
+  for (int t = 0; t < trials; ++t) {
+    const size_t n = rng.below(700);
+    std::vector<uint8_t> rgba(4 * n), a(n), b(n);
+    for (size_t i = 0; i < rgba.size(); ++i) rgba[i] = uint8_t(i % 4 == 3 ? 255 : rng.below(256));
+    if (n && t % 2) rgba[4 * rng.below(int(n)) + 3] = uint8_t(rng.below(255));
+    mismatches += scrawl::luma_of_rgba(rgba.data(), n, a.data()) !=
+                  scrawl::luma_of_rgba_reference(rgba.data(), n, b.data());
+    for (size_t i = 0; i < n; ++i) mismatches += a[i] != b[i];
+  }
+  return mismatches;
+}
+
 // A convolution layer as the browser runs it (its image made integers, unfolded in pairs along
 // K, through the integer kernel) against the same convolution in floats, tap by tap: the
 // largest difference over random layers (odd and even K, 3×3 and 1×3 kernels, one to many
