@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/tally.h"
+
 namespace scrawl {
 namespace {
 
@@ -118,11 +120,14 @@ void BackgroundFlattener::sample_probe(const std::vector<uint8_t>& gray, int w, 
 int BackgroundFlattener::noise_contrast(int pw, int ph) const {
   // Noise level: the median difference between horizontal neighbours (strokes are too
   // few to move it); only what stands out well above it counts.
+  Tally<256> tally;
+  for (int y = 0; y < ph; ++y) {
+    const uint8_t* row = probe_.data() + size_t(y) * pw;
+    tally.add(size_t(std::max(0, pw - 1)), [row](size_t x) { return std::abs(int(row[x + 1]) - int(row[x])); });
+  }
   long long diffs[256] = {};
-  long long count = 0;
-  for (int y = 0; y < ph; ++y)
-    for (int x = 1; x < pw; ++x, ++count)
-      ++diffs[std::abs(int(probe_[size_t(y) * pw + x]) - int(probe_[size_t(y) * pw + x - 1]))];
+  tally.add_to(diffs);
+  const long long count = (long long)ph * std::max(0, pw - 1);
   int median_diff = 0;
   for (long long seen = 0; median_diff < 255 && (seen += diffs[median_diff]) * 2 < count;) ++median_diff;
   return std::max(int(kStrokeContrast), 4 * median_diff);
@@ -133,7 +138,9 @@ bool BackgroundFlattener::even_background_says(int pw, int ph, int contrast, boo
   // the side of it that holds the far-off pixels. Structure would mislead here: the gaps
   // between bold strokes look like thin light strokes.
   long long hist[256] = {};
-  for (uint8_t v : probe_) ++hist[v];
+  Tally<256> tally;
+  tally.add(probe_.size(), [this](size_t i) { return probe_[i]; });
+  tally.add_to(hist);
   int median = 0;
   for (long long seen = 0; median < 255 && (seen += hist[median]) * 2 < (long long)probe_.size();) ++median;
   long long even = 0;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "core/tally.h"
+
 namespace scrawl {
 namespace {
 
@@ -40,8 +42,11 @@ InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
   smooth(raw, w, h);
   const std::vector<float>& darkness = out_.darkness;
   out_.width = w, out_.height = h;
+  const auto bin = [&darkness](size_t i) { return std::min(kBins - 1, int(darkness[i] * (kBins - 1) + 0.5f)); };
   std::array<long long, kBins> hist{};
-  for (float d : darkness) ++hist[size_t(std::min(kBins - 1, int(d * (kBins - 1) + 0.5f)))];
+  Tally<kBins> all;
+  all.add(n, bin);
+  all.add_to(hist.data());
   const float paper = float(percentile_bin(hist, (long long)n, 0.5)) / (kBins - 1);
   const float high = std::max(float(otsu(hist) + 1) / (kBins - 1), paper + kMinInk);
   const float low = std::max(paper + 0.5f * kMinInk, 0.5f * high);
@@ -50,10 +55,13 @@ InkMap& Binarizer::run(const std::vector<float>& raw, int w, int h) {
 
   // Ink level for the normaliser: 1 at the strokes' typical darkness (90th percentile of the
   // ink pixels), fading to 0 a little below the low threshold so stroke edges stay soft.
+  // (The paper's pixels into one more bin, left out.)
+  Tally<kBins + 1> inked;
+  const uint8_t* mask = out_.mask.data();
+  inked.add(n, [&](size_t i) { return mask[i] ? bin(i) : kBins; });
   std::array<long long, kBins> ink_hist{};
   long long ink_count = 0;
-  for (size_t i = 0; i < n; ++i)
-    if (out_.mask[i]) ++ink_hist[size_t(std::min(kBins - 1, int(darkness[i] * (kBins - 1) + 0.5f)))], ++ink_count;
+  for (int b = 0; b < kBins; ++b) ink_count += ink_hist[size_t(b)] = inked[b];
   const float full = ink_count ? float(percentile_bin(ink_hist, ink_count, 0.9)) / (kBins - 1) : 1.0f;
   const float floor = 0.6f * low;
   const float span = std::max(0.05f, full - floor);

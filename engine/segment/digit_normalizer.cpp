@@ -52,23 +52,11 @@ void DigitNormalizer::normalize(const float* ink, int w, int h, int stride, Digi
 }
 
 void DigitNormalizer::thicken(const float* ink, int w, int h, int stride, int radius) {
-  // Separable max filter (a square structuring element).
-  thick_.assign(size_t(w) * h, 0.0f);
-  small_.assign(size_t(w) * h, 0.0f);
+  // A max filter over a square; ink is never below 0, the paper's level outside the image.
+  thick_.resize(size_t(w) * h);
   for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float m = 0;
-      for (int dx = std::max(0, x - radius); dx <= std::min(w - 1, x + radius); ++dx)
-        m = std::max(m, ink[y * stride + dx]);
-      small_[size_t(y) * w + x] = m;
-    }
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      float m = 0;
-      for (int dy = std::max(0, y - radius); dy <= std::min(h - 1, y + radius); ++dy)
-        m = std::max(m, small_[size_t(dy) * w + x]);
-      thick_[size_t(y) * w + x] = m;
-    }
+    for (int x = 0; x < w; ++x) thick_[size_t(y) * w + x] = std::max(0.0f, ink[size_t(y) * stride + x]);
+  grow_.dilate(thick_, w, h, radius);
 }
 
 void DigitNormalizer::place_by_mass(int sw, int sh, DigitPixels& out) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/digit_pixels.h"
+#include "morphology.h"
 
 namespace scrawl {
 
@@ -21,6 +22,7 @@ class DigitNormalizer {
   void place_by_mass(int sw, int sh, DigitPixels& out);
 
   std::vector<float> thick_, small_;
+  Morphology<float> grow_;
 };
 
 }  // namespace scrawl
