@@ -91,7 +91,16 @@ const LineReading& LineReader::read(const GrayImage& image, Box region, InkSide 
   for (const float stretch : kStretches) {
     const LineNormalizer::Placed placed = passes_read_ == 0 ? normalizer_.prepare(image, region, frame_.data(), ink)
                                                             : normalizer_.lay_out(stretch, frame_.data());
-    run(frame_.data(), placed, passes_[passes_read_++]);
+    // A layout as wide as an earlier one is the same frame (a long line squeezed to the frame's
+    // width at 1 and at 1.25): its scores are that one's, without running the model again.
+    Pass& pass = passes_[passes_read_];
+    const Pass* same = nullptr;
+    for (size_t k = 0; k < passes_read_ && !same; ++k)
+      if (passes_[k].width == placed.width) same = &passes_[k];
+    if (same) pass = *same;
+    else run(frame_.data(), placed, pass);
+    pass.width = placed.width;
+    ++passes_read_;
     if (passes_read_ == 1 && !expected.empty() && passes_[0].reading.digits == expected) break;
   }
   // The layouts' readings, each weighed by every layout.

@@ -82,6 +82,7 @@ class LineReader {
 
   // One layout of the line read by the model.
   struct Pass {
+    int width = 0;  // frame columns the line was laid out in
     int columns = 0;
     std::vector<double> log_probs;  // per class and column
     LineReading reading;

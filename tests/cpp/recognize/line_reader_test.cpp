@@ -384,6 +384,33 @@ TEST(LineReader, ALineIsReadAsTheReadingItsLayoutsTogetherFindMostProbable) {
   for (const std::string& other : alone) EXPECT_GE(reader->log_probability_of(read), reader->log_probability_of(other));
 }
 
+// A line squeezed to the frame's width is laid out the same at 1 and at 1.25: read() takes the
+// first layout's scores for the third instead of running the model again, and weighs the line
+// as three separate runs would.
+TEST(LineReader, ASqueezedLineWeighsTheSameAsItsThreeLayoutsReadOneByOne) {
+  auto reader = built_in_line_reader();
+  if (!reader) return;
+  GrayImage img(1400, 70, 225);
+  write_amount(img, "25002500250025", 12, 12, 44, 4, 40);
+  const Box whole{0, 0, img.width, img.height};
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer normalizer;
+  double mean_log = 0;
+  std::vector<int> widths;
+  for (size_t k = 0; k < LineReader::kStretches.size(); ++k) {
+    const auto placed = k == 0 ? normalizer.prepare(img, whole, frame.data())
+                               : normalizer.lay_out(LineReader::kStretches[k], frame.data());
+    widths.push_back(placed.width);
+    reader->read_frame(frame.data(), placed);
+    mean_log += reader->log_probability_of("25002500250025") / double(LineReader::kStretches.size());
+  }
+  ASSERT_EQ(widths[0], kLineWidth);  // squeezed as written
+  ASSERT_EQ(widths[2], kLineWidth);  // and as wide again at 1.25
+  ASSERT_LT(widths[1], kLineWidth);
+  reader->read(img, whole);
+  EXPECT_NEAR(reader->log_probability_of("25002500250025"), mean_log, 1e-9);
+}
+
 TEST(LineReader, ALineReadAsExpectedInItsFirstLayoutIsNotLaidOutAgain) {
   auto reader = built_in_line_reader();
   if (!reader) return;
