@@ -13,6 +13,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   marks_.clear();
   line_count_ = 0;
   too_many_ = 0;
+  light_ink_ = false;
   if (image.empty()) return digits_;
   read_once(image, score, false);
   if (too_many_ == 0 && !flattener_.flat() && doubtful(digits_)) read_bold(image, score);
@@ -36,7 +37,7 @@ void Segmenter::keep_first_reading() {
   first_doubted_.assign(doubted_.begin(), doubted_.end());
   first_boxed_.assign(boxed_.begin(), boxed_.end());
   first_marks_.assign(marks_.begin(), marks_.end());
-  first_lines_ = line_count_, first_factor_ = working_factor_;
+  first_lines_ = line_count_, first_factor_ = working_factor_, first_light_ink_ = light_ink_;
   digits_.clear();
   doubted_.clear();
   boxed_.clear();
@@ -51,6 +52,7 @@ void Segmenter::back_to_first_reading() {
   marks_.swap(first_marks_);
   line_count_ = first_lines_;
   working_factor_ = first_factor_;
+  light_ink_ = first_light_ink_;
   too_many_ = 0;
 }
 
@@ -173,6 +175,7 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   const int w = copy.width, h = copy.height;
   frame_w_ = w, frame_h_ = h;
   const std::vector<float>& darkness = flattener_.flatten(copy.gray, w, h, bold_strokes);
+  light_ink_ = flattener_.inverted();
   InkMap& ink = binarizer_.run(darkness, w, h);
   auto pieces = pieces_.find(ink, flattener_.flat());
   if (pieces_.field_boxes().w) boxed_.push_back(pieces_.field_boxes());

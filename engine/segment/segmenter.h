@@ -76,8 +76,9 @@ class Segmenter {
   // The rows of a form's printed boxes (or comb) the last find() read, one digit to a box, their
   // walls cleared (in the source image's pixels): the boxes cut the digits apart.
   std::span<const Box> boxed_fields() const { return boxed_; }
-  // Whether the last find() took the ink to be lighter than its paper (chalk on a board).
-  bool light_ink() const { return flattener_.inverted(); }
+  // Whether the reading the last find() kept took the ink to be lighter than its paper (chalk
+  // on a board).
+  bool light_ink() const { return light_ink_; }
   // The last find() gave up, the page holding more than kMaxPieces or kMaxGroups; how many.
   size_t too_many_marks() const { return too_many_; }
   // Source pixels per working pixel, each way, in the last find(): what a Cutout's box is in.
@@ -148,6 +149,7 @@ class Segmenter {
   GrayImage padded_;
   std::vector<uint8_t> ring_;
   int line_count_ = 0, first_lines_ = 0, first_factor_ = 1;
+  bool light_ink_ = false, first_light_ink_ = false;
   size_t too_many_ = 0;
   int working_factor_ = 1;
   int frame_w_ = 0, frame_h_ = 0;  // the working copy's
