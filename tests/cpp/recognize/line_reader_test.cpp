@@ -358,30 +358,41 @@ TEST(LineReader, AnAmountIsReadWholeWithItsDigitsPlaces) {
   EXPECT_GT(reader->probability_of("2500"), reader->probability_of("250"));
 }
 
+// Each of read()'s layouts of the whole image read alone (read_frame): their readings and
+// widths, and the mean of the log-probabilities they give `digits`.
+struct LayoutsAlone {
+  std::vector<std::string> readings;
+  std::vector<int> widths;
+  double mean_log = 0;
+};
+LayoutsAlone read_layouts_alone(LineReader& reader, const GrayImage& img, const char* digits) {
+  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
+  LineNormalizer normalizer;
+  LayoutsAlone alone;
+  for (size_t k = 0; k < LineReader::kStretches.size(); ++k) {
+    const auto placed = k == 0 ? normalizer.prepare(img, Box{0, 0, img.width, img.height}, frame.data())
+                               : normalizer.lay_out(LineReader::kStretches[k], frame.data());
+    alone.widths.push_back(placed.width);
+    alone.readings.push_back(reader.read_frame(frame.data(), placed).digits);
+    alone.mean_log += reader.log_probability_of(digits) / double(LineReader::kStretches.size());
+  }
+  return alone;
+}
+
 TEST(LineReader, ALineIsReadAsTheReadingItsLayoutsTogetherFindMostProbable) {
   auto reader = built_in_line_reader();
   if (!reader) return;
   GrayImage img(300, 70, 225);
   write_amount(img, "25002", 12, 12, 44, 4, 40);
-  const Box whole{0, 0, img.width, img.height};
-  // Each layout alone: its own reading, and how probable it finds "25002".
-  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
-  LineNormalizer normalizer;
-  std::vector<std::string> alone;
-  double mean_log = 0;
-  for (size_t k = 0; k < LineReader::kStretches.size(); ++k) {
-    const auto placed = k == 0 ? normalizer.prepare(img, whole, frame.data())
-                               : normalizer.lay_out(LineReader::kStretches[k], frame.data());
-    alone.push_back(reader->read_frame(frame.data(), placed).digits);
-    mean_log += reader->log_probability_of("25002") / double(LineReader::kStretches.size());
-  }
-  const std::string read = reader->read(img, whole).digits;
+  const LayoutsAlone alone = read_layouts_alone(*reader, img, "25002");
+  const std::string read = reader->read(img, Box{0, 0, img.width, img.height}).digits;
   EXPECT_EQ(read, "25002");
   // The line as read is weighed by every layout: the mean of their log-probabilities.
-  EXPECT_NEAR(reader->log_probability_of("25002"), mean_log, 1e-6);
+  EXPECT_NEAR(reader->log_probability_of("25002"), alone.mean_log, 1e-6);
   // and the reading is the one of theirs the layouts together find most probable.
-  EXPECT_NE(std::find(alone.begin(), alone.end(), read), alone.end());
-  for (const std::string& other : alone) EXPECT_GE(reader->log_probability_of(read), reader->log_probability_of(other));
+  EXPECT_NE(std::find(alone.readings.begin(), alone.readings.end(), read), alone.readings.end());
+  for (const std::string& other : alone.readings)
+    EXPECT_GE(reader->log_probability_of(read), reader->log_probability_of(other));
 }
 
 // A line squeezed to the frame's width is laid out the same at 1 and at 1.25: read() takes the
@@ -392,23 +403,12 @@ TEST(LineReader, ASqueezedLineWeighsTheSameAsItsThreeLayoutsReadOneByOne) {
   if (!reader) return;
   GrayImage img(1400, 70, 225);
   write_amount(img, "25002500250025", 12, 12, 44, 4, 40);
-  const Box whole{0, 0, img.width, img.height};
-  std::vector<float> frame(size_t(kLineHeight) * kLineWidth);
-  LineNormalizer normalizer;
-  double mean_log = 0;
-  std::vector<int> widths;
-  for (size_t k = 0; k < LineReader::kStretches.size(); ++k) {
-    const auto placed = k == 0 ? normalizer.prepare(img, whole, frame.data())
-                               : normalizer.lay_out(LineReader::kStretches[k], frame.data());
-    widths.push_back(placed.width);
-    reader->read_frame(frame.data(), placed);
-    mean_log += reader->log_probability_of("25002500250025") / double(LineReader::kStretches.size());
-  }
-  ASSERT_EQ(widths[0], kLineWidth);  // squeezed as written
-  ASSERT_EQ(widths[2], kLineWidth);  // and as wide again at 1.25
-  ASSERT_LT(widths[1], kLineWidth);
-  reader->read(img, whole);
-  EXPECT_NEAR(reader->log_probability_of("25002500250025"), mean_log, 1e-9);
+  const LayoutsAlone alone = read_layouts_alone(*reader, img, "25002500250025");
+  ASSERT_EQ(alone.widths[0], kLineWidth);  // squeezed as written
+  ASSERT_EQ(alone.widths[2], kLineWidth);  // and as wide again at 1.25
+  ASSERT_LT(alone.widths[1], kLineWidth);
+  reader->read(img, Box{0, 0, img.width, img.height});
+  EXPECT_NEAR(reader->log_probability_of("25002500250025"), alone.mean_log, 1e-9);
 }
 
 TEST(LineReader, ALineReadAsExpectedInItsFirstLayoutIsNotLaidOutAgain) {
