@@ -5,4 +5,10 @@
 #define STBI_NO_LINEAR
 #define STBI_NO_HDR
 #define STBI_FAILURE_USERMSG
+#if defined(__wasm_simd128__) && defined(__SSE2__)
+// stb_image takes its SSE2 paths on x86 only; in the browser Emscripten turns the same SSE2
+// intrinsics into wasm SIMD (this file is built with -msse2 there). Its SSE2 IDCT gives the
+// scalar one's bits, so every build still decodes alike.
+#define STBI__X86_TARGET
+#endif
 #include <stb/stb_image.h>

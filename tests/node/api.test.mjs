@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createScrawl, hasWasmSimd, ScrawlError } from '../../dist/scrawl.mjs';
-import { drawStrokes, grayToRgba, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
+import { drawStrokes, grayToRgba, mnistDir, mnistTest, nativeCli, noMnist, pngFromGray } from './helpers.mjs';
 
 const scrawl = await createScrawl();
 const seven = drawStrokes(
@@ -121,6 +121,35 @@ test('MNIST digits saved as images are read, and the wasm engine agrees with the
   // floats: the same digits and boxes, probabilities apart by under 5e-4 (4.8e-5 measured).
   assert.ok(largest < 5e-4, `probabilities differ by up to ${largest}`);
   assert.ok(correct >= 57, `${correct} of 60 correct`);
+});
+
+test('phone photos saved as JPEG are read by the wasm engine as by the native one', (t) => {
+  if (!mnistTest()) return t.skip(noMnist);
+  if (!existsSync(nativeCli)) return t.skip('native CLI not built (build/native/scrawl)');
+  // The string test's pages, written as the native CLI makes them: most are JPEG photos. The
+  // browser decodes a JPEG with stb_image's SSE2 paths turned into wasm SIMD, natively x86 SSE2.
+  const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-'));
+  execFileSync(nativeCli, ['eval', '--strings', '--mnist', mnistDir, '--pages', '16', '--blank', '0', '--save', dir], {
+    encoding: 'utf8',
+  });
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jpg'))
+    .map((f) => path.join(dir, f));
+  assert.ok(files.length >= 8, `${files.length} JPEG pages`);
+  const native = execFileSync(nativeCli, ['recognize', '--json', ...files], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  let largest = 0;
+  files.forEach((file, i) => {
+    const r = scrawl.read(readFileSync(file));
+    assert.equal(r.text, native[i].text, file);
+    r.digits.forEach((d, k) => {
+      assert.deepEqual(d.box, native[i].digits[k].box, `${file} digit ${k}`);
+      largest = Math.max(largest, Math.abs(d.confidence - native[i].digits[k].confidence));
+    });
+  });
+  assert.ok(largest < 5e-4, `confidences differ by up to ${largest}`);
 });
 
 test('warmUp() runs the whole pipeline on its built-in page and leaves later results unchanged', async () => {
