@@ -2,6 +2,7 @@
 
 #include <stb/stb_image.h>
 
+#include "core/block_means.h"
 #include "exif_orientation.h"
 #include "jpeg_tables.h"
 #include "luma.h"
@@ -105,7 +106,7 @@ GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
   return img;
 }
 
-// Shrinks by whole factors (each pixel the mean of a k×k block) until the longer side is at
+// Shrinks by a whole factor (each pixel the mean of a k×k block) until the longer side is at
 // most max_side and the image within kMaxPixels.
 GrayImage shrunk(GrayImage image, int max_side) {
   int k = 1;
@@ -113,15 +114,8 @@ GrayImage shrunk(GrayImage image, int max_side) {
          (long long)((image.width + k - 1) / k) * ((image.height + k - 1) / k) > kMaxPixels)
     ++k;
   if (k == 1) return image;
-  const int w = (image.width + k - 1) / k, h = (image.height + k - 1) / k;
-  GrayImage out(w, h);
-  for (int y = 0; y < h; ++y)
-    for (int x = 0; x < w; ++x) {
-      int sum = 0, n = 0;
-      for (int yy = y * k; yy < std::min(image.height, (y + 1) * k); ++yy)
-        for (int xx = x * k; xx < std::min(image.width, (x + 1) * k); ++xx) sum += image.at(xx, yy), ++n;
-      out.at(x, y) = uint8_t((sum + n / 2) / n);
-    }
+  GrayImage out((image.width + k - 1) / k, (image.height + k - 1) / k);
+  BlockMeans().shrink(image.pixels.data(), image.width, image.height, size_t(image.width), k, out.pixels.data());
   return out;
 }
 

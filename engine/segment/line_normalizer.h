@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "block_means.h"
+#include "core/block_means.h"
 #include "core/box.h"
 #include "core/image.h"
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "block_means.h"
+#include "core/block_means.h"
 #include "core/image.h"
 
 namespace scrawl {

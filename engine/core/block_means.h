@@ -1,8 +1,9 @@
 // Shrinking a grey image by a whole factor: each pixel of the copy the rounded mean of a
 // factor × factor block of the source (the last row and column of blocks may be partial).
-// The working copy of a large photo and a tall line's region are made this way; it touches
-// every source pixel once, so it is made cheap: a block row's source rows are added column by
-// column first (a loop the compiler vectorises), then each block's columns of those sums.
+// The page reader's working copy of a large photo, a tall line's region and an image decoded
+// within a size (decode_image_reduced) are made this way. It touches every source pixel once,
+// so it is made cheap: a block row's source rows are added column by column first (a loop the
+// compiler vectorises), then each block's columns of those sums.
 #pragma once
 #include <cstddef>
 #include <cstdint>
