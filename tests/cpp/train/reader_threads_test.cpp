@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 #include "train/reader_threads.h"
@@ -38,6 +40,10 @@ TEST(OnReaders, StopsAtTheFirstErrorAndReturnsIt) {
   auto st = on_readers(1000, 2, built_in, [&](Recognizer&, size_t j) -> Status {
     ++runs;
     if (j == 3) return make_error(ErrorCode::kBadArgument, "job 3 failed");
+    // A job takes a while, as a reading does: the other thread cannot run out every job while
+    // the one that failed waits to be scheduled (jobs that return at once could, on a busy
+    // machine).
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return Ok{};
   });
   ASSERT_FALSE(st.ok());
