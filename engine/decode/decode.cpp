@@ -16,12 +16,6 @@
 namespace scrawl {
 namespace {
 
-// Rec. 601 luma in integers, then alpha over white.
-inline uint8_t gray_over_white(int r, int g, int b, int a) {
-  int luma = (r * 299 + g * 587 + b * 114 + 500) / 1000;
-  return uint8_t((luma * a + 255 * (255 - a) + 127) / 255);
-}
-
 // Whether the bytes start like a format we read, so a damaged file is told apart from a
 // file that is no image at all.
 const char* known_format(std::span<const uint8_t> b) {
@@ -85,23 +79,60 @@ Status check_size(long long width, long long height, const SizeLimits& limits) {
   return Ok{};
 }
 
-// RGBA -> grey over white, the size already checked. gray_over_white's two integer divisions,
-// exactly, in floats the compiler vectorises (a 12-megapixel photo passes through here): both
-// numerators stay below 2^18, where (n + 0.5) / d in floats is off by far less than the 0.5 / d
-// that separates n / d from the next whole number.
-GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
-  GrayImage img(width, height);
-  const size_t n = size_t(width) * size_t(height);
-  uint8_t* out = img.pixels.data();
-  // Opaque pixels (every photo and canvas) are their luma: one pass, no blending. An image with
-  // any pixel not opaque is done again the long way.
+// RGBA -> grey over white: the Rec. 601 luma floor((299 R + 587 G + 114 B + 500) / 1000), then
+// rounded (luma a + 255 (255 - a)) / 255. Both divisions, exactly, in floats the compiler
+// vectorises: both numerators stay below 2^18, where (n + 0.5) / d in floats is off by far less
+// than the 0.5 / d that separates n / d from the next whole number.
+void gray_over_white_into(const uint8_t* rgba, size_t n, uint8_t* out) {
+  // Opaque pixels (every photo and canvas) are their luma: one pass, no blending. Pixels with
+  // any one not opaque are done again the long way.
   const uint8_t all_alpha = luma_of_rgba(rgba, n, out);
-  if (all_alpha == 255) return img;
+  if (all_alpha == 255) return;
   for (size_t i = 0; i < n; ++i) {
     const uint8_t* p = rgba + 4 * i;
     const float luma = float(int((float(p[0] * 299 + p[1] * 587 + p[2] * 114 + 500) + 0.5f) * (1.0f / 1000.0f)));
     const float a = float(p[3]);
     out[i] = uint8_t(int((luma * a + 255.0f * (255.0f - a) + 127.5f) * (1.0f / 255.0f)));
+  }
+}
+
+// The size already checked.
+GrayImage gray_over_white_of(const uint8_t* rgba, int width, int height) {
+  GrayImage img(width, height);
+  gray_over_white_into(rgba, size_t(width) * size_t(height), img.pixels.data());
+  return img;
+}
+
+// stb_image's pixels in the file's own channels (grey, grey and alpha, RGB or RGBA) as grey over
+// white. Asked for its own channels, stb_image converts nothing: a 49-megapixel grey PNG is 49 MB
+// here, where RGBA was 196 MB more. Grey is the grey of the same pixel as RGBA; grey-and-alpha
+// and RGB pass through a small RGBA strip, and come out as they would from RGBA.
+GrayImage gray_of_channels(const uint8_t* data, int channels, int width, int height) {
+  if (channels == 4) return gray_over_white_of(data, width, height);
+  GrayImage img(width, height);
+  const size_t n = size_t(width) * size_t(height);
+  if (channels == 1) {
+    std::copy(data, data + n, img.pixels.begin());
+    return img;
+  }
+  constexpr size_t kStrip = 4096;
+  uint8_t rgba[4 * kStrip];
+  for (size_t at = 0; at < n; at += kStrip) {
+    const size_t m = std::min(kStrip, n - at);
+    const uint8_t* p = data + size_t(channels) * at;
+    for (size_t i = 0; i < m; ++i, p += channels) {
+      uint8_t* q = rgba + 4 * i;
+      if (channels == 2) {
+        q[0] = q[1] = q[2] = p[0];
+        q[3] = p[1];
+      } else {
+        q[0] = p[0];
+        q[1] = p[1];
+        q[2] = p[2];
+        q[3] = 255;
+      }
+    }
+    gray_over_white_into(rgba, m, img.pixels.data() + at);
   }
   return img;
 }
@@ -135,14 +166,6 @@ Result<GrayImage> decode_image_reduced(std::span<const uint8_t> bytes, int max_s
 }
 
 namespace {
-
-// RGB pixels (w*h*3) as RGBA with every pixel opaque.
-std::vector<uint8_t> opaque_rgba_of(const uint8_t* rgb, int w, int h) {
-  std::vector<uint8_t> rgba(size_t(w) * size_t(h) * 4, 255);
-  for (size_t i = 0; i < size_t(w) * size_t(h); ++i)
-    std::copy(rgb + 3 * i, rgb + 3 * i + 3, rgba.begin() + long(4 * i));
-  return rgba;
-}
 
 // Decodes an image within `limits`; with max_side > 0, shrunk as decode_image_reduced says.
 Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits& limits, int max_side) {
@@ -178,26 +201,18 @@ Result<GrayImage> decode_within(std::span<const uint8_t> bytes, const SizeLimits
 
   // A JPEG has no transparency, and its brightness (Y) is already the grey we want: asking
   // for one channel lets stb_image skip the colour planes, the slow part of a phone photo.
+  // Every other image comes in its own channels: stb_image would otherwise convert it to RGBA
+  // whole (four bytes a pixel beside its own), and it turns a 16-bit PGM or PPM into other
+  // channels as if it were 8-bit and then reads twice its size from that buffer.
   const bool jpeg = format && std::string_view(format) == "JPG";
-  // stb_image turns a 16-bit PGM or PPM into other channels as if it were 8-bit and then reads
-  // twice its size from that buffer; asked for its own channels, it converts it correctly.
-  const bool pnm = bytes.size() >= 2 && bytes[0] == 'P' && (bytes[1] == '5' || bytes[1] == '6');
-  const int channels_wanted = jpeg ? 1 : (pnm ? 0 : 4);
+  const int channels_wanted = jpeg ? 1 : 0;
   std::unique_ptr<stbi_uc, decltype(&stbi_image_free)> data(
       stbi_load_from_memory(bytes.data(), len, &w, &h, &channels, channels_wanted), &stbi_image_free);
   // (stb_image's own reason, "Corrupt PNG" and the like, says nothing more to a person.)
   if (!data)
     return make_error(ErrorCode::kNotAnImage, std::string("the ") + (format ? format : "") + (format ? " " : "") +
                                                   "image is damaged or truncated and cannot be read");
-  GrayImage gray(1, 1);
-  if (jpeg || (pnm && channels == 1)) {
-    gray = GrayImage(w, h);
-    std::copy(data.get(), data.get() + size_t(w) * size_t(h), gray.pixels.begin());
-  } else if (pnm) {
-    gray = gray_over_white_of(opaque_rgba_of(data.get(), w, h).data(), w, h);
-  } else {
-    gray = gray_over_white_of(data.get(), w, h);
-  }
+  GrayImage gray = gray_of_channels(data.get(), channels_wanted ? channels_wanted : channels, w, h);
   data.reset();
   if (max_side > 0) gray = shrunk(std::move(gray), max_side);
   const int orientation = jpeg ? jpeg_orientation(bytes) : 1;

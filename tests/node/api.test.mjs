@@ -183,9 +183,9 @@ test('memory(): the engine holds no more after 300 readings, bad files among the
 // scrawl_bad_inputs) through the wasm module: the same answers as natively, and the largest
 // accepted image (a blank 49-megapixel PNG) within a stated share of the module's memory.
 const badInputsWriter = path.join(path.dirname(nativeCli), 'tests/cpp/scrawl_bad_inputs');
-const WASM_MEMORY_FOR_49_MP = 320 << 20;
+const WASM_MEMORY_FOR_49_MP = 192 << 20;
 
-test('every bad input is read or answered in words, and 49 megapixels fit in 320 MB of wasm memory', (t) => {
+test('every bad input is read or answered in words, and 49 megapixels fit in 192 MB of wasm memory', (t) => {
   if (!existsSync(badInputsWriter)) return t.skip('the bad-input writer is not built (build/native/tests/cpp/scrawl_bad_inputs)');
   const dir = mkdtempSync(path.join(tmpdir(), 'scrawl-bad-'));
   execFileSync(badInputsWriter, [dir]);

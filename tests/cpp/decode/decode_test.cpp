@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "data/encode.h"
@@ -91,6 +93,51 @@ TEST(Decode, GreyIsTheLumaOverWhiteForEveryColourAndEveryAlpha) {
     }
   }
   EXPECT_EQ(wrong, 0);
+}
+
+// Each image is decoded in its file's own channels, not as RGBA (a 49-megapixel grey PNG would
+// be 196 MB of RGBA); every layout must come out as the grey of the same pixels as RGBA. The
+// image is wider than the 4096-pixel strips the grey-and-alpha and RGB layouts pass through,
+// and only a few pixels of one strip are not opaque.
+TEST(Decode, EveryChannelLayoutGivesTheGreyOfItsPixelsAsRgba) {
+  const int w = 97, h = 61;
+  std::vector<uint8_t> colours(size_t(w) * h * 4);
+  for (int i = 0; i < w * h; ++i) {
+    uint8_t* p = colours.data() + size_t(i) * 4;
+    p[0] = uint8_t(i * 7), p[1] = uint8_t(i * 13 + 5), p[2] = uint8_t(i * 29 + 11);
+    p[3] = i > 5000 && i < 5100 ? uint8_t(i * 3) : 255;
+  }
+  std::vector<uint8_t> rgba;
+  // The pixels in `channels` channels, and `rgba` the same pixels as RGBA: grey (r = g = b),
+  // grey and alpha, RGB, RGBA (grey and RGB opaque).
+  const auto layout = [&](int channels) {
+    rgba = colours;
+    std::vector<uint8_t> out;
+    for (int i = 0; i < w * h; ++i) {
+      uint8_t* p = rgba.data() + size_t(i) * 4;
+      if (channels <= 2) p[1] = p[2] = p[0];
+      if (channels == 1 || channels == 3) p[3] = 255;
+      out.insert(out.end(), p, p + (channels == 2 ? 1 : std::min(channels, 3)));
+      if (channels == 2 || channels == 4) out.push_back(p[3]);
+    }
+    return out;
+  };
+  for (int channels : {4, 3, 2, 1}) {
+    const auto pixels = layout(channels);
+    auto want = gray_from_rgba(rgba.data(), w, h);
+    ASSERT_TRUE(want.ok());
+    std::vector<std::pair<const char*, std::vector<uint8_t>>> files = {
+        {"PNG", encode_png(pixels.data(), w, h, channels)}};
+    if (channels >= 3) {
+      files.push_back({"BMP", encode_bmp(pixels.data(), w, h, channels)});
+      files.push_back({"TGA", encode_tga(pixels.data(), w, h, channels)});
+    }
+    for (const auto& [format, bytes] : files) {
+      auto got = decode_image(bytes);
+      ASSERT_TRUE(got.ok()) << format << " " << channels << ": " << got.error().message;
+      EXPECT_EQ(got->pixels, want->pixels) << format << " with " << channels << " channels";
+    }
+  }
 }
 
 TEST(Decode, RejectsWhatIsNotAnImage) {
