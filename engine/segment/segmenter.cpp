@@ -27,6 +27,12 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
       const Placement enlarged = read_with_margin(image, score, (kEnlargeTo + longest - 1) / longest);
       if (enlarged.pad) placed = enlarged;
     }
+    // Strokes a pixel thin that a scanner's threshold broke into dots and dashes stay apart
+    // enlarged too; made a pixel bolder, they join.
+    if (longest < kEnlargeBelow && too_many_ == 0 && doubtful(digits_)) {
+      const Placement bolder = read_with_margin(image, score, 1, true);
+      if (bolder.pad) placed = bolder;
+    }
   }
   to_source(image, placed);
   return digits_;
@@ -69,7 +75,8 @@ void Segmenter::read_bold(const GrayImage& image, const DigitScorer& score) {
   if (!sure_one) back_to_first_reading();
 }
 
-Segmenter::Placement Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge) {
+Segmenter::Placement Segmenter::read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge,
+                                                 bool bolder) {
   // A tight crop (a scan cut to the digit, a digit touching the edge of a small image) has
   // strokes along its edges that every stage takes for what the frame cut off; read with a
   // margin of its own paper around it, it is a digit like any other (and a 7's bar along the
@@ -78,12 +85,19 @@ Segmenter::Placement Segmenter::read_with_margin(const GrayImage& image, const D
   const int longest = std::max(image.width, image.height);
   Placement placed;
   placed.enlarge = enlarge;
+  placed.bolder = bolder;
   placed.pad = std::max(3, longest * placed.enlarge / 8);
   read_once(with_margin(image, placed), score, false);
   // Where nothing was read, the margin's one digit is read as any image's is (doubted or
   // not); it replaces a doubtful digit only if it is sure of its own, and surer.
+  // Made bolder, a crop's ink is one digit only where it spans most of the crop: pieces of a
+  // digit that stay apart (a wide 0 broken at top and bottom) read as a 1 beside a blot.
+  const auto spans_crop = [&](const Box& b) {
+    return float(b.w * working_factor_) >= kBolderSpan * float(image.width * enlarge) &&
+           float(b.h * working_factor_) >= kBolderSpan * float(image.height * enlarge);
+  };
   const bool better =
-      too_many_ == 0 && digits_.size() == 1 &&
+      too_many_ == 0 && digits_.size() == 1 && (!bolder || spans_crop(digits_[0].box)) &&
       (first_.empty() || (digits_[0].confidence >= kSureOfBold && digits_[0].one_digit >= kOneDigitOfBold &&
                           digits_[0].confidence > first_[0].confidence));
   if (better) return placed;
@@ -93,11 +107,14 @@ Segmenter::Placement Segmenter::read_with_margin(const GrayImage& image, const D
 
 void Segmenter::to_source(const GrayImage& image, Placement placed) {
   const float s = float(working_factor_), e = float(placed.enlarge), pad = float(placed.pad);
+  // (Ink made bolder reaches `placed.enlarge` pixels further on every side than the ink itself.)
+  const float bolder = placed.bolder ? e : 0.0f;
   const auto map = [&](const Box& b) {
-    const int x0 = std::clamp(int(std::floor((float(b.x) * s - pad) / e)), 0, image.width - 1);
-    const int y0 = std::clamp(int(std::floor((float(b.y) * s - pad) / e)), 0, image.height - 1);
-    const int x1 = std::min(image.width, int(std::ceil((float(b.right()) * s - pad) / e)));
-    const int y1 = std::min(image.height, int(std::ceil((float(b.bottom()) * s - pad) / e)));
+    const float in_x = float(b.w) * s > 4 * bolder ? bolder : 0.0f, in_y = float(b.h) * s > 4 * bolder ? bolder : 0.0f;
+    const int x0 = std::clamp(int(std::floor((float(b.x) * s + in_x - pad) / e)), 0, image.width - 1);
+    const int y0 = std::clamp(int(std::floor((float(b.y) * s + in_y - pad) / e)), 0, image.height - 1);
+    const int x1 = std::min(image.width, int(std::ceil((float(b.right()) * s - in_x - pad) / e)));
+    const int y1 = std::min(image.height, int(std::ceil((float(b.bottom()) * s - in_y - pad) / e)));
     return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
   };
   for (FoundDigit& d : digits_) d.box = map(d.box);
@@ -152,6 +169,11 @@ const GrayImage& Segmenter::with_margin(const GrayImage& image, Placement placed
           (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x1, y0)) + fy * ((1 - fx) * at(x0, y1) + fx * at(x1, y1));
       row[x] = uint8_t(v + 0.5f);
     }
+  }
+  // (Dark ink is made bolder by the darkest of each pixel's neighbours; light ink by the lightest.)
+  if (placed.bolder) {
+    if (paper_level(image) >= 128) bolden_.erode(padded_.pixels, padded_.width, padded_.height, e);
+    else bolden_.dilate(padded_.pixels, padded_.width, padded_.height, e);
   }
   return padded_;
 }

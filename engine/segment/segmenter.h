@@ -11,6 +11,7 @@
 #include "core/image.h"
 #include "digit_splitter.h"
 #include "lines.h"
+#include "morphology.h"
 #include "one_or_many.h"
 #include "page_edge.h"
 #include "pieces.h"
@@ -62,6 +63,9 @@ class Segmenter {
   // a dozen pixels of strokes one pixel thin, broken by the scanner's threshold, where every
   // stage's smoothing and its sizes of specks and strokes take it apart.
   static constexpr int kEnlargeBelow = 40, kEnlargeTo = 56;
+  // Where that leaves nothing or a doubt, such a crop is read once more with its ink a source
+  // pixel bolder on every side, and kept if its one digit spans kBolderSpan of the crop each way.
+  static constexpr float kBolderSpan = 0.7f;
 
   // The digits in reading order (lines top to bottom, each left to right), boxes in the
   // source image's pixels. Empty when there are none. Valid until the next call.
@@ -97,11 +101,12 @@ class Segmenter {
   void read_bold(const GrayImage& image, const DigitScorer& score);
   // How the image read was made from the source: enlarged, then a margin added around it.
   struct Placement {
-    int pad = 0;      // pixels of margin (of the enlarged image) on every side
-    int enlarge = 1;  // working pixels per source pixel, each way
+    int pad = 0;          // pixels of margin (of the enlarged image) on every side
+    int enlarge = 1;      // working pixels per source pixel, each way
+    bool bolder = false;  // its ink made a source pixel bolder on every side
   };
   // Returns how the kept reading's image was made (no margin: the first reading was kept).
-  Placement read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge);
+  Placement read_with_margin(const GrayImage& image, const DigitScorer& score, int enlarge, bool bolder = false);
   // Boxes from working pixels (of the image placed as `placed`) to the source image's.
   void to_source(const GrayImage& image, Placement placed);
   static bool doubtful(std::span<const FoundDigit> digits);
@@ -123,6 +128,7 @@ class Segmenter {
   // Drops the dashes among digits_[first...] (one line's), adding their boxes to left_out_.
   void drop_dashes(size_t first);
 
+  Morphology<uint8_t> bolden_;
   WorkingCopyMaker copy_;
   BackgroundFlattener flattener_;
   Binarizer binarizer_;
