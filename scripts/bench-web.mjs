@@ -6,6 +6,8 @@
 //   - cold time: from navigation start to "ready to recognise" (the engine loaded in its worker);
 //   - warm time: the same, reloading with the service worker in charge.
 // A measurement, not a test: it prints and exits 0. RUNS=n sets the number of cold loads (5).
+// LATENCY=ms (and BYTES_PER_S=n) make Chromium hold each request that long (and that slow), as a
+// phone's network does: the cold time then shows what the page's order of loading costs.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -13,6 +15,8 @@ import { ensureBuilt, launch, DIST, waitReady } from '../tests/web/helpers.mjs';
 import { serve } from './serve.mjs';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 5));
+const LATENCY = Math.max(0, Number(process.env.LATENCY ?? 0));
+const BYTES_PER_S = Number(process.env.BYTES_PER_S ?? -1);
 const BUDGET_KB = 300;
 
 ensureBuilt();
@@ -30,6 +34,16 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    if (LATENCY > 0 || BYTES_PER_S > 0) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: LATENCY,
+        downloadThroughput: BYTES_PER_S,
+        uploadThroughput: -1,
+      });
+    }
     const bytes0 = server.stats.bytes;
     const requests0 = server.stats.requests;
     await page.goto(server.url);
@@ -64,7 +78,11 @@ for (const f of files) {
 }
 
 const version = browser.version?.() ?? '';
-console.log(`Scrawl page: dist/ served gzipped on 127.0.0.1, headless Chromium ${version}, ${RUNS} cold loads`);
+const network =
+  LATENCY > 0 || BYTES_PER_S > 0
+    ? `, each request held ${LATENCY} ms${BYTES_PER_S > 0 ? ` at ${(BYTES_PER_S / 1000).toFixed(0)} KB/s` : ''}`
+    : '';
+console.log(`Scrawl page: dist/ served gzipped on 127.0.0.1${network}, headless Chromium ${version}, ${RUNS} cold loads`);
 console.log(`total gzipped download:  ${kb(offlineBytes)} (everything, precached for offline use)`);
 console.log(`  to ready to recognise: ${kb(readyBytes)} in ${readyRequests} requests`);
 console.log(

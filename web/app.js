@@ -1,6 +1,6 @@
 // Scrawl's page: puts the drawing pad, the uploads, the result panel, read-aloud and the
 // service worker together around the engine, which runs in a Web Worker.
-import { ScrawlWorker } from './scrawl-worker.mjs';
+import { engine } from './start-engine.js';
 import { Batch } from './batch.js';
 import { CopyNumber } from './copy-number.js';
 import { DrawPad } from './draw-pad.js';
@@ -34,7 +34,6 @@ const panel = new PanelOwner(); // the pad and each uploaded image take the resu
 const history = new History({ card: $('history'), list: $('history-list'), clear: $('history-clear'), tell: speech.tell });
 const remember = (summary, entry) => history.add(summary, entry);
 
-const engine = new ScrawlWorker();
 const reader = new Reader(engine);
 const readAs = new ReadAs($('read-as'));
 const status = new EngineStatus(engine, { root, indicator: $('engine-state'), label: $('engine-state-text'), worksOffline });
