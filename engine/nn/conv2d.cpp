@@ -29,10 +29,12 @@ size_t Conv2D::scratch_floats(int) const {
   const size_t rows = size_t(in_.c) * kh_ * kw_, hw = size_t(in_.h) * in_.w;
 #ifdef SCRAWL_CONV_QUANTISED
   // The weights as int16 (rows padded to even) and their scales, where no session made them;
-  // the packed columns (int16); the image's values as int16 (half a float each, rounded up);
-  // a row of zeros (int16) for the taps outside the image.
+  // the packed columns (int16) and their slack; the padded image's values as int16 (half a
+  // float each, rounded up); a row of zeros (int16) for a tap past the last.
+  const PaddedImage padded = padded_image();
   const size_t pairs = (rows + 1) / 2, quantised = size_t(out_.c) * pairs + size_t(out_.c) + pairs * hw +
-                                                   (size_t(in_.size()) + 1) / 2 + size_t(in_.w);
+                                                   kColumnSlack / 2 + (padded.values + 1) / 2 +
+                                                   size_t(4 * padded.chunks);
 #ifdef SCRAWL_INFERENCE_ONLY
   return quantised;
 #else
@@ -83,47 +85,58 @@ inline void interleave8(const int16_t* a, const int16_t* b, int16_t* out) {
 }
 }  // namespace
 
-void Conv2D::im2col_pairs(const int16_t* xq, int16_t* col, int16_t* zeros) const {
-  const int H = in_.h, W = in_.w, pad_y = kh_ / 2, pad_x = kw_ / 2, rows = in_.c * kh_ * kw_;
-  const size_t hw = size_t(H) * W;
-  std::fill(zeros, zeros + W, int16_t(0));
-  // What tap r reads: channel c's rows shifted by dy, columns by dx; [x0, x1) are the output
-  // columns whose source is inside the image. A tap past the last (an odd K) reads zeros.
-  struct Tap {
-    const int16_t* channel;
-    int dy, dx, x0, x1;
-  };
-  const auto tap = [&](int r) -> Tap {
-    if (r >= rows) return {nullptr, 0, 0, 0, W};
-    const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_, dx = kx - pad_x;
-    return {xq + size_t(c) * hw, ky - pad_y, dx, std::max(0, -dx), std::min(W, W - dx)};
-  };
-  // in[x] is the value at output column x of row yy, for x in [x0, x1).
-  const auto row_of = [&](const Tap& t, int yy, int& x0, int& x1) -> const int16_t* {
-    const int sy = yy + t.dy;
-    if (!t.channel || sy < 0 || sy >= H) return x0 = 0, x1 = W, zeros;
-    return x0 = t.x0, x1 = t.x1, t.channel + size_t(sy) * W + t.dx;
-  };
-  // The two taps of a pair side by side: a plain interleave over the columns both read inside
-  // the image, which the compiler vectorises, and the few columns at the edges one by one.
-  for (int p = 0; p < (rows + 1) / 2; ++p) {
-    const Tap ta = tap(2 * p), tb = tap(2 * p + 1);
-    int16_t* out = col + size_t(p) * hw * 2;
-    for (int yy = 0; yy < H; ++yy, out += 2 * W) {
-      int a0, a1, b0, b1;
-      const int16_t* ia = row_of(ta, yy, a0, a1);
-      const int16_t* ib = row_of(tb, yy, b0, b1);
-      const int lo = std::max(a0, b0), hi = std::max(lo, std::min(a1, b1));
-      const auto edge = [&](int x) {
-        out[2 * x] = x >= a0 && x < a1 ? ia[x] : int16_t(0);
-        out[2 * x + 1] = x >= b0 && x < b1 ? ib[x] : int16_t(0);
-      };
-      for (int x = 0; x < lo; ++x) edge(x);
-      int x = lo;
-      for (; x + 8 <= hi; x += 8) interleave8(ia + x, ib + x, out + 2 * x);
-      for (; x < hi; ++x) out[2 * x] = ia[x], out[2 * x + 1] = ib[x];
-      for (x = hi; x < W; ++x) edge(x);
+Conv2D::PaddedImage Conv2D::padded_image() const {
+  PaddedImage p;
+  p.width = in_.w + kw_ - 1;
+  p.height = in_.h + kh_ - 1;
+  p.chunks = (in_.w + 7) / 8;
+  // Every row is read in whole chunks of 8: the last chunk of the last channel's last row may
+  // read up to 7 values past the image, and a tap past the last reads a row of zeros that long.
+  p.values = size_t(in_.c) * size_t(p.width) * size_t(p.height) + 8;
+  return p;
+}
+
+void Conv2D::pad_into(const float* x, float inverse_scale, int limit, int16_t* padded) const {
+  const PaddedImage p = padded_image();
+  const int W = in_.w, H = in_.h, top = kh_ / 2, left = kw_ / 2;
+  int16_t* out = padded;
+  for (int c = 0; c < in_.c; ++c)
+    for (int y = 0; y < p.height; ++y, out += p.width) {
+      const int sy = y - top;
+      if (sy < 0 || sy >= H) {
+        std::fill(out, out + p.width, int16_t(0));
+        continue;
+      }
+      std::fill(out, out + left, int16_t(0));
+      quantize_values(x + (size_t(c) * H + size_t(sy)) * W, size_t(W), inverse_scale, float(limit), out + left);
+      std::fill(out + left + W, out + p.width, int16_t(0));
     }
+  std::fill(out, padded + p.values, int16_t(0));
+}
+
+void Conv2D::im2col_pairs(const int16_t* padded, int16_t* col, int16_t* zeros) const {
+  const PaddedImage p = padded_image();
+  const int H = in_.h, W = in_.w, rows = in_.c * kh_ * kw_;
+  const size_t hw = size_t(H) * W, plane = size_t(p.width) * size_t(p.height);
+  std::fill(zeros, zeros + 8 * p.chunks, int16_t(0));
+  // Where tap r reads output row 0: channel c's padded plane shifted by the tap; every later row
+  // is one padded row further. A tap past the last (an odd K) reads zeros.
+  const auto first_row = [&](int r) -> const int16_t* {
+    if (r >= rows) return nullptr;
+    const int c = r / (kh_ * kw_), ky = r / kw_ % kh_, kx = r % kw_;
+    return padded + size_t(c) * plane + size_t(ky) * p.width + kx;
+  };
+  // The padding makes every tap's row whole: the two taps of a pair are interleaved in chunks of
+  // 8 with no edge to test. A row's last chunk writes past its end, over the start of the next
+  // row (written after it) or into the slack after the columns.
+  for (int q = 0; q < (rows + 1) / 2; ++q) {
+    const int16_t* a = first_row(2 * q);
+    const int16_t* b = first_row(2 * q + 1);
+    const size_t b_step = b ? size_t(p.width) : 0;
+    if (!b) b = zeros;
+    int16_t* out = col + size_t(q) * hw * 2;
+    for (int yy = 0; yy < H; ++yy, out += 2 * W, a += p.width, b += b_step)
+      for (int k = 0; k < p.chunks; ++k) interleave8(a + 8 * k, b + 8 * k, out + 16 * k);
   }
 }
 
@@ -150,14 +163,14 @@ void Conv2D::forward_quantised(const float* p, const float* prepared, const floa
   const int16_t* wq = reinterpret_cast<const int16_t*>(prepared);
   const float* w_scale = prepared + size_t(out_.c) * pairs;
   int16_t* col = reinterpret_cast<int16_t*>(scratch);
-  int16_t* image = col + size_t(pairs) * hw * 2;
-  int16_t* zeros = image + (size_t(in_.size()) + 1) / 2 * 2;
+  int16_t* image = col + size_t(pairs) * hw * 2 + kColumnSlack;
+  int16_t* zeros = image + (padded_image().values + 1) / 2 * 2;
   const int limit = quant_limits(pairs).activation;
   for (int i = 0; i < n; ++i) {
     const float* xi = x + size_t(i) * in_.size();
     const float x_scale = activation_scale(xi, size_t(in_.size()), limit);
     // Each value made an integer once, then unfolded: not once for each of the kernel's taps.
-    quantize_values(xi, size_t(in_.size()), 1.0f / x_scale, float(limit), image);
+    pad_into(xi, 1.0f / x_scale, limit, image);
     im2col_pairs(image, col, zeros);
 #ifdef __wasm_simd128__
     gemm_q16_simd128(wq, w_scale, col, x_scale, p + size_t(out_.c) * rows, y + size_t(i) * out_.size(), out_.c, pairs,

@@ -45,9 +45,20 @@ class Conv2D final : public Layer {
  private:
   void im2col(const float* x, float* col) const;
 #ifdef SCRAWL_CONV_QUANTISED
-  // im2col's rows of the image as integers (quantize.h), packed in pairs along K for the
-  // quantised kernel; zeros: scratch for a row of zeros.
-  void im2col_pairs(const int16_t* xq, int16_t* col, int16_t* zeros) const;
+  // The image as integers (quantize.h), each channel framed by the kernel's zero padding, so
+  // that every tap reads whole rows.
+  struct PaddedImage {
+    int width = 0, height = 0;  // of one channel's plane
+    int chunks = 0;             // of 8 values, in a row of the output
+    size_t values = 0;          // int16 in all, with the slack the last chunk reads
+  };
+  // int16 after the packed columns that a row's last chunk may write into.
+  static constexpr size_t kColumnSlack = 16;
+  PaddedImage padded_image() const;
+  void pad_into(const float* x, float inverse_scale, int limit, int16_t* padded) const;
+  // im2col's rows of the padded image, packed in pairs along K for the quantised kernel;
+  // zeros: scratch for a row of zeros.
+  void im2col_pairs(const int16_t* padded, int16_t* col, int16_t* zeros) const;
   void forward_quantised(const float* p, const float* prepared, const float* x, float* y, int n, float* scratch) const;
 #endif
 #ifndef SCRAWL_INFERENCE_ONLY

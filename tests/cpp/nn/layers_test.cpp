@@ -101,6 +101,48 @@ TEST(Layers, ConvMatchesDirectConvolution) {
       }
 }
 
+#ifdef SCRAWL_CONV_QUANTISED
+// The convolution as sessions and the browser run it (its image made integers inside a frame
+// of zeros, unfolded in pairs along K, through the integer kernel) computes the float
+// convolution to the integers' precision: on random layers with 1×1 to 5×5 kernels, one to
+// many channels, odd and even K and rows narrower than the unfolding's chunk of 8.
+TEST(Layers, QuantisedConvMatchesDirectConvolution) {
+  Rng rng(31);
+  const int kernels[][2] = {{3, 3}, {1, 3}, {3, 1}, {5, 5}, {1, 1}, {2, 3}};
+  double worst = 0;
+  for (int t = 0; t < 60; ++t) {
+    const int c = 1 + int(rng.below(9)), h = 1 + int(rng.below(20)), w = 1 + int(rng.below(35)),
+              f = 1 + int(rng.below(12));
+    const int kh = kernels[t % 6][0], kw = kernels[t % 6][1];
+    const Conv2D conv({c, h, w}, f, kh, kw);
+    std::vector<float> p(conv.param_count()), x(size_t(c) * h * w), y(size_t(f) * h * w, -1.0f);
+    std::vector<float> prepared(conv.prepared_floats()), scratch(conv.scratch_floats(1));
+    for (float& v : p) v = rng.normal();
+    for (float& v : x) v = rng.uniform() < 0.3f ? 0.0f : std::abs(rng.normal());
+    conv.prepare(p.data(), prepared.data());
+    conv.forward_prepared(p.data(), prepared.data(), x.data(), y.data(), 1, scratch.data());
+    double largest = 1e-6, diff = 0;
+    for (int o = 0; o < f; ++o)
+      for (int yy = 0; yy < h; ++yy)
+        for (int xx = 0; xx < w; ++xx) {
+          double want = p[size_t(f) * c * kh * kw + size_t(o)];
+          for (int ci = 0; ci < c; ++ci)
+            for (int ky = 0; ky < kh; ++ky)
+              for (int kx = 0; kx < kw; ++kx) {
+                const int sy = yy + ky - kh / 2, sx = xx + kx - kw / 2;
+                if (sy < 0 || sy >= h || sx < 0 || sx >= w) continue;
+                want += double(p[((size_t(o) * c + size_t(ci)) * kh + size_t(ky)) * kw + size_t(kx)]) *
+                        x[(size_t(ci) * h + size_t(sy)) * w + size_t(sx)];
+              }
+          largest = std::max(largest, std::abs(want));
+          diff = std::max(diff, std::abs(want - double(y[(size_t(o) * h + size_t(yy)) * w + size_t(xx)])));
+        }
+    worst = std::max(worst, diff / largest);
+  }
+  EXPECT_LT(worst, 0.01);
+}
+#endif
+
 TEST(Layers, SoftmaxSumsToOne) {
   Softmax sm({10, 1, 1});
   std::vector<float> x = {1, 2, 3, -4, 5, 6, 100, 8, 9, 0}, y(10);
