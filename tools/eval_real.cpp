@@ -77,16 +77,21 @@ void write_real_gallery(const std::string& dir, const std::vector<RealFailure>& 
   std::ofstream md = open_gallery(
       dir, "# Real writers read wrongly\n\n`build/native/scrawl eval --real` with --writers " + which + ", seed " +
                std::to_string(seed) + "\n\n| image | kind | written | read | what it is |\n|---|---|---|---|---|\n");
-  int shown[kRealKinds] = {};
+  int of_kind[kRealKinds] = {};
+  size_t shown = 0;
   for (const RealFailure& f : failures) {
-    if (shown[int(f.kind)]++ >= 60) continue;
+    if (of_kind[int(f.kind)]++ >= 60) continue;
+    ++shown;
     const char* kind = real_kind_name(f.kind);
     const std::string name = std::string(kind) + "-" + std::to_string(f.item) + (f.jpeg ? ".jpg" : ".png");
     std::ofstream(out / name, std::ios::binary)
         .write(reinterpret_cast<const char*>(f.file.data()), long(f.file.size()));
     md << "| ![](" << name << ") | " << kind << " | " << f.want << " | " << f.got << " | " << f.traits << " |\n";
   }
-  std::printf("gallery of %zu images read wrongly written to %s/index.md\n", failures.size(), out.c_str());
+  if (shown < failures.size())
+    md << "\n" << failures.size() << " images were read wrongly; the first 60 of each kind are shown.\n";
+  std::printf("gallery of %zu of the %zu images read wrongly (at most 60 of each kind) written to %s/index.md\n", shown,
+              failures.size(), out.c_str());
 }
 
 // The kinds named in a comma-separated list, as a mask by RealKind; empty where a name is none.
