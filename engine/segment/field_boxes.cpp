@@ -18,6 +18,8 @@ constexpr float kOtherRows = 0.1f;
 // Walls of a row differ in height by at most this share, and stand at steps within this share
 // of a whole number of the usual step (a wall that a digit touches is not among them).
 constexpr float kSameHeight = 0.2f, kSameStep = 0.2f, kMissedWall = 0.4f;
+// Free walls stand at most this many steps apart in a row of boxes whose other walls digits touch.
+constexpr int kMostStepsInGap = 4;
 // A wall meets a rule at both ends (a row of boxes), or it is a comb's tooth, at most this
 // share of the step between teeth tall: 1s written in a row on an underline stand taller than
 // they stand apart.
@@ -132,6 +134,20 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
         best_start = i, best_length = length, best_step = step, best_score = score;
     }
   }
+  // Where digits touch most walls, the few left free may stand no neighbouring gap but several
+  // steps apart (3 and 4 steps): the step is then the longest whole share of the shortest gap
+  // that puts every free wall on it.
+  if (best_length < size_t(kMinWalls)) {
+    float shortest = walls.back().centre - walls.front().centre;
+    for (size_t k = 1; k < walls.size(); ++k) shortest = std::min(shortest, walls[k].centre - walls[k - 1].centre);
+    for (int parts = 2; parts <= kMostStepsInGap && best_length < size_t(kMinWalls); ++parts) {
+      step = shortest / float(parts);
+      if (step < 0.3f * height) break;
+      bool all = true;
+      for (size_t k = 1; k < walls.size() && all; ++k) all = on_step(walls[k - 1], walls[k]);
+      if (all) best_start = 0, best_length = walls.size(), best_step = step;
+    }
+  }
   if (best_length < size_t(kMinWalls)) return walls.clear();
   step = best_step;
   size_t kept = 0, last = best_start;
@@ -140,6 +156,7 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
     if (on_step(walls[last], walls[j])) last = j, walls[kept++] = walls[j];
   walls.resize(kept);
   if (teeth && height > kCombTooth * step) walls.clear();
+  step_ = step;
 }
 
 bool FieldBoxes::has_teeth(const Component& c, const std::vector<int>& labels, int w, const Rule& rule, bool comb) {
@@ -301,10 +318,8 @@ void FieldBoxes::erase_walls_at_digits(InkMap& ink, std::span<const uint8_t> bef
   const auto [bottom_a, bottom_slope] = fit([](const Wall& wall) { return double(wall.box.bottom()); });
   // (A wall's centre, its mean column, is where it crosses its middle row.)
   const float first = walls_.front().centre, last = walls_.back().centre;
-  // The free walls stand whole steps apart (keep_even_row): the shortest gap is one step.
-  float unit = last - first;
-  for (size_t i = 1; i < walls_.size(); ++i) unit = std::min(unit, walls_[i].centre - walls_[i - 1].centre);
-  const float step = (last - first) / std::max(1.0f, std::round((last - first) / std::max(1.0f, unit)));
+  // The free walls stand whole steps of keep_even_row's apart.
+  const float step = (last - first) / std::max(1.0f, std::round((last - first) / std::max(1.0f, step_)));
   if (step < 2.0f) return;
   // Every step between the free walls, and beyond them as far as a rule was cleared at their
   // foot: a wall that a digit touches (a rule a digit touches is split, its walls in rows apart).

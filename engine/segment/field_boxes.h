@@ -48,7 +48,8 @@ class FieldBoxes {
   static int cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before);
   // Keeps the walls that stand in one row at even steps, as tall as one another; none where
   // they are `teeth` (a comb's, meeting a rule at one end) taller than kCombTooth of a step.
-  static void keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth);
+  // Sets step_ to the step between them.
+  void keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth);
 
   // A rule along the top or the bottom of a component: its line y = a + slope·x, how thick.
   struct Rule {
@@ -64,6 +65,7 @@ class FieldBoxes {
 
   std::vector<Wall> walls_, teeth_;
   float lean_ = 0;
+  float step_ = 0;                             // between the walls keep_even_row kept last
   std::vector<std::pair<float, float>> edge_;  // fit_rule's columns: x, the edge's row
   std::vector<float> centres_, values_;
 };

@@ -110,6 +110,26 @@ TEST(FieldBoxes, ADigitTouchingItsBoxsWallIsReadWithoutIt) {
   }
 }
 
+// Where digits touch most walls, the few free ones stand several steps apart with no two
+// neighbours one step apart (here 3 and 4 steps): the step is found from them all the same.
+TEST(FieldBoxes, ARowWhoseDigitsTouchMostWallsIsReadWithoutThem) {
+  const std::string number = "70170070";
+  auto r = reader();
+  for (const float slope : {0.0f, 0.03f}) {
+    GrayImage img = paper(int(number.size()));
+    write(img, number, slope, "xx-xxx-x");  // walls 0, 3 and 7 of 0 to 8 stay free
+    boxes(img, int(number.size()), slope);
+    auto read = r->read(img);
+    ASSERT_TRUE(read.ok());
+    EXPECT_EQ(read->text, number) << "slope " << slope;
+    Segmenter segmenter;
+    const auto found = segmenter.find(img, kSure);
+    EXPECT_EQ(segmenter.boxed_fields().size(), 1u) << "slope " << slope;
+    ASSERT_EQ(found.size(), number.size()) << "slope " << slope;
+    for (const FoundDigit& d : found) EXPECT_LT(d.box.h, 66) << "slope " << slope << ", digit at x " << d.box.x;
+  }
+}
+
 // The rules are cleared only where walls or teeth stand on them: a row of 1s written on a
 // ruled line, standing on it at even steps, is taller than a comb's teeth and stays a number.
 TEST(FieldBoxes, OnesStandingOnARuledLineAreNoComb) {
