@@ -90,34 +90,14 @@ TEST(FieldBoxes, ANumberInARowOfBoxesIsReadWithoutTheirWalls) {
   }
 }
 
-// A wall that a digit touches is no free stroke; the row's free walls leave a gap of two steps
-// there, and at that step the wall's thin rows are cleared: the digit is read without it.
-TEST(FieldBoxes, ADigitTouchingItsBoxsWallIsReadWithoutIt) {
-  const std::string number = "1077101";
+// `number` written in a row of boxes, its digits marked 'x' in `leaning` touching the wall on
+// their right, is read as written; the row is found as a form's boxes, and each digit's box
+// holds the digit alone, not the wall it leans on (80 pixels tall).
+void expect_read_without_walls(const std::string& number, const std::string& leaning) {
   auto r = reader();
   for (const float slope : {0.0f, 0.03f}) {
     GrayImage img = paper(int(number.size()));
-    write(img, number, slope, "-xx----");
-    boxes(img, int(number.size()), slope);
-    auto read = r->read(img);
-    ASSERT_TRUE(read.ok());
-    EXPECT_EQ(read->text, number) << "slope " << slope;
-    // Each digit's box holds the digit alone, not the wall it leans on (80 pixels tall).
-    Segmenter segmenter;
-    const auto found = segmenter.find(img, kSure);
-    ASSERT_EQ(found.size(), number.size()) << "slope " << slope;
-    for (const FoundDigit& d : found) EXPECT_LT(d.box.h, 66) << "slope " << slope << ", digit at x " << d.box.x;
-  }
-}
-
-// Where digits touch most walls, the few free ones stand several steps apart with no two
-// neighbours one step apart (here 3 and 4 steps): the step is found from them all the same.
-TEST(FieldBoxes, ARowWhoseDigitsTouchMostWallsIsReadWithoutThem) {
-  const std::string number = "70170070";
-  auto r = reader();
-  for (const float slope : {0.0f, 0.03f}) {
-    GrayImage img = paper(int(number.size()));
-    write(img, number, slope, "xx-xxx-x");  // walls 0, 3 and 7 of 0 to 8 stay free
+    write(img, number, slope, leaning);
     boxes(img, int(number.size()), slope);
     auto read = r->read(img);
     ASSERT_TRUE(read.ok());
@@ -128,6 +108,16 @@ TEST(FieldBoxes, ARowWhoseDigitsTouchMostWallsIsReadWithoutThem) {
     ASSERT_EQ(found.size(), number.size()) << "slope " << slope;
     for (const FoundDigit& d : found) EXPECT_LT(d.box.h, 66) << "slope " << slope << ", digit at x " << d.box.x;
   }
+}
+
+// A wall that a digit touches is no free stroke; the row's free walls leave a gap of two steps
+// there, and at that step the wall's thin rows are cleared: the digit is read without it.
+TEST(FieldBoxes, ADigitTouchingItsBoxsWallIsReadWithoutIt) { expect_read_without_walls("1077101", "-xx----"); }
+
+// Where digits touch most walls, the few free ones stand several steps apart with no two
+// neighbours one step apart (here 3 and 4 steps): the step is found from them all the same.
+TEST(FieldBoxes, ARowWhoseDigitsTouchMostWallsIsReadWithoutThem) {
+  expect_read_without_walls("70170070", "xx-xxx-x");  // walls 0, 3 and 7 of 0 to 8 stay free
 }
 
 // The rules are cleared only where walls or teeth stand on them: a row of 1s written on a
