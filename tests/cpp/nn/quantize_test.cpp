@@ -93,6 +93,11 @@ TEST(Quantise, RowsKeepTheirOwnScaleAndNoSumCanOverflow) {
   EXPECT_EQ(quantize_value(3.5f, 1.0f, 100.0f), 4);
   const std::vector<float> zeros(10, 0.0f);
   EXPECT_EQ(activation_scale(zeros.data(), zeros.size(), 4095), 1.0f);
+  // The largest magnitude, of either sign; a NaN passed over; an infinite one gives scale 1.
+  const std::vector<float> mixed = {0.5f, -3.0f, nan, 2.0f, -0.0f};
+  EXPECT_EQ(activation_scale(mixed.data(), mixed.size(), 4095), 3.0f / 4095);
+  const std::vector<float> endless = {1.0f, -std::numeric_limits<float>::infinity()};
+  EXPECT_EQ(activation_scale(endless.data(), endless.size(), 4095), 1.0f);
 }
 
 }  // namespace
