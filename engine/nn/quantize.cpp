@@ -41,7 +41,7 @@ float activation_scale(const float* x, size_t count, int limit) {
     uint32_t bits;
     std::memcpy(&bits, x + i, sizeof bits);
     bits &= kMagnitude;
-    bits &= 0u - uint32_t(bits <= kInfinity);  // (as a mask: GCC keeps a select out of the vector loop)
+    bits &= 0u - uint32_t(bits <= kInfinity);  // a mask: GCC vectorises no loop with a select here
     largest_bits = std::max(largest_bits, bits);
   }
   float largest;
