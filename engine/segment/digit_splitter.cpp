@@ -169,11 +169,30 @@ void DigitSplitter::add_atoms(const GroupInk& mine, const Box& b, std::span<cons
 }
 
 void DigitSplitter::read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line,
-                              const DigitScorer& score, std::vector<FoundDigit>& out) {
+                              const DigitScorer& score, std::vector<FoundDigit>& out, std::span<const float> walls) {
   skipped_.clear();
   const float H = digit_height(src, groups, line);
   make_atoms(src, groups, line, H);
-  if (best_reading(src, score, H)) emit_reading(src, out);
+  // (Ink the boxes cannot part, more pieces in a box than a digit is cut into, is read freely.)
+  walls_ = walls;
+  if (!best_reading(src, score, H)) {
+    if (walls_.empty()) return;
+    walls_ = {};
+    if (!best_reading(src, score, H)) return;
+  }
+  emit_reading(src, out);
+}
+
+int DigitSplitter::printed_box_of(const Box& b) const {
+  const float middle = float(b.x) + 0.5f * float(b.w);
+  const int k = int(std::upper_bound(walls_.begin(), walls_.end(), middle) - walls_.begin());
+  // Into the walls on either side by at most kIntoWall of a box's width (a digit's stroke may
+  // run on into its wall, or a sliver of its neighbour's join it).
+  const float step = (walls_.back() - walls_.front()) / float(std::max<size_t>(1, walls_.size() - 1));
+  const float slack = kIntoWall * step;
+  if (k > 0 && float(b.x) < walls_[size_t(k - 1)] - slack) return -1;
+  if (k < int(walls_.size()) && float(b.right()) > walls_[size_t(k)] + slack) return -1;
+  return k;
 }
 
 bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score, float H) {
@@ -182,6 +201,7 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
   confidence_.assign(size_t(n + 1), 0.0f);
   one_digit_.assign(size_t(n + 1), 1.0f);
   from_.assign(size_t(n + 1), -1);
+  printed_box_.assign(size_t(n + 1), -1);
   best_[0] = 0;
   last_cut_i_ = -1;
   auto end_cost = [&](int j) { return j < n ? split_cost_[size_t(j)] : 0.0f; };
@@ -198,17 +218,25 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
     // Skip a speck or dot.
     const float skip_cost = apart(i) ? kSkipApartCost : kSkipCost;
     if (small(atoms_[size_t(i)].box) && best_[size_t(i)] - skip_cost > best_[size_t(i + 1)])
-      best_[size_t(i + 1)] = best_[size_t(i)] - skip_cost, from_[size_t(i + 1)] = -(i + 1) - 1;
+      best_[size_t(i + 1)] = best_[size_t(i)] - skip_cost, from_[size_t(i + 1)] = -(i + 1) - 1,
+                       printed_box_[size_t(i + 1)] = printed_box_[size_t(i)];
     // Atoms i..j-1 as one digit.
     Box box;
     for (int j = i + 1; j <= std::min(n, i + kMaxAtomsPerDigit); ++j) {
       const Atom& a = atoms_[size_t(j - 1)];
-      if (j > i + 1 && atoms_[size_t(j - 2)].group != a.group && a.box.x - box.right() > kMaxJoinGap * H) break;
+      // (In a printed box, its pieces are one digit however far apart: a stroke broken by the
+      // scan, or cut where it ran along a wall.)
+      if (j > i + 1 && atoms_[size_t(j - 2)].group != a.group && a.box.x - box.right() > kMaxJoinGap * H &&
+          walls_.empty())
+        break;
       box = unite(box, a.box);
       const bool whole_group = j == i + 1 && (i == 0 || atoms_[size_t(i - 1)].group != a.group) &&
                                (j == n || atoms_[size_t(j)].group != a.group);
       if (box.w > kMaxDigitWidth * H && !whole_group) break;
       if (small(box)) continue;  // too small to be a digit on its own
+      // In a row of printed boxes, a digit lies in one box, and the digit before it in another.
+      const int printed = walls_.empty() ? -1 : printed_box_of(box);
+      if (!walls_.empty() && (printed < 0 || printed == printed_box_[size_t(i)])) continue;
       const float wide = kWideCost * std::max(0.0f, float(box.w) / H - kWideFrom);
       const float low = kLowCost * std::max(0.0f, kLowFrom - float(box.h) / H);
       // What the cut-out scores with both models sure of it (their logs at most 0).
@@ -224,7 +252,7 @@ bool DigitSplitter::best_reading(const InkSource& src, const DigitScorer& score,
       s -= low;
       if (best_[size_t(i)] + s > best_[size_t(j)])
         best_[size_t(j)] = best_[size_t(i)] + s, from_[size_t(j)] = i, confidence_[size_t(j)] = scored.digit,
-        one_digit_[size_t(j)] = scored.one_digit;
+        one_digit_[size_t(j)] = scored.one_digit, printed_box_[size_t(j)] = printed;
     }
   }
   return best_[size_t(n)] != kNone;

@@ -50,9 +50,10 @@ struct FoundDigit {
 
 class DigitSplitter {
  public:
-  // Appends the line's digits, left to right, to out.
+  // Appends the line's digits, left to right, to out. `walls`: where the line is written in a
+  // row of printed boxes, the columns of their walls, left to right: one digit to a box.
   void read_line(const InkSource& src, std::span<const Group> groups, const TextLine& line, const DigitScorer& score,
-                 std::vector<FoundDigit>& out);
+                 std::vector<FoundDigit>& out, std::span<const float> walls = {});
   // The specks and dots the last read_line() left out of its digits (working pixels): a
   // number's points and commas are among them.
   std::span<const Box> skipped() const { return skipped_; }
@@ -82,6 +83,12 @@ class DigitSplitter {
   void make_atoms(const InkSource& src, std::span<const Group> groups, const TextLine& line, float H);
   void add_atoms(const GroupInk& mine, const Box& b, std::span<const CutPath> cuts, size_t first_path, float H);
   bool best_reading(const InkSource& src, const DigitScorer& score, float H);
+  // Which of the printed boxes (between walls_) a digit in `b` lies in; -1 where it reaches
+  // across a wall.
+  int printed_box_of(const Box& b) const;
+  static constexpr float kIntoWall = 0.2f;
+  std::span<const float> walls_;
+  std::vector<int> printed_box_;  // per atom: the printed box of the digit the best reading ends there
   void emit_reading(const InkSource& src, std::vector<FoundDigit>& out);
 
   // Pieces of a cut-out's ink at least kStrokeShare of its largest piece's area.

@@ -1,4 +1,6 @@
 #include "field_boxes.h"
+#include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -83,31 +85,38 @@ bool FieldBoxes::is_upright_bar(const Component& c, const std::vector<int>& labe
   return true;
 }
 
-int FieldBoxes::cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before) {
+bool FieldBoxes::cleared_beside(const Box& b, int y_from, int y_to, const InkMap& ink,
+                                std::span<const uint8_t> before) {
   const int w = ink.width, h = ink.height;
-  // Beside each end, a few rows up or down and a little way to either side.
-  const int reach = std::max(3, b.w), rows = 4;
-  auto cleared_beside = [&](int y_from, int y_to) {
-    for (int y = std::max(0, y_from); y < std::min(h, y_to); ++y) {
-      int left = 0, right = 0;
-      for (int x = std::max(0, b.x - reach); x < b.x; ++x)
-        left += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
-      for (int x = b.right(); x < std::min(w, b.right() + reach); ++x)
-        right += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
-      if (std::max(left, right) >= 3) return true;
-    }
-    return false;
-  };
-  return int(cleared_beside(b.y - rows, b.y + 2)) + int(cleared_beside(b.bottom() - 2, b.bottom() + rows));
+  // A little way to either side of the box's columns.
+  const int reach = std::max(3, b.w);
+  for (int y = std::max(0, y_from); y < std::min(h, y_to); ++y) {
+    int left = 0, right = 0;
+    for (int x = std::max(0, b.x - reach); x < b.x; ++x)
+      left += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
+    for (int x = b.right(); x < std::min(w, b.right() + reach); ++x)
+      right += before[size_t(y) * w + x] && !ink.mask[size_t(y) * w + x];
+    if (std::max(left, right) >= 3) return true;
+  }
+  return false;
 }
 
-void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth) {
-  if (walls.size() < size_t(kMinWalls)) return walls.clear();
+int FieldBoxes::cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before) {
+  // Beside each end, a few rows up or down.
+  const int rows = 4;
+  return int(cleared_beside(b, b.y - rows, b.y + 2, ink, before)) +
+         int(cleared_beside(b, b.bottom() - 2, b.bottom() + rows, ink, before));
+}
+
+void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth, float hint) {
+  // Two free walls are a row where the rules' teeth stood at even steps.
+  const size_t fewest = hint > 0 ? 2 : size_t(kMinWalls);
+  if (walls.size() < fewest) return walls.clear();
   scratch.clear();
   for (const Wall& wall : walls) scratch.push_back(float(wall.box.h));
   const float height = median(scratch);
   std::erase_if(walls, [&](const Wall& wall) { return std::abs(float(wall.box.h) - height) > kSameHeight * height; });
-  if (walls.size() < size_t(kMinWalls)) return walls.clear();
+  if (walls.size() < fewest) return walls.clear();
   std::sort(walls.begin(), walls.end(), [](const Wall& a, const Wall& b) { return a.centre < b.centre; });
   // The chain of walls a whole number of steps apart that holds the most walls less kMissedWall
   // for each step of it without one, the step one of the gaps between neighbours (the shortest
@@ -134,21 +143,34 @@ void FieldBoxes::keep_even_row(std::vector<Wall>& walls, std::vector<float>& scr
         best_start = i, best_length = length, best_step = step, best_score = score;
     }
   }
-  // Where digits touch most walls, the few left free may stand no neighbouring gap but several
-  // steps apart (3 and 4 steps): the step is then the longest whole share of the shortest gap
-  // that puts every free wall on it.
-  if (best_length < size_t(kMinWalls)) {
+  const auto all_on_step = [&] {
+    bool all = true;
+    for (size_t k = 1; k < walls.size() && all; ++k) all = on_step(walls[k - 1], walls[k]);
+    return all;
+  };
+  // Where digits touch most walls, the few left free may stand several steps apart, some gaps
+  // even (2, 2 and 3 steps: a chain of the even ones leaves the last wall out). The step the
+  // rules' teeth stood at, touched walls among them, is the row's where it puts every free
+  // wall on it.
+  bool placed = false;
+  if (hint > 0) {
+    step = hint;
+    placed = all_on_step();
+    if (placed) best_start = 0, best_length = walls.size(), best_step = step;
+    else if (walls.size() < size_t(kMinWalls)) return walls.clear();
+  }
+  // Otherwise, where no neighbouring pair gives a chain (free walls 3 and 4 steps apart), the
+  // step is the longest whole share of the shortest gap that puts every free wall on it.
+  if (!placed && best_length < size_t(kMinWalls)) {
     float shortest = walls.back().centre - walls.front().centre;
     for (size_t k = 1; k < walls.size(); ++k) shortest = std::min(shortest, walls[k].centre - walls[k - 1].centre);
-    for (int parts = 2; parts <= kMostStepsInGap && best_length < size_t(kMinWalls); ++parts) {
+    for (int parts = 1; parts <= kMostStepsInGap && best_length < size_t(kMinWalls); ++parts) {
       step = shortest / float(parts);
       if (step < 0.3f * height) break;
-      bool all = true;
-      for (size_t k = 1; k < walls.size() && all; ++k) all = on_step(walls[k - 1], walls[k]);
-      if (all) best_start = 0, best_length = walls.size(), best_step = step;
+      if (all_on_step()) best_start = 0, best_length = walls.size(), best_step = step;
     }
   }
-  if (best_length < size_t(kMinWalls)) return walls.clear();
+  if (best_length < fewest) return walls.clear();
   step = best_step;
   size_t kept = 0, last = best_start;
   walls[kept++] = walls[best_start];
@@ -250,8 +272,11 @@ bool FieldBoxes::erase_rule(InkMap& ink, const Component& c, const std::vector<i
   return erased;
 }
 
-bool FieldBoxes::erase_rules(InkMap& ink, std::span<const Component> comps, const std::vector<int>& labels) {
+bool FieldBoxes::erase_rules(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
+                             const std::vector<int>& labels) {
   bool erased = false;
+  teeth_step_ = 0;
+  int widest = 0;
   for (const Component& c : comps) {
     const Box& b = c.box;
     if (b.h < kMinHeight || float(b.w) < kBoxRowAspect * float(b.h)) continue;
@@ -261,27 +286,48 @@ bool FieldBoxes::erase_rules(InkMap& ink, std::span<const Component> comps, cons
     const bool bottom = fit_rule(c, labels, ink.width, false, bottom_rule);
     if (!bottom) continue;
     // (A comb's rule seen from above, between its teeth, is no top rule: a box is a box high.)
-    const bool top = fit_rule(c, labels, ink.width, true, top_rule) &&
-                     bottom_rule.a - top_rule.a >= std::max(float(kMinHeight), 0.5f * float(b.h));
+    bool top = fit_rule(c, labels, ink.width, true, top_rule) &&
+               bottom_rule.a - top_rule.a >= std::max(float(kMinHeight), 0.5f * float(b.h));
+    // A top rule across the whole image (a tight crop of the field) was cleared before: the
+    // walls hang from where it was, as tall as a box, not a comb's short teeth.
+    const bool top_cleared = !top && walls_hang_from_cleared_rule(c, labels, ink, before, bottom_rule);
+    top = top || top_cleared;
     if (!top && float(b.w) < kCombAspect * float(b.h)) continue;
     // Walls or teeth stand on the bottom rule at even steps; a lone stroke (a 5's bar) has none.
     if (!has_teeth(c, labels, ink.width, bottom_rule, !top)) continue;
-    if (top) erased = erase_rule(ink, c, labels, top_rule) || erased;
+    if (b.w > widest) teeth_step_ = step_, widest = b.w;
+    if (top && !top_cleared) erased = erase_rule(ink, c, labels, top_rule) || erased;
     erased = erase_rule(ink, c, labels, bottom_rule) || erased;
   }
   return erased;
 }
 
+bool FieldBoxes::walls_hang_from_cleared_rule(const Component& c, const std::vector<int>& labels, const InkMap& ink,
+                                              std::span<const uint8_t> before, const Rule& bottom_rule) {
+  if (!has_teeth(c, labels, ink.width, bottom_rule, false)) return false;
+  int hanging = 0;
+  for (const Wall& wall : teeth_) hanging += cleared_beside(wall.box, wall.box.y - 4, wall.box.y + 2, ink, before);
+  return 2 * hanging > int(teeth_.size());
+}
+
 Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
                             const std::vector<int>& labels) {
   walls_.clear();
+  wall_columns_.clear();
   int hanging = 0;  // walls that meet a rule at one end only: a comb's teeth
   for (const Component& c : comps) {
     if (!is_upright_bar(c, labels, ink.width)) continue;
     const int ends = cleared_rules_met(c.box, ink, before);
     if (ends) walls_.push_back({c.label, c.box, float(c.sum_x / std::max(1, c.area)), lean_}), hanging += ends == 1;
   }
-  keep_even_row(walls_, values_, 2 * hanging > int(walls_.size()));
+  if (getenv("DBGB")) {
+    fprintf(stderr, "walls before keep: %zu hanging %d hint %.1f\n", walls_.size(), hanging, teeth_step_);
+    for (auto& w : walls_) fprintf(stderr, "  c=%.1f box %d,%d %dx%d\n", w.centre, w.box.x, w.box.y, w.box.w, w.box.h);
+  }
+  keep_even_row(walls_, values_, 2 * hanging > int(walls_.size()), teeth_step_);
+  if (getenv("DBGB")) {
+    fprintf(stderr, "kept %zu step %.1f\n", walls_.size(), step_);
+  }
   Box extent{};
   for (const Wall& wall : walls_) {
     extent = extent.w ? unite(extent, wall.box) : wall.box;
@@ -291,7 +337,13 @@ Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::s
         if (labels[p] == wall.label) ink.mask[p] = 0, ink.ink[p] = 0;
       }
   }
+  for (const Wall& wall : walls_) wall_columns_.push_back(wall.centre);
   if (!walls_.empty()) erase_walls_at_digits(ink, before);
+  std::sort(wall_columns_.begin(), wall_columns_.end());
+  if (getenv("DBGB")) {
+    for (float x : wall_columns_) fprintf(stderr, " %.1f", x);
+    fprintf(stderr, " <- columns\n");
+  }
   return extent;
 }
 
@@ -340,6 +392,7 @@ void FieldBoxes::erase_walls_at_digits(InkMap& ink, std::span<const uint8_t> bef
         }
       if (!ruled) continue;
     }
+    wall_columns_.push_back(x);
     for (int y = std::max(0, top); y < std::min(h, bottom); ++y) {
       // The run of ink on this row at the wall's column; as thin as a wall, it is the wall.
       const int at = int(std::lround(x + lean * (float(y) - mid)));

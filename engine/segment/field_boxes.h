@@ -20,13 +20,17 @@ class FieldBoxes {
  public:
   // Clears the rules along the top and bottom of a row of boxes, and along the bottom of a comb
   // (long, thin and straight, level or sloping a little), but where a stroke crosses them;
-  // true if any.
-  bool erase_rules(InkMap& ink, std::span<const Component> comps, const std::vector<int>& labels);
+  // true if any. `before`: the ink mask before rules across the whole image were cleared.
+  bool erase_rules(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
+                   const std::vector<int>& labels);
   // `before`: the ink mask before the rules were cleared; `comps` and `labels` the components
   // of `ink.mask` now. Clears the walls and teeth from `ink`; returns the box of the row they
   // stood in (empty when there were none).
   Box erase_walls(InkMap& ink, std::span<const uint8_t> before, std::span<const Component> comps,
                   const std::vector<int>& labels);
+  // The columns the last erase_walls() found walls in, free or touched by a digit, left to
+  // right (at the row's middle): one digit is written between two of them.
+  std::span<const float> wall_columns() const { return wall_columns_; }
 
   // At least this many walls in a row (a comb of two boxes has three teeth).
   static constexpr int kMinWalls = 3;
@@ -46,10 +50,13 @@ class FieldBoxes {
   bool is_upright_bar(const Component& c, const std::vector<int>& labels, int w);
   // At how many of its ends (0 to 2) cleared ink lies beside it: the rules it stood on or hung from.
   static int cleared_rules_met(const Box& b, const InkMap& ink, std::span<const uint8_t> before);
+  // Cleared ink within rows y_from..y_to, a little way to either side of `b`'s columns.
+  static bool cleared_beside(const Box& b, int y_from, int y_to, const InkMap& ink, std::span<const uint8_t> before);
   // Keeps the walls that stand in one row at even steps, as tall as one another; none where
   // they are `teeth` (a comb's, meeting a rule at one end) taller than kCombTooth of a step.
+  // `hint`: the step the row's teeth stood at before its rules were cleared (0: none).
   // Sets step_ to the step between them.
-  void keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth);
+  void keep_even_row(std::vector<Wall>& walls, std::vector<float>& scratch, bool teeth, float hint = 0);
 
   // A rule along the top or the bottom of a component: its line y = a + slope·x, how thick.
   struct Rule {
@@ -57,6 +64,10 @@ class FieldBoxes {
     int thick = 0;
   };
   bool fit_rule(const Component& c, const std::vector<int>& labels, int w, bool top, Rule& rule);
+  // Most of the walls standing on the bottom rule reach up to cleared ink: a top rule cleared
+  // before.
+  bool walls_hang_from_cleared_rule(const Component& c, const std::vector<int>& labels, const InkMap& ink,
+                                    std::span<const uint8_t> before, const Rule& bottom_rule);
   // Thin strokes standing up from the rule at even steps, as tall as one another (in teeth_).
   // `comb`: the component has no rule along its top.
   bool has_teeth(const Component& c, const std::vector<int>& labels, int w, const Rule& rule, bool comb);
@@ -64,8 +75,10 @@ class FieldBoxes {
   static bool erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule);
 
   std::vector<Wall> walls_, teeth_;
+  std::vector<float> wall_columns_;
   float lean_ = 0;
   float step_ = 0;                             // between the walls keep_even_row kept last
+  float teeth_step_ = 0;                       // of the widest row erase_rules() cleared
   std::vector<std::pair<float, float>> edge_;  // fit_rule's columns: x, the edge's row
   std::vector<float> centres_, values_;
 };

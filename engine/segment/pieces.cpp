@@ -252,7 +252,8 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
   if (erased) comps = finder_.find(ink.mask.data(), w, h);
   // A form's row of boxes or comb; on a flat background too, which is how a clean scan or a PDF
   // of a form reads.
-  if (boxes_.erase_rules(ink, comps, finder_.labels())) comps = finder_.find(ink.mask.data(), w, h), erased = true;
+  if (boxes_.erase_rules(ink, before_, comps, finder_.labels()))
+    comps = finder_.find(ink.mask.data(), w, h), erased = true;
   if (erase_thin_lines(ink, comps)) comps = finder_.find(ink.mask.data(), w, h), erased = true;
   label_count_ = int(comps.size()) + 1;
 

@@ -27,6 +27,10 @@ class PieceFinder {
   // Where the walls of a row of printed boxes (or a comb's teeth) were cleared: one digit is
   // written to a box there. Empty when there were none.
   const Box& field_boxes() const { return field_boxes_; }
+  // The columns of those walls, left to right (empty when there were none).
+  std::span<const float> field_walls() const {
+    return field_boxes_.w ? boxes_.wall_columns() : std::span<const float>{};
+  }
 
  private:
   // Clears thin straight rows of ink that run across the whole image (a rule on a canvas or a

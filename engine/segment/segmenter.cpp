@@ -235,7 +235,13 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
 void Segmenter::read_line(const InkSource& src, const TextLine& line, const WorkingCopy& copy,
                           const DigitScorer& score) {
   const size_t before = digits_.size();
-  splitter_.read_line(src, lines_.groups(), line, score, digits_);
+  // A line written in the row of printed boxes is cut at their walls.
+  Box extent = lines_.groups()[size_t(line.first)].box;
+  for (int g = line.first + 1; g < line.first + line.count; ++g) extent = unite(extent, lines_.groups()[size_t(g)].box);
+  const Box& boxes = pieces_.field_boxes();
+  const bool boxed = boxes.w && overlaps(boxes, extent);
+  splitter_.read_line(src, lines_.groups(), line, score, digits_,
+                      boxed ? pieces_.field_walls() : std::span<const float>{});
   left_out_.assign(splitter_.skipped().begin(), splitter_.skipped().end());
   // The line's ink as it was cut, before any of it is dropped as no digit: a drawing's
   // lines hold shapes (a sun's disc) between the strokes that read as digits.

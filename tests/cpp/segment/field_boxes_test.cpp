@@ -26,9 +26,11 @@ void printed(GrayImage& img, float x0, float y0, float x1, float y1, float slope
 
 // The digits of `text` (1, 0 and 7 only, drawn as a pen draws them), one to a cell; those
 // marked 'x' in `leaning` lean on the wall on their right (a 7's bar runs on into it).
-void write(GrayImage& img, const std::string& text, float slope, const std::string& leaning = "") {
+// Their tops stand at row `top`.
+void write(GrayImage& img, const std::string& text, float slope, const std::string& leaning = "",
+           float top = kMarginY + 14) {
   for (size_t i = 0; i < text.size(); ++i) {
-    const float cx = float(kMarginX) + (float(i) + 0.5f) * kCell, top = float(kMarginY) + 14, bottom = top + 52;
+    const float cx = float(kMarginX) + (float(i) + 0.5f) * kCell, bottom = top + 52;
     const auto pen = [&](float x0, float y0, float x1, float y1) {
       stroke(img, x0, y0 + slope * x0, x1, y1 + slope * x1, 5, 30);
     };
@@ -118,6 +120,58 @@ TEST(FieldBoxes, ADigitTouchingItsBoxsWallIsReadWithoutIt) { expect_read_without
 // neighbours one step apart (here 3 and 4 steps): the step is found from them all the same.
 TEST(FieldBoxes, ARowWhoseDigitsTouchMostWallsIsReadWithoutThem) {
   expect_read_without_walls("70170070", "xx-xxx-x");  // walls 0, 3 and 7 of 0 to 8 stay free
+}
+
+// The step the rules' teeth stood at, touched walls among them, places the free walls where
+// their own gaps cannot: 3, 3 and 2 steps apart (a chain of the even gaps leaves the last wall
+// out), or only two free walls, at the row's ends.
+TEST(FieldBoxes, FreeWallsAtUnevenStepsAreFoundFromTheTeeth) {
+  expect_read_without_walls("70170171", "xx-xx-x-");  // walls 0, 3, 6 and 8 stay free
+  expect_read_without_walls("707071", "xxxxx-");      // walls 0 and 6
+}
+
+// A tight crop of a row of boxes: its thin top rule runs across the whole image and is cleared
+// as a rule across it before the boxes are looked for; its bottom rule, printed bolder and
+// touched by the 7s' stems, is not. The walls hang from where the top rule was: a row of
+// boxes still, not a comb's teeth.
+TEST(FieldBoxes, BoxesWhoseTopRuleRunsAcrossTheImageAreFound) {
+  const std::string number = "777777";
+  // (Cropped close above and below: a band of rows that thick is a rule across it no more.)
+  GrayImage img(2 * kMarginX + int(number.size()) * kCell + 2, kCellHigh + 17, 236);
+  const float x0 = kMarginX, y0 = 8, y1 = y0 + kCellHigh, right = float(img.width - 1);
+  write(img, number, 0, "", y1 - 52);
+  stroke(img, 0, y0, right, y0, 2, 50);
+  stroke(img, 0, y1, right, y1, 4, 50);
+  for (int i = 0; i <= int(number.size()); ++i)
+    stroke(img, x0 + float(i * kCell), y0, x0 + float(i * kCell), y1, 2, 50);
+  Segmenter segmenter;
+  const auto found = segmenter.find(img, kSure);
+  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
+  EXPECT_EQ(found.size(), number.size());
+}
+
+// In a row of boxes each box holds one digit: a 0 written as two arcs that do not meet, apart
+// by more than the pieces of one digit usually are, is one digit, where every cut-out would
+// read as surely as a whole digit.
+TEST(FieldBoxes, TheArcsOfAnOpenZeroInABoxAreOneDigit) {
+  const int cells = 4;
+  GrayImage img = paper(cells);
+  for (int i = 0; i < cells; ++i) {
+    const float cx = float(kMarginX) + (float(i) + 0.5f) * kCell, cy = float(kMarginY) + 40;
+    for (const float from : {120.0f, -60.0f})
+      for (int s = 0; s < 30; ++s) {
+        const float a0 = (from + 4.0f * float(s)) * 0.0174533f, a1 = (from + 4.0f * float(s + 1)) * 0.0174533f;
+        stroke(img, cx + 16 * std::cos(a0), cy + 26 * std::sin(a0), cx + 16 * std::cos(a1), cy + 26 * std::sin(a1), 5,
+               30);
+      }
+  }
+  Segmenter control;
+  EXPECT_EQ(control.find(img, kSure).size(), size_t(2 * cells)) << "without boxes, each arc reads as a digit";
+  boxes(img, cells, 0);
+  Segmenter segmenter;
+  const auto found = segmenter.find(img, kSure);
+  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
+  EXPECT_EQ(found.size(), size_t(cells));
 }
 
 // The rules are cleared only where walls or teeth stand on them: a row of 1s written on a
