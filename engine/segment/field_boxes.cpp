@@ -1,6 +1,4 @@
 #include "field_boxes.h"
-#include <cstdio>
-#include <cstdlib>
 
 #include <algorithm>
 #include <cmath>
@@ -320,14 +318,7 @@ Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::s
     const int ends = cleared_rules_met(c.box, ink, before);
     if (ends) walls_.push_back({c.label, c.box, float(c.sum_x / std::max(1, c.area)), lean_}), hanging += ends == 1;
   }
-  if (getenv("DBGB")) {
-    fprintf(stderr, "walls before keep: %zu hanging %d hint %.1f\n", walls_.size(), hanging, teeth_step_);
-    for (auto& w : walls_) fprintf(stderr, "  c=%.1f box %d,%d %dx%d\n", w.centre, w.box.x, w.box.y, w.box.w, w.box.h);
-  }
   keep_even_row(walls_, values_, 2 * hanging > int(walls_.size()), teeth_step_);
-  if (getenv("DBGB")) {
-    fprintf(stderr, "kept %zu step %.1f\n", walls_.size(), step_);
-  }
   Box extent{};
   for (const Wall& wall : walls_) {
     extent = extent.w ? unite(extent, wall.box) : wall.box;
@@ -340,10 +331,6 @@ Box FieldBoxes::erase_walls(InkMap& ink, std::span<const uint8_t> before, std::s
   for (const Wall& wall : walls_) wall_columns_.push_back(wall.centre);
   if (!walls_.empty()) erase_walls_at_digits(ink, before);
   std::sort(wall_columns_.begin(), wall_columns_.end());
-  if (getenv("DBGB")) {
-    for (float x : wall_columns_) fprintf(stderr, " %.1f", x);
-    fprintf(stderr, " <- columns\n");
-  }
   return extent;
 }
 

@@ -291,10 +291,15 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
     // digit written near it, unless it is a thin strip along it (a page's edge, scanned).
     // On a photo, the table reaches the frame; a digit written close to the edge only comes
     // near it.
+    // In a form's row of boxes cropped tight, the image's edge is the boxes' rule, and a
+    // digit that crosses the rule reaches it: inside the row, a stroke at the edge is a digit's.
+    const bool in_boxes = field_boxes_.w && b.x >= field_boxes_.x && b.right() <= field_boxes_.right() &&
+                          overlaps(field_boxes_, b);
     const bool strip_lr = b.w < kEdgeStrip * b.h || (!flat_background && (b.x == 0 || b.right() == w));
     const bool strip_tb = b.h < kEdgeStrip * b.w || (!flat_background && (b.y == 0 || b.bottom() == h));
-    if (!tight_crop && ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
-                        (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))) {
+    if (!tight_crop && !in_boxes &&
+        ((std::max(e.left, e.right) >= kEdgeContact * b.h && strip_lr) ||
+         (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))) {
       // Beside a side and short of the top and bottom edges it may be a 1 written close to
       // the side of a tight field; it is put back where it is as tall as the other pieces.
       const bool side_only = !(std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb) && b.y > margin &&

@@ -150,6 +150,26 @@ TEST(FieldBoxes, BoxesWhoseTopRuleRunsAcrossTheImageAreFound) {
   EXPECT_EQ(found.size(), number.size());
 }
 
+// A scanned row of boxes cropped tight above, its 7s written up across the top rule, their bars
+// along the image's edge: inside the row, ink at the edge is the digits', not the page's edge.
+TEST(FieldBoxes, DigitsCrossingTheTopRuleToTheImagesEdgeAreRead) {
+  const std::string number = "7070";
+  GrayImage img(2 * kMarginX + int(number.size()) * kCell + 2, kCellHigh + 20, 236);
+  // A scanner's grain: the paper is not one flat level, as a canvas's is.
+  for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = uint8_t(232 + (uint32_t(i) * 2654435761u >> 27) % 9);
+  write(img, "-0-0", 0, "", 30);
+  write(img, "7-7-", 0, "", 2);
+  const float x0 = kMarginX, x1 = float(kMarginX + int(number.size()) * kCell), y0 = 8, y1 = y0 + kCellHigh + 8;
+  stroke(img, x0, y0, x1, y0, 2, 50);
+  stroke(img, x0, y1, x1, y1, 2, 50);
+  for (int i = 0; i <= int(number.size()); ++i)
+    stroke(img, x0 + float(i * kCell), y0, x0 + float(i * kCell), y1, 2, 50);
+  Segmenter segmenter;
+  const auto found = segmenter.find(img, kSure);
+  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
+  EXPECT_EQ(found.size(), number.size());
+}
+
 // In a row of boxes each box holds one digit: a 0 written as two arcs that do not meet, apart
 // by more than the pieces of one digit usually are, is one digit, where every cut-out would
 // read as surely as a whole digit.
