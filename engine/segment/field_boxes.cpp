@@ -31,6 +31,9 @@ constexpr float kCombTooth = 0.75f;
 constexpr float kBoxRowAspect = 1.5f, kCombAspect = 3.0f, kRuleAlong = 0.5f, kRuleStray = 1.5f, kRuleSlope = 0.1f;
 constexpr float kRuleThick = 0.08f;
 constexpr int kMinRuleThick = 6;
+// A run across a rule more than this many pixels longer than the rule is printed is a stroke's
+// (chosen on the development writers: 1, 2 and 3 tried).
+constexpr float kRuleRunSlack = 1.0f;
 
 float median(std::vector<float>& v) {
   std::nth_element(v.begin(), v.begin() + long(v.size() / 2), v.end());
@@ -249,21 +252,34 @@ bool FieldBoxes::fit_rule(const Component& c, const std::vector<int>& labels, in
 bool FieldBoxes::erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule) {
   const int w = ink.width;
   const Box& b = c.box;
-  bool erased = false;
+  // The component's run in each column that meets the rule's line (first, end; none: -1).
+  runs_.clear();
   for (int x = b.x; x < b.right(); ++x) {
-    // The component's run in this column that meets the rule's line: longer than the rule is
-    // thick, a stroke crosses it there (a wall, a digit touching the rule), and it stays.
     const int at = int(std::lround(rule.a + rule.slope * float(x)));
     int y = -1;
     for (int d = 0; d <= rule.thick && y < 0; ++d) {
       if (at + d >= b.y && at + d < b.bottom() && labels[size_t(at + d) * w + x] == c.label) y = at + d;
       else if (at - d >= b.y && at - d < b.bottom() && labels[size_t(at - d) * w + x] == c.label) y = at - d;
     }
-    if (y < 0) continue;
     int first = y, end = y + 1;
-    while (first > b.y && labels[size_t(first - 1) * w + x] == c.label) --first;
-    while (end < b.bottom() && labels[size_t(end) * w + x] == c.label) ++end;
-    if (end - first > rule.thick + 2) continue;
+    if (y >= 0) {
+      while (first > b.y && labels[size_t(first - 1) * w + x] == c.label) --first;
+      while (end < b.bottom() && labels[size_t(end) * w + x] == c.label) ++end;
+    }
+    runs_.push_back({first, end});
+  }
+  // How thick the rule is printed: most columns hold the rule alone.
+  values_.clear();
+  for (const auto& [first, end] : runs_)
+    if (first >= 0) values_.push_back(float(end - first));
+  if (values_.empty()) return false;
+  const float printed = median(values_);
+  bool erased = false;
+  for (int x = b.x; x < b.right(); ++x) {
+    // A run thicker than the rule is printed is a stroke: crossing it (a wall, a digit touching
+    // it) or running along it (a 2's foot written on the line), and it stays.
+    const auto [first, end] = runs_[size_t(x - b.x)];
+    if (first < 0 || float(end - first) > printed + kRuleRunSlack) continue;
     for (int k = first; k < end; ++k) ink.mask[size_t(k) * w + x] = 0, ink.ink[size_t(k) * w + x] = 0;
     erased = true;
   }

@@ -72,10 +72,11 @@ class FieldBoxes {
   // `comb`: the component has no rule along its top.
   bool has_teeth(const Component& c, const std::vector<int>& labels, int w, const Rule& rule, bool comb);
   // Clears the rule's pixels of the component, but where a stroke crosses it.
-  static bool erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule);
+  bool erase_rule(InkMap& ink, const Component& c, const std::vector<int>& labels, const Rule& rule);
 
   std::vector<Wall> walls_, teeth_;
   std::vector<float> wall_columns_;
+  std::vector<std::pair<int, int>> runs_;  // erase_rule's, per column
   float lean_ = 0;
   float step_ = 0;                             // between the walls keep_even_row kept last
   float teeth_step_ = 0;                       // of the widest row erase_rules() cleared
