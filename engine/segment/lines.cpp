@@ -11,6 +11,8 @@ namespace {
 constexpr float kSameLine = 0.4f;
 // ...and lies no further from that piece than this many of its heights.
 constexpr float kMaxGap = 4.0f;
+// Lines that share this much of the shorter one's rows stand on one row, read left to right.
+constexpr float kSameRow = 0.6f;
 // A fragment joins the line of a tall piece at most this many of its heights away.
 constexpr float kFragmentReach = 0.3f;
 // Pieces of fewer pixels are specks, left out when judging how tall digits are.
@@ -113,6 +115,7 @@ void LineBuilder::follow_lines(std::span<const Piece> pieces, int big) {
       tr.max_h = std::max(tr.max_h, b.h);
       tr.y_sum += b.y + 0.5 * b.h;
       ++tr.n;
+      if (phase == 0) tr.box = tr.box.w ? unite(tr.box, b) : b;
       track_of_[size_t(i)] = best;
     }
 }
@@ -166,6 +169,25 @@ void LineBuilder::order_by_line() {
   std::iota(track_order_.begin(), track_order_.end(), 0);
   std::sort(track_order_.begin(), track_order_.end(), [&](int a, int b) {
     return tracks_[size_t(a)].y_sum / tracks_[size_t(a)].n < tracks_[size_t(b)].y_sum / tracks_[size_t(b)].n;
+  });
+  // Lines side by side, too far apart to be followed as one (two numbers on one row of a form),
+  // left to right: a line sharing at least kSameRow of its rows with the first line of the row
+  // above it in this order is on that row.
+  track_row_.assign(tracks_.size(), 0);
+  int row = 0, row_first = -1;
+  for (const int t : track_order_) {
+    const Box& b = tracks_[size_t(t)].box;
+    bool same_row = false;
+    if (row_first >= 0) {
+      const Box& r = tracks_[size_t(row_first)].box;
+      same_row = b.h && r.h && float(overlap(b.y, b.bottom(), r.y, r.bottom())) >= kSameRow * float(std::min(b.h, r.h));
+    }
+    if (!same_row) row += row_first >= 0, row_first = t;
+    track_row_[size_t(t)] = row;
+  }
+  std::stable_sort(track_order_.begin(), track_order_.end(), [&](int a, int b) {
+    const int ra = track_row_[size_t(a)], rb = track_row_[size_t(b)];
+    return ra != rb ? ra < rb : tracks_[size_t(a)].box.x < tracks_[size_t(b)].box.x;
   });
   track_rank_.resize(tracks_.size());
   for (int r = 0; r < int(track_order_.size()); ++r) track_rank_[size_t(track_order_[size_t(r)])] = r;

@@ -49,9 +49,10 @@ class LineBuilder {
     int max_h = 0;
     double y_sum = 0;
     int n = 0;
+    Box box;  // of its tall pieces
   };
   std::vector<Track> tracks_;
-  std::vector<int> order_, track_of_, track_order_, track_rank_;
+  std::vector<int> order_, track_of_, track_order_, track_rank_, track_row_;
   std::vector<Group> groups_;
   std::vector<TextLine> lines_;
   std::vector<int> group_of_label_, heights_, parent_, merged_of_;

@@ -475,6 +475,24 @@ TEST(Segmenter, OrdersLinesTopToBottom) {
   EXPECT_EQ(r->lines, 2);
 }
 
+// Two numbers on one row of a form, too far apart to be one line, the right one written a
+// little higher: read left to right, as two lines.
+TEST(Segmenter, ReadsLinesSideBySideLeftToRight) {
+  GrayImage page(1200, 300, 250);
+  one(page, 80, 110, 100, 10);
+  one(page, 160, 110, 100, 10);
+  ring(page, 900, 142, 28, 50, 10);  // higher by 18 pixels
+  ring(page, 990, 142, 28, 50, 10);
+  Segmenter seg;
+  auto found = seg.find(page, kSure);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(seg.line_count(), 2);
+  EXPECT_EQ(found[0].line, 0);
+  EXPECT_LT(found[0].box.x, 200);
+  EXPECT_EQ(found[2].line, 1);
+  EXPECT_GT(found[2].box.x, 800);
+}
+
 TEST(Segmenter, FollowsASlantedLine) {
   // Six digits on a line rising 8°: one line, left to right.
   GrayImage page(900, 400, 245);
