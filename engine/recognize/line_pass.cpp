@@ -156,8 +156,10 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
     const bool in_boxes =
         std::any_of(page.boxed.begin(), page.boxed.end(), [&](const Box& b) { return overlaps(b, line); });
     const LineChoice choice =
-        in_boxes ? LineChoice{}
-                 : better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1, page.ink);
+        !in_boxes ? better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1, page.ink)
+        : page.unprinted
+            ? better_reading(*page.unprinted, reader, s, line, cut, line_digits, reading.lines == 1, page.ink)
+            : LineChoice{};
     if (!choice.read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;

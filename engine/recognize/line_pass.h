@@ -71,11 +71,14 @@ struct PageFacts {
   std::span<const Box> boxed;
   // Which side of the paper's grey the ink is.
   InkSide ink = InkSide::kFind;
+  // The image with the boxes' printing painted over with their paper (null: none): a line in
+  // the boxes is reread there, where no wall is left to read as a 1.
+  const GrayImage* unprinted = nullptr;
 };
 
 // Rereads every line of `reading` in `image`; rebuilds its text. Returns how many lines changed.
-// A line written in a row of printed boxes (`page.boxed`) is left as cut: the boxes cut it, and
-// the line model would read their walls as 1s.
+// A line written in a row of printed boxes (`page.boxed`) is reread in `page.unprinted`, or left
+// as cut where there is none: the line model would read the walls as 1s.
 int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSettings& settings, Reading& reading,
                  const PageFacts& page = {});
 

@@ -105,12 +105,34 @@ Result<Reading> Recognizer::read(const GrayImage& image) {
   if (line_reader_) {
     LinePassSettings settings;
     settings.unsure_below = unsure_below_;
-    const PageFacts page{segmenter_.boxed_fields(), segmenter_.light_ink() ? InkSide::kLight : InkSide::kDark};
+    const PageFacts page{segmenter_.boxed_fields(), segmenter_.light_ink() ? InkSide::kLight : InkSide::kDark,
+                         segmenter_.printing_cleared() ? &unprinted(image) : nullptr};
     if (!out.digits.empty()) reread_lines(image, *line_reader_, settings, out, page);
     else read_doubted_lines(image, *line_reader_, settings, segmenter_.doubted_lines(), out, page.ink);
   }
   if (out.digits.empty()) out.message = kNoDigitsFound;
   return out;
+}
+
+const GrayImage& Recognizer::unprinted(const GrayImage& image) {
+  unprinted_ = image;
+  // The paper: the brighter half of the boxes' pixels (dark ink: the printing and the digits are
+  // the darker part), their median.
+  for (const Box& b : segmenter_.boxed_fields()) {
+    levels_.clear();
+    for (int y = b.y; y < b.bottom(); ++y)
+      for (int x = b.x; x < b.right(); ++x) levels_.push_back(image.at(x, y));
+    if (levels_.empty()) continue;
+    const bool light_ink = segmenter_.light_ink();
+    const size_t at = light_ink ? levels_.size() / 4 : levels_.size() * 3 / 4;
+    std::nth_element(levels_.begin(), levels_.begin() + long(at), levels_.end());
+    const uint8_t paper = levels_[at];
+    const int y0 = std::max(0, b.y - b.h / 4), y1 = std::min(image.height, b.bottom() + b.h / 4);
+    for (int y = y0; y < y1; ++y)
+      for (int x = 0; x < image.width; ++x)
+        if (segmenter_.printing_cleared_at(x, y)) unprinted_.at(x, y) = paper;
+  }
+  return unprinted_;
 }
 
 Result<Reading> Recognizer::read(std::span<const uint8_t> file_bytes) {

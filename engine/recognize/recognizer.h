@@ -94,6 +94,11 @@ class Recognizer {
   std::array<Recognition, 16> remembered_{};
   size_t remembered_count_ = 0, remembered_next_ = 0;
   Segmenter segmenter_;
+  // `image` with the printing of the rows of boxes the segmenter read painted over with their
+  // paper (in unprinted_).
+  const GrayImage& unprinted(const GrayImage& image);
+  GrayImage unprinted_;
+  std::vector<uint8_t> levels_;
   std::unique_ptr<OneDigitCheck> one_digit_;
   std::unique_ptr<LineReader> line_reader_;
   float unsure_below_;

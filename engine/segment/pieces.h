@@ -27,6 +27,8 @@ class PieceFinder {
   // Where the walls of a row of printed boxes (or a comb's teeth) were cleared: one digit is
   // written to a box there. Empty when there were none.
   const Box& field_boxes() const { return field_boxes_; }
+  // The ink mask before rules, lines and walls were cleared from it (working pixels).
+  std::span<const uint8_t> ink_before_clearing() const { return before_; }
   // The columns of those walls, left to right (empty when there were none).
   std::span<const float> field_walls() const {
     return field_boxes_.w ? boxes_.wall_columns() : std::span<const float>{};

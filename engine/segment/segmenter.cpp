@@ -10,6 +10,7 @@ std::span<const FoundDigit> Segmenter::find(const GrayImage& image, const DigitS
   digits_.clear();
   doubted_.clear();
   boxed_.clear();
+  cleared_.clear();
   marks_.clear();
   line_count_ = 0;
   too_many_ = 0;
@@ -42,6 +43,8 @@ void Segmenter::keep_first_reading() {
   first_.assign(digits_.begin(), digits_.end());
   first_doubted_.assign(doubted_.begin(), doubted_.end());
   first_boxed_.assign(boxed_.begin(), boxed_.end());
+  first_cleared_.swap(cleared_), first_cleared_w_ = cleared_w_, first_cleared_h_ = cleared_h_;
+  cleared_.clear();
   first_marks_.assign(marks_.begin(), marks_.end());
   first_lines_ = line_count_, first_factor_ = working_factor_, first_light_ink_ = light_ink_;
   digits_.clear();
@@ -55,6 +58,7 @@ void Segmenter::back_to_first_reading() {
   digits_.swap(first_);
   doubted_.swap(first_doubted_);
   boxed_.swap(first_boxed_);
+  cleared_.swap(first_cleared_), cleared_w_ = first_cleared_w_, cleared_h_ = first_cleared_h_;
   marks_.swap(first_marks_);
   line_count_ = first_lines_;
   working_factor_ = first_factor_;
@@ -117,6 +121,8 @@ void Segmenter::to_source(const GrayImage& image, Placement placed) {
     const int y1 = std::min(image.height, int(std::ceil((float(b.bottom()) * s - in_y - pad) / e)));
     return Box{x0, y0, std::max(1, x1 - x0), std::max(1, y1 - y0)};
   };
+  // (Where the image read was enlarged or given a margin, the cleared printing is not mapped back.)
+  if (placed.pad || placed.enlarge != 1) cleared_.clear();
   for (FoundDigit& d : digits_) d.box = map(d.box);
   for (Box& b : doubted_) b = map(b);
   for (Box& b : boxed_) b = map(b);
@@ -200,7 +206,13 @@ void Segmenter::read_once(const GrayImage& image, const DigitScorer& score, bool
   light_ink_ = flattener_.inverted();
   InkMap& ink = binarizer_.run(darkness, w, h);
   auto pieces = pieces_.find(ink, flattener_.flat());
-  if (pieces_.field_boxes().w) boxed_.push_back(pieces_.field_boxes());
+  if (pieces_.field_boxes().w) {
+    boxed_.push_back(pieces_.field_boxes());
+    const auto before = pieces_.ink_before_clearing();
+    cleared_.resize(before.size());
+    for (size_t i = 0; i < before.size(); ++i) cleared_[i] = before[i] && !ink.mask[i];
+    cleared_w_ = w, cleared_h_ = h;
+  }
   if (pieces.size() > kMaxPieces) {
     too_many_ = pieces.size();
     return;

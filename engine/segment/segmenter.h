@@ -80,6 +80,14 @@ class Segmenter {
   // The rows of a form's printed boxes (or comb) the last find() read, one digit to a box, their
   // walls cleared (in the source image's pixels): the boxes cut the digits apart.
   std::span<const Box> boxed_fields() const { return boxed_; }
+  // Where the last find() read a row of printed boxes at the source's own placement: whether
+  // the printing (rules and walls) was cleared at source pixel (x, y).
+  bool printing_cleared_at(int x, int y) const {
+    if (cleared_.empty()) return false;
+    const int wx = x / working_factor_, wy = y / working_factor_;
+    return wx < cleared_w_ && wy < cleared_h_ && cleared_[size_t(wy) * size_t(cleared_w_) + size_t(wx)];
+  }
+  bool printing_cleared() const { return !cleared_.empty(); }
   // Whether the reading the last find() kept took the ink to be lighter than its paper (chalk
   // on a board).
   bool light_ink() const { return light_ink_; }
@@ -143,6 +151,9 @@ class Segmenter {
   std::vector<int> used_groups_;
   std::vector<FoundDigit> digits_, first_;
   std::vector<Box> doubted_, first_doubted_, boxed_, first_boxed_;
+  // Of a reading that found a row of boxes: the printing cleared (working pixels).
+  std::vector<uint8_t> cleared_, first_cleared_;
+  int cleared_w_ = 0, cleared_h_ = 0, first_cleared_w_ = 0, first_cleared_h_ = 0;
   std::vector<float> confidences_, heights_;
   // Every line that was cut into candidates, top to bottom: the box of all it cut (what was
   // then dropped as no digit too) and how many digits it kept (0: the line was dropped).

@@ -194,6 +194,34 @@ TEST(FieldBoxes, TheArcsOfAnOpenZeroInABoxAreOneDigit) {
   EXPECT_EQ(found.size(), size_t(cells));
 }
 
+// What was cleared of a row of boxes is the printing, not the digits: the line model rereads
+// the row with it painted over, where no wall is left to read as a 1.
+TEST(FieldBoxes, ThePrintingClearedIsTheRulesAndWallsAlone) {
+  const std::string number = "107701";
+  GrayImage img = paper(int(number.size()));
+  write(img, number, 0);
+  boxes(img, int(number.size()), 0);
+  Segmenter segmenter;
+  ASSERT_EQ(segmenter.find(img, kSure).size(), number.size());
+  ASSERT_TRUE(segmenter.printing_cleared());
+  const int wall = kMarginX + 2 * kCell, mid = kMarginY + kCellHigh / 2;
+  EXPECT_TRUE(segmenter.printing_cleared_at(wall, mid)) << "a wall";
+  EXPECT_TRUE(segmenter.printing_cleared_at(kMarginX + kCell / 2 + 25, kMarginY)) << "the top rule";
+  EXPECT_TRUE(segmenter.printing_cleared_at(kMarginX + 3 * kCell + 5, kMarginY + kCellHigh)) << "the bottom rule";
+  const int one = kMarginX + kCell / 2, one_mid = kMarginY + 14 + 26;
+  EXPECT_LT(img.at(one, one_mid), 128) << "the 1 drawn there";
+  EXPECT_FALSE(segmenter.printing_cleared_at(one, one_mid)) << "the 1";
+  int cleared = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) cleared += segmenter.printing_cleared_at(x, y);
+  EXPECT_LT(cleared, img.width * img.height / 10);
+
+  GrayImage plain = paper(int(number.size()));
+  write(plain, number, 0);
+  segmenter.find(plain, kSure);
+  EXPECT_FALSE(segmenter.printing_cleared()) << "no boxes";
+}
+
 // The rules are cleared only where walls or teeth stand on them: a row of 1s written on a
 // ruled line, standing on it at even steps, is taller than a comb's teeth and stays a number.
 TEST(FieldBoxes, OnesStandingOnARuledLineAreNoComb) {
