@@ -63,7 +63,8 @@ struct LineChoice {
 // where it should replace theirs; no reading where the cut digits stand. `only_line`: the
 // image has no other line.
 LineChoice better_reading(const GrayImage& image, LineReader& reader, const LinePassSettings& s, const Box& line,
-                          const std::string& cut, std::span<const ReadDigit> digits, bool only_line, InkSide ink) {
+                          const std::string& cut, std::span<const ReadDigit> digits, bool only_line, InkSide ink,
+                          size_t most_count_change = std::string::npos) {
   const bool field = line.h >= s.field_fill * float(image.height);
   const bool alone = only_line && digits.size() >= 2 && digits.size() <= s.field_most_digits;
   if (!field && !alone) return {};
@@ -75,6 +76,8 @@ LineChoice better_reading(const GrayImage& image, LineReader& reader, const Line
   if (read->digits.empty() || read->digits == cut || (single && !sure_split(*read, s.single_split_sure)) ||
       (single && encloses_paper_none_can(*read, digits[0].input)))
     return {};
+  const size_t read_count = read->digits.size();
+  if (std::max(read_count, cut.size()) - std::min(read_count, cut.size()) > most_count_change) return {};
   if (read->digits.size() == cut.size()) {
     std::string text = weigh_same_length(cut, read->digits, digits, s.weighing,
                                          [&](std::string_view t) { return reader.log_probability_of(t); });
@@ -156,10 +159,10 @@ int reread_lines(const GrayImage& image, LineReader& reader, const LinePassSetti
     const bool in_boxes =
         std::any_of(page.boxed.begin(), page.boxed.end(), [&](const Box& b) { return overlaps(b, line); });
     const LineChoice choice =
-        !in_boxes ? better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1, page.ink)
-        : page.unprinted
-            ? better_reading(*page.unprinted, reader, s, line, cut, line_digits, reading.lines == 1, page.ink)
-            : LineChoice{};
+        !in_boxes        ? better_reading(image, reader, s, line, cut, line_digits, reading.lines == 1, page.ink)
+        : page.unprinted ? better_reading(*page.unprinted, reader, s, line, cut, line_digits, reading.lines == 1,
+                                          page.ink, s.boxed_most_count_change)
+                         : LineChoice{};
     if (!choice.read) {
       out.insert(out.end(), digits.begin() + long(first), digits.begin() + long(end));
       first = end;

@@ -43,6 +43,10 @@ struct LinePassSettings {
   float cut_sure = 0.95f;
   // Where both read as many digits, how the two readings are weighed (line_weighing.h).
   LineWeighing weighing;
+  // A line in a row of printed boxes is read as the line model reads it only where that is at
+  // most this many digits more or fewer than the boxes cut (where the remnants of a wall or a
+  // rule are read as digits, the count is off by more).
+  size_t boxed_most_count_change = 1;
   // A line of one cut digit narrower than this many times its height is a lone digit: only
   // read as more where the line model finds two or more digits in it, each at least
   // single_split_sure (an open 4 or a drawn V is not "11" on the line model's doubt).
