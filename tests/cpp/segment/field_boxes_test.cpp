@@ -59,8 +59,24 @@ void comb(GrayImage& img, int cells, float slope) {
   for (int i = 0; i <= cells; ++i) printed(img, x0 + float(i * kCell), y1 - 24, x0 + float(i * kCell), y1, slope);
 }
 
+// Printed boxes of `cells` cells between rows y0 and y1, their rules running from column
+// `from` to `to`, the bottom one `bottom_width` thick.
+void boxes_at(GrayImage& img, int cells, float y0, float y1, float from, float to, float bottom_width = 2) {
+  stroke(img, from, y0, to, y0, 2, 50);
+  stroke(img, from, y1, to, y1, bottom_width, 50);
+  for (int i = 0; i <= cells; ++i) stroke(img, float(kMarginX + i * kCell), y0, float(kMarginX + i * kCell), y1, 2, 50);
+}
+
 // Every candidate looks like a sure digit: the geometry alone decides.
 const DigitScorer kSure = [](const Cutout&) { return CandidateScore{0.99f, 1.0f}; };
+
+// The segmenter finds one row of boxes in `img`, and `count` digits.
+void expect_boxed_digits(const GrayImage& img, size_t count) {
+  Segmenter segmenter;
+  const auto found = segmenter.find(img, kSure);
+  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
+  EXPECT_EQ(found.size(), count);
+}
 
 std::unique_ptr<Recognizer> reader() {
   auto r = Recognizer::from_embedded();
@@ -138,16 +154,10 @@ TEST(FieldBoxes, BoxesWhoseTopRuleRunsAcrossTheImageAreFound) {
   const std::string number = "777777";
   // (Cropped close above and below: a band of rows that thick is a rule across it no more.)
   GrayImage img(2 * kMarginX + int(number.size()) * kCell + 2, kCellHigh + 17, 236);
-  const float x0 = kMarginX, y0 = 8, y1 = y0 + kCellHigh, right = float(img.width - 1);
+  const float y0 = 8, y1 = y0 + kCellHigh;
   write(img, number, 0, "", y1 - 52);
-  stroke(img, 0, y0, right, y0, 2, 50);
-  stroke(img, 0, y1, right, y1, 4, 50);
-  for (int i = 0; i <= int(number.size()); ++i)
-    stroke(img, x0 + float(i * kCell), y0, x0 + float(i * kCell), y1, 2, 50);
-  Segmenter segmenter;
-  const auto found = segmenter.find(img, kSure);
-  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
-  EXPECT_EQ(found.size(), number.size());
+  boxes_at(img, int(number.size()), y0, y1, 0, float(img.width - 1), 4);
+  expect_boxed_digits(img, number.size());
 }
 
 // A scanned row of boxes cropped tight above, its 7s written up across the top rule, their bars
@@ -159,15 +169,8 @@ TEST(FieldBoxes, DigitsCrossingTheTopRuleToTheImagesEdgeAreRead) {
   for (size_t i = 0; i < img.pixels.size(); ++i) img.pixels[i] = uint8_t(232 + (uint32_t(i) * 2654435761u >> 27) % 9);
   write(img, "-0-0", 0, "", 30);
   write(img, "7-7-", 0, "", 2);
-  const float x0 = kMarginX, x1 = float(kMarginX + int(number.size()) * kCell), y0 = 8, y1 = y0 + kCellHigh + 8;
-  stroke(img, x0, y0, x1, y0, 2, 50);
-  stroke(img, x0, y1, x1, y1, 2, 50);
-  for (int i = 0; i <= int(number.size()); ++i)
-    stroke(img, x0 + float(i * kCell), y0, x0 + float(i * kCell), y1, 2, 50);
-  Segmenter segmenter;
-  const auto found = segmenter.find(img, kSure);
-  EXPECT_EQ(segmenter.boxed_fields().size(), 1u);
-  EXPECT_EQ(found.size(), number.size());
+  boxes_at(img, int(number.size()), 8, 8 + kCellHigh + 8, kMarginX, float(kMarginX + int(number.size()) * kCell));
+  expect_boxed_digits(img, number.size());
 }
 
 // In a row of boxes each box holds one digit: a 0 written as two arcs that do not meet, apart
