@@ -302,8 +302,8 @@ std::span<const Piece> PieceFinder::find(InkMap& ink, bool flat_background) {
          (std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb))) {
       // Beside a side and short of the top and bottom edges it may be a 1 written close to
       // the side of a tight field; it is put back where it is as tall as the other pieces.
-      const bool side_only = !(std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb) && b.y > margin &&
-                             b.bottom() < h - margin;
+      const bool side_only = !(std::max(e.top, e.bottom) >= kEdgeContact * b.w && strip_tb) && b.y > 0 &&
+                             b.bottom() < h;
       if (side_only) edge_strips_.push_back({c.label, c.area, b});
       continue;
     }

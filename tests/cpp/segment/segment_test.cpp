@@ -108,6 +108,7 @@ TEST(Segmenter, AOneBesideTheSideOfATightFieldIsADigit) {
   };
   Segmenter seg;
   EXPECT_EQ(seg.find(field(11, 48), kSure).size(), 3u);  // the 1
+  EXPECT_EQ(seg.find(field(6, 58), kSure).size(), 3u);   // taller, into the bands along the top and bottom
   EXPECT_EQ(seg.find(field(0, 70), kSure).size(), 2u);   // a box's side from top to bottom
   EXPECT_EQ(seg.find(field(28, 12), kSure).size(), 2u);  // a tick a quarter of the digits' height
 }
